@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from './errors';
+import type { AuthScheme } from './platform/signing';
+import { sandboxSeed } from './emulator/seed';
+import { isGlobalPhone } from './shared/phone';
+
+/**
+ * The only reader of process.env and config files. `loadConfig` is pure given its inputs: it returns one
+ * frozen Config or throws a ConfigError listing every problem at once.
+ */
+
+export type BindingModeName = 'AX' | 'AXB' | 'AXE' | 'AXYB';
+export const BINDING_MODES: readonly BindingModeName[] = ['AX', 'AXB', 'AXE', 'AXYB'];
+
+/** How webhook signatures are checked: not at all, logged when bad (default), or bad ones answered 401. */
+export type WebhookAuthMode = 'off' | 'log' | 'enforce';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface NumberConfig {
+  /** Global format, e.g. `+8617000000001`. */
+  number: string;
+  /** City code with leading zero, e.g. `0755`. */
+  cityCode?: string;
+}
+
+export interface AppConfig {
+  /** Used in GraphQL (`app: "..."`) and in the webhook path `/webhooks/<name>`. */
+  name: string;
+  mode: BindingModeName;
+  appKey: string;
+  appSecret: string;
+  /** The inventory of X numbers: the platform has no listing API. */
+  numbers: NumberConfig[];
+  webhookAuth: WebhookAuthMode;
+}
+
+export interface PlatformConfig {
+  /** Access address, e.g. `https://rtcpns.cn-north-1.myhuaweicloud.com`; null in sandbox until the emulator listens. */
+  baseUrl: string | null;
+  /** `aksk` (X-AKSK, HMAC-SHA256; default) or the legacy `wsse`. */
+  authScheme: AuthScheme;
+  /** Whole-request deadline per attempt, milliseconds (default 10000). */
+  timeoutMs: number;
+  /** Attempts after the first for safe retries (reads, failures before sending); default 2. */
+  maxRetries: number;
+  /** Wait before retrying after flow control (1010010 with the flow-control text), milliseconds (default 60000). */
+  flowControlWaitMs: number;
+  /** Upper bound of concurrent requests to the platform (default 16). */
+  maxConcurrency: number;
+}
+
+export interface WebhookConfig {
+  /** Max raw body, bytes (default 1 MiB); larger → 413. */
+  bodyLimitBytes: number;
+  /** Allowed |Created − now| for push signatures, seconds (default 300). */
+  createdWindowSeconds: number;
+  /** Deadline for answering an SMS Block push, milliseconds (default 2000). */
+  smsBlockDeadlineMs: number;
+}
+
+export interface Config {
+  /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
+  sandbox: boolean;
+  http: { host: string; port: number };
+  /** PGlite files live here when DATABASE_URL is not set (default ./data). */
+  dataDir: string;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  logLevel: LogLevel;
+  platform: PlatformConfig;
+  apps: AppConfig[];
+  webhooks: WebhookConfig;
+  /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
+  sandboxTimeScale: number;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type ReadFile = (path: string) => string;
+
+class Problems {
+  readonly list: string[] = [];
+  add(problem: string): void {
+    this.list.push(problem);
+  }
+  int(env: Env, name: string, fallback: number, min: number, max: number): number {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.add(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  }
+  num(value: unknown, where: string, fallback: number, min: number, max: number): number {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+      this.add(`${where} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+      return fallback;
+    }
+    return value;
+  }
+}
+
+function optionalString(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? null : v.trim();
+}
+
+function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
+  if (!Array.isArray(raw) || raw.length === 0) {
+    p.add(`${where}.apps must be a non-empty array`);
+    return [];
+  }
+  const names = new Set<string>();
+  return raw.map((item, i): AppConfig => {
+    const at = `${where}.apps[${i}]`;
+    const o = (item ?? {}) as Record<string, unknown>;
+    const str = (key: string): string => {
+      const v = o[key];
+      if (typeof v !== 'string' || v.trim() === '') {
+        p.add(`${at}.${key} must be a non-empty string`);
+        return '';
+      }
+      return v.trim();
+    };
+    const name = str('name');
+    if (name && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) p.add(`${at}.name must match [A-Za-z0-9._-], got "${name}"`);
+    if (names.has(name)) p.add(`${at}.name "${name}" is used twice`);
+    names.add(name);
+    const mode = o.mode as BindingModeName;
+    if (!BINDING_MODES.includes(mode)) p.add(`${at}.mode must be one of ${BINDING_MODES.join(', ')}, got ${JSON.stringify(o.mode)}`);
+    const webhookAuth = (o.webhookAuth ?? 'log') as WebhookAuthMode;
+    if (!WEBHOOK_AUTH.includes(webhookAuth)) p.add(`${at}.webhookAuth must be one of off, log, enforce`);
+    const numbers: NumberConfig[] = [];
+    if (o.numbers !== undefined && !Array.isArray(o.numbers)) p.add(`${at}.numbers must be an array`);
+    for (const [j, n] of (Array.isArray(o.numbers) ? o.numbers : []).entries()) {
+      const entry = typeof n === 'string' ? { number: n } : ((n ?? {}) as Record<string, unknown>);
+      if (typeof entry.number !== 'string' || !isGlobalPhone(entry.number)) {
+        p.add(`${at}.numbers[${j}].number must be a phone number in global format (+86...)`);
+        continue;
+      }
+      if (entry.cityCode !== undefined && (typeof entry.cityCode !== 'string' || !/^0\d{2,3}$/.test(entry.cityCode))) {
+        p.add(`${at}.numbers[${j}].cityCode must be a city code such as 0755`);
+        continue;
+      }
+      numbers.push({ number: entry.number, cityCode: entry.cityCode as string | undefined });
+    }
+    return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth };
+  });
+}
+
+/** Builds the Config from the environment and (in production mode) the GATEWAY_CONFIG file. */
+export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => readFileSync(f, 'utf8')): Config {
+  const p = new Problems();
+  const configPath = optionalString(env, 'GATEWAY_CONFIG');
+  let file: Record<string, unknown> = {};
+  if (configPath) {
+    try {
+      file = JSON.parse(readFile(resolve(configPath))) as Record<string, unknown>;
+      if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new Error('not a JSON object');
+    } catch (err) {
+      p.add(`GATEWAY_CONFIG: cannot read ${configPath}: ${(err as Error).message}`);
+      file = {};
+    }
+  }
+  const sandbox = configPath === null;
+  const logLevel = (optionalString(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) p.add(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
+  let baseUrl: string | null = null;
+  if (!sandbox) {
+    const raw = filePlatform.baseUrl;
+    if (typeof raw !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(raw)) {
+      p.add('GATEWAY_CONFIG: platform.baseUrl must be an http(s) URL with host and optional port, e.g. https://rtcpns.cn-north-1.myhuaweicloud.com');
+    } else baseUrl = raw.replace(/\/$/, '');
+  }
+  const authScheme = (filePlatform.authScheme ?? 'aksk') as AuthScheme;
+  if (authScheme !== 'aksk' && authScheme !== 'wsse') p.add('GATEWAY_CONFIG: platform.authScheme must be "aksk" or "wsse"');
+
+  const apps = sandbox
+    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'log' as const }))
+    : parseApps(file.apps, p, 'GATEWAY_CONFIG');
+  const fileWebhooks = (file.webhooks ?? {}) as Record<string, unknown>;
+
+  const timeScaleRaw = optionalString(env, 'SANDBOX_TIME_SCALE');
+  const sandboxTimeScale = timeScaleRaw === null ? 1 : Number(timeScaleRaw);
+  if (!(sandboxTimeScale > 0 && sandboxTimeScale <= 1000)) p.add(`SANDBOX_TIME_SCALE must be a number in (0, 1000], got "${timeScaleRaw}"`);
+
+  const databaseUrl = optionalString(env, 'DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) p.add('DATABASE_URL must start with postgres:// or postgresql://');
+  const redisUrl = optionalString(env, 'REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) p.add('REDIS_URL must start with redis:// or rediss://');
+
+  const config: Config = {
+    sandbox,
+    http: { host: optionalString(env, 'HOST') ?? '127.0.0.1', port: p.int(env, 'PORT', 4000, 0, 65535) },
+    dataDir: resolve(optionalString(env, 'DATA_DIR') ?? './data'),
+    databaseUrl,
+    redisUrl,
+    logLevel,
+    platform: {
+      baseUrl,
+      authScheme,
+      timeoutMs: p.num(filePlatform.timeoutMs, 'GATEWAY_CONFIG: platform.timeoutMs', 10_000, 100, 120_000),
+      maxRetries: p.num(filePlatform.maxRetries, 'GATEWAY_CONFIG: platform.maxRetries', 2, 0, 10),
+      flowControlWaitMs: p.num(filePlatform.flowControlWaitMs, 'GATEWAY_CONFIG: platform.flowControlWaitMs', 60_000, 0, 600_000),
+      maxConcurrency: p.num(filePlatform.maxConcurrency, 'GATEWAY_CONFIG: platform.maxConcurrency', 16, 1, 1024),
+    },
+    apps,
+    webhooks: {
+      bodyLimitBytes: p.num(fileWebhooks.bodyLimitBytes, 'GATEWAY_CONFIG: webhooks.bodyLimitBytes', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      createdWindowSeconds: p.num(fileWebhooks.createdWindowSeconds, 'GATEWAY_CONFIG: webhooks.createdWindowSeconds', 300, 1, 86_400),
+      smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
+    },
+    sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
+  };
+  if (p.list.length > 0) throw new ConfigError(p.list);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,47 @@
+/**
+ * Public error codes: the `extensions.code` of every GraphQL error. Stable; frontends switch on them.
+ * Translation from internal errors (PlatformError, validation) happens in one place: server/format-error.ts.
+ */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  NumberUnavailable = 'NUMBER_UNAVAILABLE',
+  PlatformRejected = 'PLATFORM_REJECTED',
+  PlatformUnavailable = 'PLATFORM_UNAVAILABLE',
+  RateLimited = 'RATE_LIMITED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  InternalServerError = 'INTERNAL_SERVER_ERROR',
+}
+
+/** An error whose message is safe to show to API users, with a stable code and extra extensions. */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}
+
+/** Bad input, detected before any platform call. `field` is the input path, e.g. `input.partyA`. */
+export class UserInputError extends GatewayError {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
+    super(ErrorCode.BadUserInput, `${field}: ${reason}`, { field });
+    this.name = 'UserInputError';
+  }
+}
+
+/** Start-up configuration problems, reported all at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
