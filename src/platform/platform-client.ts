@@ -1,0 +1,111 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Agent, type Dispatcher } from 'undici';
+import type { Logger } from '../shared/logger';
+import { createAxApi, type AxApi } from './ax-api';
+import { createAxbApi, type AxbApi } from './axb-api';
+import { createAxeApi, type AxeApi } from './axe-api';
+import { createAxybApi, type AxybApi } from './axyb-api';
+import { createCallApi, type CallApi } from './call-api';
+import { PlatformHttp, type AppCredentials } from './http';
+import { createRecordingApi, type RecordingApi } from './recording-api';
+import type { AuthScheme } from './signing';
+
+export type { AppCredentials } from './http';
+
+export interface PlatformClientOptions {
+  /** Access address (host and optional port), e.g. `https://rtcpns.cn-north-1.myhuaweicloud.com`. */
+  baseUrl: string;
+  /** `aksk` (X-AKSK, HMAC-SHA256) or the legacy `wsse` (X-WSSE, SHA256). */
+  authScheme: AuthScheme;
+  /** Deadline of one attempt, milliseconds (config default 10000). */
+  timeoutMs: number;
+  /** Attempts after the first, only where sending again is safe (config default 2). */
+  maxRetries: number;
+  /** Wait after a flow-control refusal, milliseconds (config default 60000). */
+  flowControlWaitMs: number;
+  /** Requests in flight at most; the rest queue (config default 16). */
+  maxConcurrency: number;
+  logger: Logger;
+  /**
+   * Where requests go. Default: an Agent owned (and closed) by this client. An injected dispatcher stays its
+   * owner's to close; pass one to use a custom CA or to intercept traffic in tests.
+   */
+  dispatcher?: Dispatcher;
+  /** Clock for `Created` and recording URL expiry. Default: the system clock. */
+  now?: () => Date;
+  /** Waits between attempts (backoff, flow control). Default: a timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Everything one application (one APP_Key) may call; the platform rejects a mode's interfaces for another mode's app (1010040). */
+export interface AppApi {
+  axb: AxbApi;
+  ax: AxApi;
+  axe: AxeApi;
+  axyb: AxybApi;
+  calls: CallApi;
+  recordings: RecordingApi;
+}
+
+/**
+ * The platform's REST API (rest-api.md). One instance per platform access address; it owns one undici Agent
+ * (unless a dispatcher is injected) and shares its concurrency bound across all apps.
+ */
+export class PlatformClient {
+  private readonly http: PlatformHttp;
+  private readonly ownAgent: Agent | undefined;
+  private readonly apps = new Map<string, { secret: string; api: AppApi }>();
+  private readonly now: () => Date;
+
+  constructor(options: PlatformClientOptions) {
+    this.ownAgent = options.dispatcher === undefined ? createAgent(options.timeoutMs) : undefined;
+    this.now = options.now ?? (() => new Date());
+    this.http = new PlatformHttp({
+      baseUrl: options.baseUrl,
+      authScheme: options.authScheme,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      flowControlWaitMs: options.flowControlWaitMs,
+      maxConcurrency: options.maxConcurrency,
+      logger: options.logger,
+      dispatcher: options.dispatcher ?? (this.ownAgent as Agent),
+      now: this.now,
+      sleep: options.sleep ?? ((ms) => delay(ms)),
+    });
+  }
+
+  /** The interfaces, signed with these credentials. Cheap; cached per appKey. */
+  app(credentials: AppCredentials): AppApi {
+    const cached = this.apps.get(credentials.appKey);
+    if (cached && cached.secret === credentials.appSecret) return cached.api;
+    const creds: AppCredentials = { appKey: credentials.appKey, appSecret: credentials.appSecret };
+    const api: AppApi = {
+      axb: createAxbApi(this.http, creds),
+      ax: createAxApi(this.http, creds),
+      axe: createAxeApi(this.http, creds),
+      axyb: createAxybApi(this.http, creds),
+      calls: createCallApi(this.http, creds),
+      recordings: createRecordingApi(this.http, creds, this.now),
+    };
+    this.apps.set(credentials.appKey, { secret: credentials.appSecret, api });
+    return api;
+  }
+
+  /** Readiness: any HTTP answer from the base URL (even 404) counts. Throws PlatformError (timeout, network) otherwise. */
+  ping(): Promise<void> {
+    return this.http.ping();
+  }
+
+  /** Closes the owned Agent, waiting for requests in flight. An injected dispatcher is left open. */
+  async close(): Promise<void> {
+    await this.ownAgent?.close();
+  }
+}
+
+/**
+ * No keep-alive reliance: every request says `Connection: close` and the platform closes after answering,
+ * so each request gets its own connection. The connect timeout is bounded by the attempt deadline.
+ */
+function createAgent(timeoutMs: number): Agent {
+  return new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+}
