@@ -27,6 +27,22 @@ export type Reply =
 
 export type Script = (request: CapturedRequest, index: number) => Reply | Promise<Reply>;
 
+export interface ScriptedPlatformOptions {
+  /** Port to listen on (default 0: any free port). */
+  port?: number;
+  /**
+   * Whether answers say `Connection: close` (default true). With false the answer looks reusable
+   * (keep-alive) but the socket is still destroyed right after it: the harshest form of a short connection.
+   */
+  announceClose?: boolean;
+  /**
+   * Milliseconds between the end of an answer and the socket's destruction (default 0: at once). A small
+   * delay opens the window in which a client that reuses connections sends its next request into a
+   * closing socket.
+   */
+  closeDelayMs?: number;
+}
+
 export interface ScriptedPlatform {
   baseUrl: string;
   port: number;
@@ -49,9 +65,11 @@ export function refusal(status: number, resultcode: string, resultdesc: string):
 
 /**
  * A local stand-in for the platform that answers from a script and behaves like it on the wire: every
- * answer says `Connection: close` and the socket is destroyed right after the response is written.
+ * answer says `Connection: close` (unless told otherwise) and the socket is destroyed right after the
+ * response is written.
  */
-export async function startScriptedPlatform(script: Script, port = 0): Promise<ScriptedPlatform> {
+export async function startScriptedPlatform(script: Script, options: ScriptedPlatformOptions = {}): Promise<ScriptedPlatform> {
+  const { port = 0, announceClose = true, closeDelayMs = 0 } = options;
   const requests: CapturedRequest[] = [];
   const sockets = new Set<Socket>();
   let inFlight = 0;
@@ -82,12 +100,13 @@ export async function startScriptedPlatform(script: Script, port = 0): Promise<S
             res.writeHead(reply.status, {
               'content-type': 'application/json;charset=utf-8',
               ...reply.headers,
-              connection: 'close',
+              ...(announceClose ? { connection: 'close' } : {}),
               'content-length': Buffer.byteLength(body),
             });
             res.end(body, () => {
               inFlight -= 1;
-              req.socket.destroy();
+              if (closeDelayMs === 0) req.socket.destroy();
+              else setTimeout(() => req.socket.destroy(), closeDelayMs);
             });
             return;
           }
