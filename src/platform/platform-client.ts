@@ -58,7 +58,11 @@ export class PlatformClient {
   private readonly now: () => Date;
 
   constructor(options: PlatformClientOptions) {
-    this.ownAgent = options.dispatcher === undefined ? createAgent(options.timeoutMs) : undefined;
+    let dispatcher = options.dispatcher;
+    if (dispatcher === undefined) {
+      this.ownAgent = createAgent(options.timeoutMs);
+      dispatcher = this.ownAgent;
+    }
     this.now = options.now ?? (() => new Date());
     this.http = new PlatformHttp({
       baseUrl: options.baseUrl,
@@ -68,7 +72,7 @@ export class PlatformClient {
       flowControlWaitMs: options.flowControlWaitMs,
       maxConcurrency: options.maxConcurrency,
       logger: options.logger,
-      dispatcher: options.dispatcher ?? (this.ownAgent as Agent),
+      dispatcher,
       now: this.now,
       sleep: options.sleep ?? ((ms) => delay(ms)),
     });
@@ -104,8 +108,10 @@ export class PlatformClient {
 
 /**
  * No keep-alive reliance: every request says `Connection: close` and the platform closes after answering,
- * so each request gets its own connection. The connect timeout is bounded by the attempt deadline.
+ * so each request gets its own connection. The connect timeout is half the attempt deadline, so a connection
+ * that never opens is reported as "not sent" (safe to retry, even for a bind) before the deadline fires.
  */
 function createAgent(timeoutMs: number): Agent {
-  return new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const connectTimeoutMs = Math.max(1, Math.floor(timeoutMs / 2));
+  return new Agent({ connect: { timeout: connectTimeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
 }

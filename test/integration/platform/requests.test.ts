@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { computeDigest, parseTokenHeader } from '../../../src/platform/signing';
 import { startScriptedPlatform, success, type ScriptedPlatform } from '../../helpers/scripted-platform';
 import { createTestClient, TEST_APP, type TestClient } from '../../helpers/test-platform-client';
@@ -131,5 +132,15 @@ describe('platform client requests', () => {
   test('app() is cached per key and pair', () => {
     expect(t.client.app(TEST_APP)).toBe(t.client.app({ ...TEST_APP }));
     expect(t.client.app(TEST_APP)).not.toBe(t.client.app({ ...TEST_APP, appSecret: 'OtherFictionalSecret' }));
+  });
+
+  test('an injected dispatcher carries the traffic and stays open after close()', async () => {
+    const agent = new Agent();
+    const injected = createTestClient(platform.baseUrl, { dispatcher: agent });
+    await injected.client.app(TEST_APP).axb.unbind({ subscriptionId: 's-axb' });
+    await injected.client.close();
+    expect(agent.closed).toBe(false);
+    await agent.close();
+    await expect(createTestClient(platform.baseUrl, { dispatcher: agent, maxRetries: 0 }).client.ping()).rejects.toThrow();
   });
 });
