@@ -1,4 +1,6 @@
-import { ErrorCode } from './errors';
+import { ErrorCode, GatewayError } from './errors';
+import { PlatformError, isFlowControl } from './platform';
+import { UnreachableCaseError } from './shared/unreachable';
 
 /**
  * Every result code of the platform (rest-api.md §4.2) mapped to a public error code. This table is the one
@@ -53,15 +55,9 @@ export const RESULT_CODES: Readonly<Record<string, ResultCodeRule>> = {
   '1010001': { code: ErrorCode.PlatformUnavailable, retryable: true, message: 'The platform reported an internal error' },
 };
 
-/** 1010010 is both "Invalid digest." and the flow-control refusal; the text tells them apart. */
-export const FLOW_CONTROL_CODE = '1010010';
-export function isFlowControl(resultcode: string | undefined, resultdesc: string | undefined): boolean {
-  return resultcode === FLOW_CONTROL_CODE && /flow control/i.test(resultdesc ?? '');
-}
-
 /** The rule for a platform refusal; unknown codes are PLATFORM_REJECTED, never swallowed. */
 export function ruleForResult(resultcode: string | undefined, resultdesc: string | undefined): ResultCodeRule {
-  if (resultcode === FLOW_CONTROL_CODE) {
+  if (resultcode === '1010010') {
     return isFlowControl(resultcode, resultdesc)
       ? { code: ErrorCode.RateLimited, retryable: true, message: 'The platform is rate limiting; retry in a minute' }
       : auth('The platform rejected the request signature; check the app secret');
@@ -73,4 +69,46 @@ export function ruleForResult(resultcode: string | undefined, resultdesc: string
       message: 'The platform refused the request',
     }
   );
+}
+
+/** Extracts the parameter the platform names in a 1010002 description, e.g. "Invalid request. callerNum is invalid.". */
+function platformField(resultdesc: string | undefined): string | undefined {
+  const m = /\b([a-z][A-Za-z_]{2,40})\b(?= is invalid| invalid| is required| must)/.exec(resultdesc ?? '');
+  return m?.[1];
+}
+
+/**
+ * The public form of a platform failure: refusals by the result code table; timeouts, connection failures
+ * and malformed answers are PLATFORM_UNAVAILABLE. `retryable` says whether sending the same request again
+ * may help (false where a write may already have happened).
+ */
+export function toGatewayError(err: PlatformError): GatewayError {
+  switch (err.kind) {
+    case 'rejected': {
+      if (err.resultcode === undefined) {
+        return new GatewayError(ErrorCode.PlatformRejected, `The platform answered HTTP ${err.httpStatus ?? '?'} to ${err.interfaceName}; check the platform base URL`, {
+          httpStatus: err.httpStatus,
+          retryable: false,
+        });
+      }
+      const rule = ruleForResult(err.resultcode, err.resultdesc);
+      const field = err.resultcode === '1010002' ? platformField(err.resultdesc) : undefined;
+      return new GatewayError(rule.code, `${rule.message} (${err.resultcode}: ${err.resultdesc ?? ''})`, {
+        platformCode: err.resultcode,
+        platformMessage: err.resultdesc,
+        httpStatus: err.httpStatus,
+        retryable: rule.retryable,
+        ...(field ? { platformField: field } : {}),
+      });
+    }
+    case 'timeout':
+    case 'network':
+    case 'bad-response':
+      return new GatewayError(ErrorCode.PlatformUnavailable, `The platform could not be reached or answered badly (${err.kind}${err.reason ? `: ${err.reason}` : ''})`, {
+        retryable: err.retryable,
+        httpStatus: err.httpStatus,
+      });
+    default:
+      throw new UnreachableCaseError(err.kind);
+  }
 }

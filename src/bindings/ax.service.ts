@@ -1,0 +1,88 @@
+import { ErrorCode, GatewayError } from '../errors';
+import type { BindingRecord } from './binding.record';
+import { type BindingDeps, createBinding } from './binding.deps';
+import { checkDistinct, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
+
+export interface CreateAxInput {
+  partyA: string;
+  privacyNumber?: string | null;
+  cityCode?: string | null;
+  strictCityMatch?: boolean | null;
+  recordCalls?: boolean | null;
+  maxCallMinutes?: number | null;
+  smsEnabled?: boolean | null;
+  userData?: string | null;
+  idempotencyKey?: string | null;
+  app?: string | null;
+}
+
+/** How long a temporary callee stays valid on the platform (rest-api.md §6.5). */
+export const TEMPORARY_CALLEE_SECONDS = 60;
+
+/** AX-1 bind (AX bindings never expire by themselves), then the mirror. */
+export async function createAxBinding(deps: BindingDeps, input: CreateAxInput): Promise<BindingRecord> {
+  checkNumberChoice('input', input.privacyNumber, input.cityCode);
+  checkMaxCallMinutes('input.maxCallMinutes', input.maxCallMinutes);
+  checkUserData('input.userData', input.userData);
+  checkIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
+  const app = resolveApp(deps.apps, 'AX', input.app);
+  const api = deps.platform.app(app).ax;
+  return createBinding(
+    deps,
+    `createAXBinding:${app.name}`,
+    input.idempotencyKey,
+    { ...input, app: app.name },
+    async () => {
+      const res = await api.bind({
+        origNum: input.partyA,
+        privateNum: input.privacyNumber ?? undefined,
+        areaCode: input.cityCode ?? undefined,
+        privateNumType: input.cityCode ? 'mobile-virtual' : undefined,
+        areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+        recordFlag: input.recordCalls ? 'true' : 'false',
+        privateSms: input.smsEnabled === false ? 'false' : 'true',
+        maxDuration: input.maxCallMinutes ?? 0,
+        calleeNumDisplay: '0',
+        userData: input.userData ?? undefined,
+      });
+      return {
+        id: res.subscriptionId,
+        app: app.name,
+        mode: 'AX',
+        privacyNumber: res.privateNum,
+        partyA: res.origNum ?? input.partyA,
+        partyB: null,
+        numberY: null,
+        extension: null,
+        callbackNumber: null,
+        callDirection: 0,
+        recordCalls: input.recordCalls ?? false,
+        maxCallMinutes: input.maxCallMinutes || null,
+        smsEnabled: input.smsEnabled ?? true,
+        userData: input.userData ?? null,
+        temporaryCallee: null,
+        temporaryCalleeExpiresAt: null,
+        status: 'ACTIVE',
+        createdAt: deps.now(),
+        expiresAt: null,
+      };
+    },
+    (b) => api.unbind({ subscriptionId: b.id }),
+  );
+}
+
+/** AX-5: the callee of A's next call through X, valid for about one minute. */
+export async function setTemporaryCallee(deps: BindingDeps, current: BindingRecord, callee: string): Promise<BindingRecord> {
+  if (current.mode !== 'AX') throw new GatewayError(ErrorCode.BadUserInput, `bindingId: binding ${current.id} is an ${current.mode} binding, not AX`, { field: 'bindingId' });
+  checkDistinct('callee', callee, 'the binding\'s partyA', current.partyA);
+  const app = resolveApp(deps.apps, 'AX', current.app, 'bindingId');
+  await deps.platform.app(app).ax.setTemporaryCallee({ origNum: current.partyA, privateNum: current.privacyNumber, calleeNum: callee });
+  const now = deps.now();
+  const updated = await deps.repo.update(
+    deps.db,
+    current.id,
+    { temporaryCallee: callee, temporaryCalleeExpiresAt: new Date(now.getTime() + TEMPORARY_CALLEE_SECONDS * 1000) },
+    now,
+  );
+  return updated ?? current;
+}

@@ -1,0 +1,124 @@
+import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
+import { ErrorCode, GatewayError } from '../errors';
+import type { BindingRecord } from './binding.record';
+import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
+import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
+
+export interface CreateAxbInput {
+  partyA: string;
+  partyB: string;
+  privacyNumber?: string | null;
+  cityCode?: string | null;
+  strictCityMatch?: boolean | null;
+  callDirection?: CallDirectionName | null;
+  expiresInSeconds?: number | null;
+  recordCalls?: boolean | null;
+  maxCallMinutes?: number | null;
+  smsEnabled?: boolean | null;
+  userData?: string | null;
+  idempotencyKey?: string | null;
+  app?: string | null;
+}
+
+export interface UpdateAxbInput {
+  partyA?: string | null;
+  partyB?: string | null;
+  callDirection?: CallDirectionName | null;
+  expiresInSeconds?: number | null;
+  recordCalls?: boolean | null;
+  maxCallMinutes?: number | null;
+  smsEnabled?: boolean | null;
+}
+
+/** AXB-1 bind, then the mirror. Not idempotent on the platform: the idempotency key makes it so. */
+export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput): Promise<BindingRecord> {
+  checkDistinct('input.partyB', input.partyB, 'input.partyA', input.partyA);
+  checkNumberChoice('input', input.privacyNumber, input.cityCode);
+  checkExpiresIn('input.expiresInSeconds', input.expiresInSeconds);
+  checkMaxCallMinutes('input.maxCallMinutes', input.maxCallMinutes);
+  checkUserData('input.userData', input.userData);
+  checkIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
+  const app = resolveApp(deps.apps, 'AXB', input.app);
+  const api = deps.platform.app(app).axb;
+  const request: AxbBindRequest = {
+    callerNum: input.partyA,
+    calleeNum: input.partyB,
+    relationNum: input.privacyNumber ?? undefined,
+    areaCode: input.cityCode ?? undefined,
+    areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+    callDirection: toWireDirection(input.callDirection),
+    duration: input.expiresInSeconds ?? 0,
+    recordFlag: input.recordCalls ?? false,
+    maxDuration: input.maxCallMinutes ?? 0,
+    privateSms: input.smsEnabled === false ? 'false' : 'true',
+    userData: input.userData ?? undefined,
+  };
+  return createBinding(
+    deps,
+    `createAXBBinding:${app.name}`,
+    input.idempotencyKey,
+    { ...input, app: app.name },
+    async () => {
+      const res = await api.bind(request);
+      const now = deps.now();
+      return {
+        id: res.subscriptionId,
+        app: app.name,
+        mode: 'AXB',
+        privacyNumber: res.relationNum ?? input.privacyNumber,
+        partyA: input.partyA,
+        partyB: input.partyB,
+        numberY: null,
+        extension: null,
+        callbackNumber: null,
+        callDirection: request.callDirection ?? 0,
+        recordCalls: input.recordCalls ?? false,
+        maxCallMinutes: input.maxCallMinutes || null,
+        smsEnabled: input.smsEnabled ?? true,
+        userData: input.userData ?? null,
+        temporaryCallee: null,
+        temporaryCalleeExpiresAt: null,
+        status: 'ACTIVE',
+        createdAt: now,
+        expiresAt: expiryFrom(now, input.expiresInSeconds),
+      };
+    },
+    (b) => api.unbind({ subscriptionId: b.id }),
+  );
+}
+
+/** AXB-3 modify. A new lifetime restarts from now, as on the platform. */
+export async function updateAxbBinding(deps: BindingDeps, current: BindingRecord, input: UpdateAxbInput): Promise<BindingRecord> {
+  if (current.mode !== 'AXB') throw new GatewayError(ErrorCode.BadUserInput, `id: binding ${current.id} is an ${current.mode} binding, not AXB`, { field: 'id' });
+  checkExpiresIn('input.expiresInSeconds', input.expiresInSeconds);
+  checkMaxCallMinutes('input.maxCallMinutes', input.maxCallMinutes);
+  checkDistinct('input.partyB', input.partyB ?? current.partyB, 'input.partyA', input.partyA ?? current.partyA);
+  const app = resolveApp(deps.apps, 'AXB', current.app, 'id');
+  const request: AxbModifyRequest = {
+    subscriptionId: current.id,
+    callerNum: input.partyA ?? undefined,
+    calleeNum: input.partyB ?? undefined,
+    callDirection: input.callDirection != null ? toWireDirection(input.callDirection) : undefined,
+    duration: input.expiresInSeconds ?? undefined,
+    recordFlag: input.recordCalls ?? undefined,
+    maxDuration: input.maxCallMinutes ?? undefined,
+    privateSms: input.smsEnabled == null ? undefined : input.smsEnabled ? 'true' : 'false',
+  };
+  await deps.platform.app(app).axb.modify(request);
+  const now = deps.now();
+  const updated = await deps.repo.update(
+    deps.db,
+    current.id,
+    {
+      partyA: input.partyA ?? undefined,
+      partyB: input.partyB ?? undefined,
+      callDirection: request.callDirection,
+      recordCalls: input.recordCalls ?? undefined,
+      maxCallMinutes: input.maxCallMinutes == null ? undefined : input.maxCallMinutes || null,
+      smsEnabled: input.smsEnabled ?? undefined,
+      expiresAt: input.expiresInSeconds == null ? undefined : expiryFrom(now, input.expiresInSeconds),
+    },
+    now,
+  );
+  return updated ?? current;
+}

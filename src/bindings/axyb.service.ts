@@ -1,0 +1,97 @@
+import { ErrorCode, GatewayError } from '../errors';
+import type { BindingRecord } from './binding.record';
+import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
+import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
+
+export interface CreateAxybInput {
+  partyA: string;
+  partyB?: string | null;
+  cityCode?: string | null;
+  strictCityMatch?: boolean | null;
+  callDirection?: CallDirectionName | null;
+  expiresInSeconds?: number | null;
+  recordCalls?: boolean | null;
+  userData?: string | null;
+  idempotencyKey?: string | null;
+  app?: string | null;
+}
+
+/**
+ * AXYB-1 in one or two steps: bind AX (X for A), then, when partyB is given, bind YB (Y for B) on the same
+ * subscription. If the second step fails the first is unbound again, so no half binding is left behind.
+ * The AX lifetime is sent explicitly (0 = none) because the platform's default is 7200 s.
+ */
+export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInput): Promise<BindingRecord> {
+  checkDistinct('input.partyB', input.partyB, 'input.partyA', input.partyA);
+  checkCityCode('input.cityCode', input.cityCode);
+  checkAxybDuration('input.expiresInSeconds', input.expiresInSeconds);
+  checkUserData('input.userData', input.userData);
+  checkIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
+  const app = resolveApp(deps.apps, 'AXYB', input.app);
+  const api = deps.platform.app(app).axyb;
+  const direction = toWireDirection(input.callDirection);
+  return createBinding(
+    deps,
+    `createAXYBBinding:${app.name}`,
+    input.idempotencyKey,
+    { ...input, app: app.name },
+    async () => {
+      const ax = await api.bindAX({
+        origNum: input.partyA,
+        areaCode: input.cityCode ?? undefined,
+        areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+        callDirection: direction,
+        duration: input.expiresInSeconds ?? 0,
+        recordFlag: input.recordCalls ?? false,
+        userData: input.userData ?? undefined,
+      });
+      let numberY: string | null = null;
+      if (input.partyB) {
+        try {
+          numberY = (await api.bindYB({ subscriptionId: ax.subscriptionId, origNum: input.partyB })).relationNumber;
+        } catch (err) {
+          await api.unbind({ subscriptionId: ax.subscriptionId }).catch((undoErr: unknown) =>
+            deps.logger.error({ err: undoErr, bindingId: ax.subscriptionId }, 'could not remove the AX half after the YB step failed'),
+          );
+          throw err;
+        }
+      }
+      const now = deps.now();
+      return {
+        id: ax.subscriptionId,
+        app: app.name,
+        mode: 'AXYB',
+        privacyNumber: ax.relationNumber,
+        partyA: input.partyA,
+        partyB: input.partyB ?? null,
+        numberY,
+        extension: null,
+        callbackNumber: null,
+        callDirection: direction,
+        recordCalls: input.recordCalls ?? false,
+        maxCallMinutes: null,
+        smsEnabled: false,
+        userData: input.userData ?? null,
+        temporaryCallee: null,
+        temporaryCalleeExpiresAt: null,
+        status: 'ACTIVE',
+        createdAt: now,
+        expiresAt: expiryFrom(now, input.expiresInSeconds),
+      };
+    },
+    (b) => api.unbind({ subscriptionId: b.id }),
+  );
+}
+
+/** AXYB-1 step 2 on an existing AX binding: B gets a Y. */
+export async function bindAxybPartyB(deps: BindingDeps, current: BindingRecord, partyB: string): Promise<BindingRecord> {
+  if (current.mode !== 'AXYB') throw new GatewayError(ErrorCode.BadUserInput, `bindingId: binding ${current.id} is an ${current.mode} binding, not AXYB`, { field: 'bindingId' });
+  checkDistinct('partyB', partyB, "the binding's partyA", current.partyA);
+  if (current.partyB && current.partyB !== partyB) {
+    throw new GatewayError(ErrorCode.Conflict, `bindingId: binding ${current.id} already has a party B; delete it and bind again`, { field: 'bindingId' });
+  }
+  const app = resolveApp(deps.apps, 'AXYB', current.app, 'bindingId');
+  const res = await deps.platform.app(app).axyb.bindYB({ subscriptionId: current.id, origNum: partyB });
+  const updated = await deps.repo.update(deps.db, current.id, { partyB, numberY: res.relationNumber }, deps.now());
+  return updated ?? current;
+}

@@ -1,0 +1,71 @@
+import type { AppConfig } from '../config';
+import type { PlatformClient } from '../platform';
+import type { Logger } from '../shared/logger';
+import type { Db } from '../store/db';
+import type { BindingRecord } from './binding.record';
+import type { BindingRepository, NewBinding } from './binding.repository';
+import type { IdempotencyStore } from './idempotency';
+
+/** What the binding services need; built once by the composition root. */
+export interface BindingDeps {
+  db: Db;
+  platform: PlatformClient;
+  apps: readonly AppConfig[];
+  repo: BindingRepository;
+  idempotency: IdempotencyStore;
+  logger: Logger;
+  now: () => Date;
+}
+
+export type CallDirectionName = 'BOTH' | 'A_TO_B_ONLY' | 'B_TO_A_ONLY';
+
+export function toWireDirection(d: CallDirectionName | null | undefined): 0 | 1 | 2 {
+  switch (d ?? 'BOTH') {
+    case 'BOTH':
+      return 0;
+    case 'A_TO_B_ONLY':
+      return 1;
+    case 'B_TO_A_ONLY':
+      return 2;
+  }
+}
+
+/** Seconds from now, or null for 0 / absent (no expiry). */
+export function expiryFrom(now: Date, seconds: number | null | undefined): Date | null {
+  return seconds ? new Date(now.getTime() + seconds * 1000) : null;
+}
+
+/**
+ * Writes a binding the platform has just created to the mirror. With an idempotency key the platform is
+ * called at most once per key (see IdempotencyStore) and the key is marked done in the mirror's transaction.
+ * If the mirror cannot be written after the platform said yes, the platform binding is removed again
+ * (`undo`), so the two never disagree silently.
+ */
+export async function createBinding(
+  deps: BindingDeps,
+  scope: string,
+  idempotencyKey: string | null | undefined,
+  input: unknown,
+  callPlatform: () => Promise<NewBinding>,
+  undo: (b: NewBinding) => Promise<void>,
+): Promise<BindingRecord> {
+  const persist = async (markDone?: (tx: Pick<Db, 'query'>, id: string) => Promise<void>): Promise<BindingRecord> => {
+    const created = await callPlatform();
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const record = await deps.repo.insert(tx, created);
+        if (markDone) await markDone(tx, record.id);
+        return record;
+      });
+    } catch (err) {
+      deps.logger.error({ err, bindingId: created.id }, 'mirror write failed after the platform created a binding; removing it again');
+      await undo(created).catch((undoErr: unknown) => deps.logger.error({ err: undoErr, bindingId: created.id }, 'could not remove the binding again'));
+      throw err;
+    }
+  };
+  if (!idempotencyKey) return persist();
+  const { id } = await deps.idempotency.run(scope, idempotencyKey, input, async (markDone) => (await persist(markDone)).id);
+  const record = await deps.repo.get(deps.db, id);
+  if (!record) throw new Error(`binding ${id} of idempotency key is missing from the mirror`);
+  return record;
+}

@@ -1,0 +1,196 @@
+import type { BindingModeName } from '../config';
+import type { Queryable } from '../store/db';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
+
+/** The local mirror of bindings: every create/update/delete the gateway makes is written here. */
+
+export interface BindingListFilter {
+  mode?: BindingModeName;
+  privacyNumber?: string;
+  /** Matches A, B or Y. */
+  party?: string;
+  status?: StoredBindingStatus;
+  app?: string;
+}
+
+export interface Page<T> {
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  totalCount: number;
+}
+
+interface Row {
+  id: string;
+  app: string;
+  mode: BindingModeName;
+  privacy_number: string;
+  party_a: string;
+  party_b: string | null;
+  number_y: string | null;
+  extension: string | null;
+  callback_number: string | null;
+  call_direction: number;
+  record_calls: boolean;
+  max_call_minutes: number | null;
+  sms_enabled: boolean;
+  user_data: string | null;
+  temporary_callee: string | null;
+  temporary_callee_expires_at: Date | string | null;
+  status: StoredBindingStatus;
+  created_at: Date | string;
+  updated_at: Date | string;
+  expires_at: Date | string | null;
+  seq: number | string;
+}
+
+const date = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+function toRecord(r: Row): BindingRecord {
+  return {
+    id: r.id,
+    app: r.app,
+    mode: r.mode,
+    privacyNumber: r.privacy_number,
+    partyA: r.party_a,
+    partyB: r.party_b,
+    numberY: r.number_y,
+    extension: r.extension,
+    callbackNumber: r.callback_number,
+    callDirection: r.call_direction as CallDirectionValue,
+    recordCalls: r.record_calls,
+    maxCallMinutes: r.max_call_minutes,
+    smsEnabled: r.sms_enabled,
+    userData: r.user_data,
+    temporaryCallee: r.temporary_callee,
+    temporaryCalleeExpiresAt: date(r.temporary_callee_expires_at),
+    status: r.status,
+    createdAt: date(r.created_at) as Date,
+    updatedAt: date(r.updated_at) as Date,
+    expiresAt: date(r.expires_at),
+    seq: Number(r.seq),
+  };
+}
+
+/** Columns a create writes; `seq` is assigned by the database. */
+export type NewBinding = Omit<BindingRecord, 'seq' | 'updatedAt'>;
+
+/** Fields an update may change. */
+export type BindingPatch = Partial<
+  Pick<BindingRecord, 'partyA' | 'partyB' | 'numberY' | 'callDirection' | 'recordCalls' | 'maxCallMinutes' | 'smsEnabled' | 'callbackNumber' | 'temporaryCallee' | 'temporaryCalleeExpiresAt' | 'status' | 'expiresAt'>
+>;
+
+const COLUMN: Record<keyof BindingPatch, string> = {
+  partyA: 'party_a',
+  partyB: 'party_b',
+  numberY: 'number_y',
+  callDirection: 'call_direction',
+  recordCalls: 'record_calls',
+  maxCallMinutes: 'max_call_minutes',
+  smsEnabled: 'sms_enabled',
+  callbackNumber: 'callback_number',
+  temporaryCallee: 'temporary_callee',
+  temporaryCalleeExpiresAt: 'temporary_callee_expires_at',
+  status: 'status',
+  expiresAt: 'expires_at',
+};
+
+export class BindingRepository {
+  /** Inserts a binding; an id already mirrored is replaced (the platform's answer is the truth). */
+  async insert(db: Queryable, b: NewBinding): Promise<BindingRecord> {
+    const { rows } = await db.query<Row>(
+      `INSERT INTO bindings (id, app, mode, privacy_number, party_a, party_b, number_y, extension, callback_number,
+         call_direction, record_calls, max_call_minutes, sms_enabled, user_data, temporary_callee,
+         temporary_callee_expires_at, status, created_at, updated_at, expires_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$18,$19)
+       ON CONFLICT (id) DO UPDATE SET app = EXCLUDED.app, mode = EXCLUDED.mode, privacy_number = EXCLUDED.privacy_number,
+         party_a = EXCLUDED.party_a, party_b = EXCLUDED.party_b, number_y = EXCLUDED.number_y, extension = EXCLUDED.extension,
+         callback_number = EXCLUDED.callback_number, call_direction = EXCLUDED.call_direction,
+         record_calls = EXCLUDED.record_calls, max_call_minutes = EXCLUDED.max_call_minutes,
+         sms_enabled = EXCLUDED.sms_enabled, user_data = EXCLUDED.user_data, status = EXCLUDED.status,
+         updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at
+       RETURNING *`,
+      [b.id, b.app, b.mode, b.privacyNumber, b.partyA, b.partyB, b.numberY, b.extension, b.callbackNumber,
+        b.callDirection, b.recordCalls, b.maxCallMinutes, b.smsEnabled, b.userData, b.temporaryCallee,
+        b.temporaryCalleeExpiresAt, b.status, b.createdAt, b.expiresAt],
+    );
+    return toRecord(rows[0]);
+  }
+
+  async update(db: Queryable, id: string, patch: BindingPatch, now: Date): Promise<BindingRecord | null> {
+    const keys = (Object.keys(patch) as (keyof BindingPatch)[]).filter((k) => patch[k] !== undefined);
+    const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 3}`);
+    const { rows } = await db.query<Row>(
+      `UPDATE bindings SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING *`,
+      [id, now, ...keys.map((k) => patch[k])],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async get(db: Queryable, id: string): Promise<BindingRecord | null> {
+    const { rows } = await db.query<Row>('SELECT * FROM bindings WHERE id = $1', [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async getMany(db: Queryable, ids: readonly string[]): Promise<Map<string, BindingRecord>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await db.query<Row>('SELECT * FROM bindings WHERE id = ANY($1::text[])', [ids]);
+    return new Map(rows.map((r) => [r.id, toRecord(r)]));
+  }
+
+  /** Pages in creation order; `status` is the effective status (an ACTIVE row past its expiry counts as EXPIRED). */
+  async list(db: Queryable, filter: BindingListFilter, first: number, after: string | null, now: Date): Promise<Page<BindingRecord>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.mode) where.push(`mode = ${p(filter.mode)}`);
+    if (filter.app) where.push(`app = ${p(filter.app)}`);
+    if (filter.privacyNumber) where.push(`(privacy_number = ${p(filter.privacyNumber)} OR number_y = $${params.length})`);
+    if (filter.party) where.push(`(party_a = ${p(filter.party)} OR party_b = $${params.length})`);
+    if (filter.status) where.push(statusCondition(filter.status, p(now)));
+    const countSql = `SELECT count(*)::int AS n FROM bindings${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const total = await db.query<{ n: number }>(countSql, params);
+    const afterSeq = after === null ? 0 : decodeCursor(after, 'after');
+    where.push(`seq > ${p(afterSeq)}`);
+    const { rows } = await db.query<Row>(
+      `SELECT * FROM bindings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${p(first + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(Number(r.seq)), node: toRecord(r) }));
+    return {
+      items,
+      hasNextPage: rows.length > first,
+      endCursor: items.length ? items[items.length - 1].cursor : null,
+      totalCount: Number(total.rows[0].n),
+    };
+  }
+
+  /** Active (unexpired) bindings per privacy number, counting a number used as X or as Y. */
+  async countActive(db: Queryable, numbers: readonly string[], now: Date): Promise<Map<string, number>> {
+    if (numbers.length === 0) return new Map();
+    const { rows } = await db.query<{ number: string; n: number }>(
+      `SELECT number, count(*)::int AS n FROM (
+         SELECT privacy_number AS number FROM bindings WHERE ${statusCondition('ACTIVE', '$2')} AND privacy_number = ANY($1::text[])
+         UNION ALL
+         SELECT number_y AS number FROM bindings WHERE ${statusCondition('ACTIVE', '$2')} AND number_y = ANY($1::text[])
+       ) t GROUP BY number`,
+      [numbers, now],
+    );
+    return new Map(rows.map((r) => [r.number, Number(r.n)]));
+  }
+}
+
+function statusCondition(status: StoredBindingStatus, nowParam: string): string {
+  switch (status) {
+    case 'ACTIVE':
+      return `(status = 'ACTIVE' AND (expires_at IS NULL OR expires_at > ${nowParam}))`;
+    case 'EXPIRED':
+      return `(status = 'EXPIRED' OR (status = 'ACTIVE' AND expires_at <= ${nowParam}))`;
+    case 'DELETED':
+      return `(status = 'DELETED' AND ${nowParam}::timestamptz IS NOT NULL)`;
+  }
+}

@@ -1,0 +1,129 @@
+import type { AppConfig } from '../config';
+import { ErrorCode, GatewayError } from '../errors';
+import { PlatformError } from '../platform';
+import { UnreachableCaseError } from '../shared/unreachable';
+import type { BindingDeps } from './binding.deps';
+import { type PlatformView, fromAxbInfo, fromAxeInfo, fromAxInfo, fromAxybInfo } from './binding.mapper';
+import { type BindingRecord, effectiveStatus } from './binding.record';
+
+/** Result codes by which the platform says "no such binding". */
+const NOT_FOUND_CODES = new Set(['1012007', '1016001', '1011004']);
+
+export function isPlatformNotFound(err: unknown): boolean {
+  return err instanceof PlatformError && err.kind === 'rejected' && NOT_FOUND_CODES.has(err.resultcode ?? '');
+}
+
+/** Asks one app's platform interface for a binding by subscriptionId (one GET). Null when it does not know it. */
+export async function queryPlatform(deps: BindingDeps, app: AppConfig, id: string): Promise<PlatformView | null> {
+  const api = deps.platform.app(app);
+  try {
+    switch (app.mode) {
+      case 'AXB': {
+        const first = (await api.axb.query({ subscriptionId: id })).relationNumList?.[0];
+        return first ? fromAxbInfo(first) : null;
+      }
+      case 'AX': {
+        const first = (await api.ax.query({ subscriptionId: id })).privateNumList?.[0];
+        return first ? fromAxInfo(first) : null;
+      }
+      case 'AXE': {
+        const res = await api.axe.query({ subscriptionId: id });
+        return res.subscriptionId ? fromAxeInfo(res) : null;
+      }
+      case 'AXYB': {
+        const first = (await api.axyb.query({ subscriptionId: id })).xyRelationNumList?.[0];
+        return first ? fromAxybInfo(first) : null;
+      }
+      default:
+        throw new UnreachableCaseError(app.mode);
+    }
+  } catch (err) {
+    if (isPlatformNotFound(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * The platform's current view of one binding, written through to the mirror. A binding the mirror knows
+ * but the platform does not becomes EXPIRED (past its expiry) or DELETED. An id the mirror does not know
+ * is looked up in every configured app, so bindings made outside the gateway can be adopted.
+ */
+export async function refreshBinding(deps: BindingDeps, id: string): Promise<BindingRecord | null> {
+  const mirrored = await deps.repo.get(deps.db, id);
+  const appsToAsk = mirrored ? deps.apps.filter((a) => a.name === mirrored.app) : deps.apps;
+  const now = deps.now();
+  for (const app of appsToAsk) {
+    const view = await queryPlatform(deps, app, id);
+    if (!view) continue;
+    const { subscribedAt, ...fields } = view;
+    if (mirrored) {
+      const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now);
+      return updated ?? mirrored;
+    }
+    return deps.repo.insert(deps.db, {
+      id,
+      app: app.name,
+      mode: app.mode,
+      partyB: null,
+      numberY: null,
+      extension: null,
+      callbackNumber: null,
+      callDirection: 0,
+      recordCalls: false,
+      maxCallMinutes: null,
+      smsEnabled: app.mode === 'AX' || app.mode === 'AXB',
+      userData: null,
+      temporaryCallee: null,
+      temporaryCalleeExpiresAt: null,
+      expiresAt: null,
+      ...fields,
+      status: 'ACTIVE',
+      createdAt: subscribedAt ?? now,
+    });
+  }
+  if (!mirrored) return null;
+  if (mirrored.status !== 'ACTIVE') return mirrored;
+  const gone = effectiveStatus(mirrored, now) === 'EXPIRED' ? 'EXPIRED' : 'DELETED';
+  return (await deps.repo.update(deps.db, id, { status: gone }, now)) ?? mirrored;
+}
+
+/** The unbind interface of each mode, by subscriptionId. */
+async function unbindOnPlatform(deps: BindingDeps, app: AppConfig, id: string): Promise<void> {
+  const api = deps.platform.app(app);
+  switch (app.mode) {
+    case 'AXB':
+      return api.axb.unbind({ subscriptionId: id });
+    case 'AX':
+      return api.ax.unbind({ subscriptionId: id });
+    case 'AXE':
+      return api.axe.unbind({ subscriptionId: id });
+    case 'AXYB':
+      return api.axyb.unbind({ subscriptionId: id });
+    default:
+      throw new UnreachableCaseError(app.mode);
+  }
+}
+
+/** Unbinds on the platform, then marks the mirror DELETED. A binding the platform already forgot is deleted too. */
+export async function deleteBinding(deps: BindingDeps, id: string): Promise<BindingRecord> {
+  const current = (await deps.repo.get(deps.db, id)) ?? (await refreshBinding(deps, id));
+  if (!current) throw new GatewayError(ErrorCode.NotFound, `id: no binding ${id}`, { field: 'id' });
+  if (current.status === 'DELETED') return current;
+  const app = deps.apps.find((a) => a.name === current.app);
+  if (!app) throw new GatewayError(ErrorCode.NotFound, `id: binding ${id} belongs to app "${current.app}", which is not configured`, { field: 'id' });
+  try {
+    await unbindOnPlatform(deps, app, id);
+  } catch (err) {
+    if (!isPlatformNotFound(err)) throw err;
+  }
+  return (await deps.repo.update(deps.db, id, { status: 'DELETED' }, deps.now())) ?? current;
+}
+
+/** The mirrored binding for a mutation on it, or NOT_FOUND naming the argument. */
+export async function requireBinding(deps: BindingDeps, id: string, field: string): Promise<BindingRecord> {
+  const record = (await deps.repo.get(deps.db, id)) ?? (await refreshBinding(deps, id));
+  if (!record) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id}`, { field });
+  const status = effectiveStatus(record, deps.now());
+  if (status !== 'ACTIVE') throw new GatewayError(ErrorCode.NotFound, `${field}: binding ${id} is ${status}`, { field });
+  return record;
+}
