@@ -1,0 +1,100 @@
+import type { Logger } from '../shared/logger';
+import { silentLogger } from '../shared/logger';
+import { Authenticator } from './auth/authenticator';
+import { IpLockout } from './auth/lockout';
+import { createClock } from './clock';
+import { resolveConfig, type ConfigOverrides } from './emulator-config';
+import type { Fault } from './http/faults';
+import { FaultInjector } from './http/faults';
+import { EmulatorHttpServer } from './http/http-server';
+import { Pipeline } from './http/pipeline';
+import { RequestCounter } from './http/request-counter';
+import { Router } from './http/router';
+import { assertSeed, assertSeedNumbers } from './seed-validation';
+import type { EmulatorSeed, SeedApp, SeedNumber } from './seed';
+import { EmulatorState } from './state';
+
+export type { Fault, FaultResponse } from './http/faults';
+export type { EmulatorAuthOptions, EmulatorLimits } from './emulator-config';
+export { EmulatorState } from './state';
+
+export interface EmulatorOptions extends ConfigOverrides {
+  seed: EmulatorSeed;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Port to bind; 0 = any free port. Default 0. */
+  port?: number;
+  /** Default: a silent logger. */
+  logger?: Logger;
+  /** Wall clock in epoch ms. Default Date.now; tests inject one to move time by hand. */
+  now?: () => number;
+}
+
+/** A running emulator of the platform's REST surface (rest-api.md), with handles for tests and simulators. */
+export interface Emulator {
+  /** `http://<host>:<port>`. */
+  readonly baseUrl: string;
+  /** The apps with the numbers they own now. */
+  readonly apps: readonly SeedApp[];
+  /** Adds numbers to an app's pool (or updates their city); a number owned by another app throws. */
+  addNumbers(appName: string, numbers: SeedNumber[]): void;
+  /** An abnormal number keeps its bindings but takes no new ones (1012102). Unknown numbers throw. */
+  setNumberAbnormal(number: string, abnormal: boolean): void;
+  /** A recording the download interface will serve for 7 (scaled) days from `createdAtMs` (default now). */
+  addRecording(rec: { fileName: string; recordDomain: string; createdAtMs?: number }): void;
+  /** A call in progress that callStop may end. */
+  registerSession(appKey: string, sessionId: string): void;
+  endSession(sessionId: string): void;
+  injectFault(f: Fault): void;
+  /** While on, every request gets the flow-control refusal (1010010, `flowControlHttpStatus`). */
+  setFlowControl(active: boolean): void;
+  /** Drops pending faults and turns flow control off. */
+  clearFaults(): void;
+  /** Requests received (faulted and 404 ones included) matching method and URI path. */
+  requestCount(filter?: { method?: string; uri?: string }): number;
+  resetCounts(): void;
+  /** Apps, bindings, sessions and recordings, for the call simulator and tests. */
+  readonly state: EmulatorState;
+  stop(): Promise<void>;
+}
+
+/** Validates the seed, binds the port and serves until `stop()`. */
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  assertSeed(options.seed, options.numberPattern);
+  const config = resolveConfig(options.seed, options);
+  const clock = createClock(options.now ?? Date.now, config.timeScale);
+  const logger = options.logger ?? silentLogger();
+  const state = new EmulatorState(options.seed, clock, config);
+  const auth = config.auth;
+  const lockout = new IpLockout(clock, auth.lockoutThreshold, clock.scaled(auth.lockoutWindowSeconds), clock.scaled(auth.lockoutSeconds));
+  const authenticator = new Authenticator({ findApp: (key) => state.appByKey(key), clock, options: auth });
+  const pipeline = new Pipeline({ router: new Router(), authenticator, lockout, state, clock, config, logger });
+  const faults = new FaultInjector(config.flowControlHttpStatus);
+  const counter = new RequestCounter();
+  const server = new EmulatorHttpServer({ pipeline, faults, counter, logger, maxBodyBytes: config.maxBodyBytes });
+  const host = options.host ?? '127.0.0.1';
+  const port = await server.listen(host, options.port ?? 0);
+  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ baseUrl, apps: options.seed.apps.map((a) => a.name) }, 'emulator listening');
+  return {
+    baseUrl,
+    get apps() {
+      return state.listApps().map((a) => a.toSeedApp());
+    },
+    addNumbers: (appName, numbers) => {
+      assertSeedNumbers(numbers, `addNumbers(${appName})`, config.numberPattern);
+      state.addNumbers(appName, numbers);
+    },
+    setNumberAbnormal: (number, abnormal) => state.setNumberAbnormal(number, abnormal),
+    addRecording: (rec) => void state.recordings.add(rec),
+    registerSession: (appKey, sessionId) => state.sessions.register(appKey, sessionId),
+    endSession: (sessionId) => void state.sessions.end(sessionId),
+    injectFault: (f) => faults.inject(f),
+    setFlowControl: (active) => faults.setFlowControl(active),
+    clearFaults: () => faults.clear(),
+    requestCount: (filter) => counter.count(filter),
+    resetCounts: () => counter.reset(),
+    state,
+    stop: () => server.close(),
+  };
+}

@@ -1,0 +1,40 @@
+/** Why a session ended: stopped by callStop, or ended by whoever registered it (e.g. a hang-up). */
+export type SessionEndReason = 'callStop' | 'ended';
+
+export type SessionEndListener = (event: { appKey: string; sessionId: string; reason: SessionEndReason }) => void;
+
+/**
+ * Calls in progress, by sessionId, each owned by one app. callStop ends a session of the calling app only;
+ * an ended or unknown session is refused with 1020152 (rest-api.md §8.4).
+ */
+export class SessionRegistry {
+  private readonly active = new Map<string, string>();
+  private readonly listeners = new Set<SessionEndListener>();
+
+  register(appKey: string, sessionId: string): void {
+    this.active.set(sessionId, appKey);
+  }
+
+  isActive(sessionId: string): boolean {
+    return this.active.has(sessionId);
+  }
+
+  appKeyOf(sessionId: string): string | undefined {
+    return this.active.get(sessionId);
+  }
+
+  /** Ends a session; false when it was not active. Listeners hear about every session that ends. */
+  end(sessionId: string, reason: SessionEndReason = 'ended'): boolean {
+    const appKey = this.active.get(sessionId);
+    if (appKey === undefined) return false;
+    this.active.delete(sessionId);
+    for (const listener of this.listeners) listener({ appKey, sessionId, reason });
+    return true;
+  }
+
+  /** Subscribes to session ends; returns the unsubscribe function. */
+  onEnd(listener: SessionEndListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
