@@ -1,6 +1,9 @@
 /**
  * One jest run covers unit, schema and integration tests. Type checking is `npm run typecheck`
  * (part of `npm test`), so ts-jest only transpiles here.
+ *
+ * Run jest through `npm run jest -- <paths>` (or `npm test`): PGlite loads Node built-ins with dynamic
+ * `import()`, which jest only supports under `node --experimental-vm-modules`.
  */
 /** @type {import('jest').Config} */
 module.exports = {

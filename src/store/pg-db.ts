@@ -1,0 +1,84 @@
+import pg from 'pg';
+import type { Db, QueryResult, Transaction } from './db';
+
+/** int8 → number, as PGlite does, so repositories see the same types on both drivers (see db.ts). */
+const INT8_OID = 20;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+} as pg.CustomTypesConfig;
+
+export interface PgDbOptions {
+  /** `postgres://…`; `?options=-c search_path=…` selects a schema. */
+  connectionString: string;
+  /** Pool size (default 10). */
+  max?: number;
+  /** Gives up connecting after this many milliseconds (default 5000). */
+  connectionTimeoutMs?: number;
+}
+
+/**
+ * PostgreSQL through a `pg` Pool (DATABASE_URL). Each transaction holds one pooled client from BEGIN to
+ * COMMIT/ROLLBACK; plain queries take any free client.
+ */
+export class PgDb implements Db {
+  readonly kind = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private closed = false;
+
+  constructor(options: PgDbOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      types,
+    });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    return toResult(await this.pool.query(sql, [...params]));
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const tx: Transaction = {
+        query: async <R>(sql: string, params: readonly unknown[] = []) => toResult<R>(await client.query(sql, [...params])),
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
+      };
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+        broken = rollbackErr;
+      });
+      throw err;
+    } finally {
+      // A client whose ROLLBACK failed is in an unknown state: destroy it instead of returning it to the pool.
+      client.release(broken);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+function toResult<T>(r: pg.QueryResult): QueryResult<T> {
+  return { rows: r.rows as T[], affectedRows: r.rowCount ?? 0 };
+}

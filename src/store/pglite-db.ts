@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import type { Db, QueryResult, Transaction } from './db';
+
+/**
+ * The embedded store: one PGlite instance (a single Postgres backend in WASM) with its files under
+ * `<dataDir>/pglite`. Only one process may open a data directory at a time.
+ *
+ * Serialization: PGlite runs every top-level query and every transaction under one exclusive lock, so
+ * concurrent `transaction()` calls run one after the other and a plain `query()` never lands inside someone
+ * else's transaction. A transaction body must use its `tx` handle only (see Db.transaction).
+ */
+export class PgliteDb implements Db {
+  readonly kind = 'pglite' as const;
+
+  private constructor(private readonly pg: PGlite) {}
+
+  /** Opens (creating if needed) the database under `<dataDir>/pglite`; `dataDir: null` keeps it in memory. */
+  static async open(dataDir: string | null): Promise<PgliteDb> {
+    if (dataDir === null) return new PgliteDb(await PGlite.create());
+    const dir = join(dataDir, 'pglite');
+    await mkdir(dir, { recursive: true });
+    return new PgliteDb(await PGlite.create(dir));
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    return toResult(await this.pg.query<T>(sql, [...params]));
+  }
+
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.pg.transaction((tx) => fn(wrap(tx)));
+  }
+
+  async ping(): Promise<void> {
+    await this.pg.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (!this.pg.closed) await this.pg.close();
+  }
+}
+
+function wrap(tx: PgliteTransaction): Transaction {
+  return {
+    query: async <T>(sql: string, params: readonly unknown[] = []) => toResult(await tx.query<T>(sql, [...params])),
+    exec: async (sql: string) => {
+      await tx.exec(sql);
+    },
+  };
+}
+
+function toResult<T>(r: { rows: T[]; affectedRows?: number }): QueryResult<T> {
+  return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+}
