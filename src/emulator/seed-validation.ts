@@ -28,10 +28,10 @@ export function assertSeed(value: unknown, numberPattern: RegExp = DEFAULT_NUMBE
   if (problems.length > 0) throw new SeedError(problems);
 }
 
-/** Numbers added at run time obey the same rules as the seed's. */
+/** Numbers added at run time obey the seed's rules, except that cityCode may be `''` (unknown). */
 export function assertSeedNumbers(numbers: unknown, path: string, numberPattern: RegExp): asserts numbers is SeedNumber[] {
   const problems: string[] = [];
-  checkNumbers(numbers, path, new Set(), numberPattern, problems);
+  checkNumbers(numbers, path, new Set(), numberPattern, problems, true);
   if (problems.length > 0) throw new SeedError(problems);
 }
 
@@ -56,7 +56,7 @@ function checkApp(app: unknown, path: string, seen: Record<'name' | 'appKey' | '
   checkPush(app.push, `${path}.push`, problems);
 }
 
-function checkNumbers(numbers: unknown, path: string, seen: Set<string>, pattern: RegExp, problems: string[]): void {
+function checkNumbers(numbers: unknown, path: string, seen: Set<string>, pattern: RegExp, problems: string[], unknownCity = false): void {
   if (!Array.isArray(numbers)) {
     problems.push(`${path}: expected an array`);
     return;
@@ -67,6 +67,7 @@ function checkNumbers(numbers: unknown, path: string, seen: Set<string>, pattern
     if (typeof n.number !== 'string' || !pattern.test(n.number)) problems.push(`${at}.number: expected a number matching ${pattern}`);
     else if (seen.has(n.number)) problems.push(`${at}.number: ${n.number} appears twice`);
     else seen.add(n.number);
+    if (unknownCity && n.cityCode === '') return;
     if (typeof n.cityCode !== 'string' || !CITY_CODE.test(n.cityCode)) problems.push(`${at}.cityCode: expected a city code like "0755"`);
   });
 }

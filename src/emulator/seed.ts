@@ -1,13 +1,16 @@
 /**
  * The emulator's seed: which apps exist, their numbers, where pushes go, and how fast time runs.
- * The same shape is read from `--seed <file.json>` by `npm run emulator` (documented in README.md).
+ * The same shape is read from `--seed <file.json>` by `npm run emulator` (documented in docs/emulator.md).
  */
 export type SeedMode = 'AX' | 'AXB' | 'AXE' | 'AXYB';
 
 export interface SeedNumber {
   /** X (or Y) number in global format, e.g. `+8617000000001`. */
   number: string;
-  /** City code with its leading zero, e.g. `0755`. */
+  /**
+   * City code with its leading zero, e.g. `0755`. Numbers added at run time (`addNumbers`) may give `''`:
+   * city unknown, so only an explicit request or a non-strict fallback picks them.
+   */
   cityCode: string;
 }
 
@@ -54,10 +57,11 @@ export const CITY_PROVINCE: Readonly<Record<string, string>> = {
   '028': 'Sichuan',
 };
 
+/** Three 11-digit mobile-format numbers per city, e.g. `+8617000000001` (prefix 17000, city 0, number 00001). */
 function sandboxNumbers(prefix: string): SeedNumber[] {
   const cities = ['0755', '010', '021', '020'];
   return cities.flatMap((cityCode, c) =>
-    [1, 2, 3].map((i) => ({ number: `+86${prefix}${c}${String(i).padStart(4, '0')}`, cityCode })),
+    [1, 2, 3].map((i) => ({ number: `+86${prefix}${c}${String(i).padStart(5, '0')}`, cityCode })),
   );
 }
 
