@@ -2,11 +2,12 @@ import type { Logger } from '../shared/logger';
 import type { Db } from './db';
 import type { Migration } from './migration';
 import { gatewayMeta } from './migrations/001-gateway-meta';
+import { bindings } from './migrations/002-bindings';
 
 /**
  * Every migration, in order. A feature that needs tables adds `migrations/NNN-name.ts` and appends it here.
  */
-export const MIGRATIONS: readonly Migration[] = [gatewayMeta];
+export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings];
 
 /** Key of the transaction-scoped advisory lock that serializes migrators of one database. */
 export const MIGRATION_LOCK = 7_300_000;

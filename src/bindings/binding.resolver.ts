@@ -1,0 +1,58 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { UserInputError } from '../errors';
+import type { BindingsContext } from './binding.context';
+import { BindingFilter } from './binding.inputs';
+import { deleteBinding } from './binding.service';
+import { Binding, BindingConnection } from './binding.type';
+import { type BindingView, toBindingView } from './binding.view';
+
+/** `first` bounds for every connection of this feature. */
+export function checkFirst(first: number, field = 'first'): void {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new UserInputError(field, `must be from 1 to 100, got ${first}`);
+}
+
+@Resolver(() => Binding)
+export class BindingResolver {
+  @Query(() => Binding, { nullable: true, description: 'Asks the platform (the source of truth) and refreshes the mirror.' })
+  async binding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView | null> {
+    const record = await ctx.loaders.binding.load(id);
+    return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
+  }
+
+  @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.' })
+  async bindings(
+    @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: BindingsContext,
+  ): Promise<BindingConnection> {
+    checkFirst(first);
+    const deps = ctx.bindings;
+    const now = deps.now();
+    const page = await deps.repo.list(
+      deps.db,
+      {
+        mode: filter?.mode ?? undefined,
+        privacyNumber: filter?.privacyNumber ?? undefined,
+        party: filter?.party ?? undefined,
+        status: filter?.status ?? undefined,
+        app: filter?.app ?? undefined,
+      },
+      first,
+      after ?? null,
+      now,
+    );
+    return {
+      edges: page.items.map((e) => ({ cursor: e.cursor, node: toBindingView(e.node, deps.apps, now) as unknown as Binding })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Mutation(() => Binding, { description: 'Unbinds on the platform; returns the binding with status DELETED.' })
+  async deleteBinding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
+    const record = await deleteBinding(ctx.bindings, id);
+    ctx.loaders.binding.clear(id);
+    return toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
+  }
+}

@@ -1,0 +1,136 @@
+import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { App, BindingMode } from '../apps/app.type';
+import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
+import { PageInfo } from '../shared/page-info.type';
+
+export enum BindingStatus {
+  Active = 'ACTIVE',
+  Expired = 'EXPIRED',
+  Deleted = 'DELETED',
+}
+registerEnumType(BindingStatus, { name: 'BindingStatus', description: 'ACTIVE until deleted or past its expiry.' });
+
+/** The platform's callDirection 0 / 1 / 2. */
+export enum CallDirection {
+  Both = 'BOTH',
+  AToBOnly = 'A_TO_B_ONLY',
+  BToAOnly = 'B_TO_A_ONLY',
+}
+registerEnumType(CallDirection, { name: 'CallDirection', description: 'Who may call whom through the privacy number (platform callDirection 0 / 1 / 2).' });
+
+@InterfaceType('Binding', {
+  description: 'A binding of real numbers to a privacy number (X). The id is the platform subscriptionId.',
+  resolveType: (value: { mode: string }) => `${value.mode}Binding`,
+})
+export abstract class Binding {
+  @Field(() => ID, { description: "The platform's subscriptionId." })
+  id!: string;
+
+  @Field(() => BindingMode)
+  mode!: BindingMode;
+
+  @Field(() => App)
+  app!: App;
+
+  @Field(() => PhoneNumberScalar, { description: 'X: the number both sides see.' })
+  privacyNumber!: string;
+
+  @Field(() => BindingStatus)
+  status!: BindingStatus;
+
+  @Field(() => Boolean)
+  recordCalls!: boolean;
+
+  @Field(() => String, { nullable: true })
+  userData!: string | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null = no expiry.' })
+  expiresAt!: Date | null;
+}
+
+@ObjectType('AXBBinding', { implements: Binding, description: 'A and B reach each other through X.' })
+export class AXBBinding extends Binding {
+  @Field(() => PhoneNumberScalar)
+  partyA!: string;
+
+  @Field(() => PhoneNumberScalar)
+  partyB!: string;
+
+  @Field(() => CallDirection)
+  callDirection!: CallDirection;
+
+  @Field(() => Int, { nullable: true, description: 'Per-call limit from answer; null = unlimited.' })
+  maxCallMinutes!: number | null;
+
+  @Field(() => Boolean)
+  smsEnabled!: boolean;
+}
+
+@ObjectType('AXBinding', { implements: Binding, description: 'X belongs to A: anyone calling X reaches A; A calls out through a temporary callee.' })
+export class AXBinding extends Binding {
+  @Field(() => PhoneNumberScalar)
+  partyA!: string;
+
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Set by setTemporaryCallee, valid for about one minute.' })
+  temporaryCallee!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  temporaryCalleeExpiresAt!: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  maxCallMinutes!: number | null;
+
+  @Field(() => Boolean)
+  smsEnabled!: boolean;
+}
+
+@ObjectType('AXEBinding', { implements: Binding, description: 'A is reached as X plus an extension.' })
+export class AXEBinding extends Binding {
+  @Field(() => PhoneNumberScalar)
+  partyA!: string;
+
+  @Field(() => String)
+  extension!: string;
+
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Reached when A calls X with no callback record.' })
+  callbackNumber!: string | null;
+}
+
+@ObjectType('AXYBBinding', { implements: Binding, description: 'B calls X to reach A; A calls Y to reach B.' })
+export class AXYBBinding extends Binding {
+  @Field(() => PhoneNumberScalar)
+  partyA!: string;
+
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Null until the YB half is bound.' })
+  partyB!: string | null;
+
+  @Field(() => PhoneNumberScalar, { nullable: true, description: "Y, shown to A as B's number." })
+  numberY!: string | null;
+
+  @Field(() => CallDirection)
+  callDirection!: CallDirection;
+}
+
+@ObjectType('BindingEdge')
+export class BindingEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Binding)
+  node!: Binding;
+}
+
+@ObjectType('BindingConnection')
+export class BindingConnection {
+  @Field(() => [BindingEdge])
+  edges!: BindingEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { nullable: true })
+  totalCount!: number | null;
+}

@@ -1,0 +1,79 @@
+import type { AppConfig } from '../config';
+import { UnreachableCaseError } from '../shared/unreachable';
+import { type BindingRecord, effectiveStatus } from './binding.record';
+import { BindingStatus, CallDirection } from './binding.type';
+
+/** The GraphQL shape of a mirrored binding: all sketch fields, status made effective at `now`. */
+export interface BindingView {
+  id: string;
+  mode: BindingRecord['mode'];
+  app: { name: string; mode: BindingRecord['mode']; appKey: string };
+  privacyNumber: string;
+  status: BindingStatus;
+  recordCalls: boolean;
+  userData: string | null;
+  createdAt: Date;
+  expiresAt: Date | null;
+  partyA: string;
+  partyB: string | null;
+  numberY: string | null;
+  extension: string | null;
+  callbackNumber: string | null;
+  callDirection: CallDirection;
+  maxCallMinutes: number | null;
+  smsEnabled: boolean;
+  temporaryCallee: string | null;
+  temporaryCalleeExpiresAt: Date | null;
+}
+
+export function toCallDirection(value: 0 | 1 | 2): CallDirection {
+  switch (value) {
+    case 0:
+      return CallDirection.Both;
+    case 1:
+      return CallDirection.AToBOnly;
+    case 2:
+      return CallDirection.BToAOnly;
+    default:
+      throw new UnreachableCaseError(value);
+  }
+}
+
+function toStatus(status: BindingRecord['status']): BindingStatus {
+  switch (status) {
+    case 'ACTIVE':
+      return BindingStatus.Active;
+    case 'EXPIRED':
+      return BindingStatus.Expired;
+    case 'DELETED':
+      return BindingStatus.Deleted;
+    default:
+      throw new UnreachableCaseError(status);
+  }
+}
+
+export function toBindingView(record: BindingRecord, apps: readonly AppConfig[], now: Date): BindingView {
+  const app = apps.find((a) => a.name === record.app);
+  const calleeValid = record.temporaryCalleeExpiresAt !== null && record.temporaryCalleeExpiresAt.getTime() > now.getTime();
+  return {
+    id: record.id,
+    mode: record.mode,
+    app: { name: record.app, mode: record.mode, appKey: app?.appKey ?? '' },
+    privacyNumber: record.privacyNumber,
+    status: toStatus(effectiveStatus(record, now)),
+    recordCalls: record.recordCalls,
+    userData: record.userData,
+    createdAt: record.createdAt,
+    expiresAt: record.expiresAt,
+    partyA: record.partyA,
+    partyB: record.partyB,
+    numberY: record.numberY,
+    extension: record.extension,
+    callbackNumber: record.callbackNumber,
+    callDirection: toCallDirection(record.callDirection),
+    maxCallMinutes: record.maxCallMinutes,
+    smsEnabled: record.smsEnabled,
+    temporaryCallee: calleeValid ? record.temporaryCallee : null,
+    temporaryCalleeExpiresAt: calleeValid ? record.temporaryCalleeExpiresAt : null,
+  };
+}

@@ -1,0 +1,23 @@
+import type DataLoader from 'dataloader';
+import type { AppConfig } from '../config';
+import type { Db } from '../store/db';
+import type { PrivacyNumberRepository } from './privacy-number.repository';
+
+/** What the numbers feature needs; built once by the composition root. */
+export interface NumberDeps {
+  db: Db;
+  repo: PrivacyNumberRepository;
+  apps: readonly AppConfig[];
+  now: () => Date;
+  /**
+   * Called after numbers were imported into an app's inventory. In sandbox mode the composition root passes
+   * the embedded emulator's `addNumbers`, so imported numbers can really be bound.
+   */
+  onImport?: (app: string, numbers: { number: string; cityCode: string | null }[]) => void | Promise<void>;
+}
+
+/** What the numbers feature needs from the per-request GraphQL context. */
+export interface NumbersContext {
+  numbers: NumberDeps;
+  loaders: { activeBindingCount: DataLoader<string, number> };
+}

@@ -1,0 +1,106 @@
+import type { Queryable } from '../store/db';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+
+/** The inventory of privacy numbers (table `privacy_numbers`): the platform has no listing API. */
+export type NumberStatusName = 'NORMAL' | 'SUSPENDED' | 'UNAVAILABLE' | 'BINDING_FROZEN';
+
+export interface PrivacyNumberRecord {
+  number: string;
+  app: string;
+  cityCode: string | null;
+  status: NumberStatusName;
+  statusCause: string | null;
+  statusChangedAt: Date | null;
+  seq: number;
+}
+
+export interface NumberListFilter {
+  app?: string;
+  status?: NumberStatusName;
+  cityCode?: string;
+}
+
+interface Row {
+  number: string;
+  app: string;
+  city_code: string | null;
+  status: NumberStatusName;
+  status_cause: string | null;
+  status_changed_at: Date | string | null;
+  seq: number | string;
+}
+
+function toRecord(r: Row): PrivacyNumberRecord {
+  return {
+    number: r.number,
+    app: r.app,
+    cityCode: r.city_code,
+    status: r.status,
+    statusCause: r.status_cause,
+    statusChangedAt: r.status_changed_at === null ? null : new Date(r.status_changed_at),
+    seq: Number(r.seq),
+  };
+}
+
+export class PrivacyNumberRepository {
+  /**
+   * Adds numbers to an app's inventory. A number already known keeps its status; its city code is updated
+   * when one is given. Returns the numbers another app already owns (nothing is changed for those).
+   */
+  async upsert(db: Queryable, app: string, numbers: readonly { number: string; cityCode?: string | null }[]): Promise<{ conflicts: string[] }> {
+    const conflicts: string[] = [];
+    for (const n of numbers) {
+      const { rows } = await db.query<{ app: string }>(
+        `INSERT INTO privacy_numbers (number, app, city_code, status) VALUES ($1, $2, $3, 'NORMAL')
+         ON CONFLICT (number) DO UPDATE SET city_code = COALESCE(EXCLUDED.city_code, privacy_numbers.city_code)
+           WHERE privacy_numbers.app = EXCLUDED.app
+         RETURNING app`,
+        [n.number, app, n.cityCode ?? null],
+      );
+      if (rows.length === 0) conflicts.push(n.number);
+    }
+    return { conflicts };
+  }
+
+  async get(db: Queryable, number: string): Promise<PrivacyNumberRecord | null> {
+    const { rows } = await db.query<Row>('SELECT * FROM privacy_numbers WHERE number = $1', [number]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async getMany(db: Queryable, numbers: readonly string[]): Promise<PrivacyNumberRecord[]> {
+    if (numbers.length === 0) return [];
+    const { rows } = await db.query<Row>('SELECT * FROM privacy_numbers WHERE number = ANY($1::text[]) ORDER BY seq', [numbers]);
+    return rows.map(toRecord);
+  }
+
+  async list(db: Queryable, filter: NumberListFilter, first: number, after: string | null) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.app) where.push(`app = ${p(filter.app)}`);
+    if (filter.status) where.push(`status = ${p(filter.status)}`);
+    if (filter.cityCode) where.push(`city_code = ${p(filter.cityCode)}`);
+    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM privacy_numbers${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
+    where.push(`seq > ${p(after === null ? 0 : decodeCursor(after, 'after'))}`);
+    const { rows } = await db.query<Row>(`SELECT * FROM privacy_numbers WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${p(first + 1)}`, params);
+    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(Number(r.seq)), node: toRecord(r) }));
+    return {
+      items,
+      hasNextPage: rows.length > first,
+      endCursor: items.length ? items[items.length - 1].cursor : null,
+      totalCount: Number(total.rows[0].n),
+    };
+  }
+
+  /** Records a status change; returns the updated record, or null for a number not in the inventory. */
+  async setStatus(db: Queryable, number: string, status: NumberStatusName, cause: string | null, at: Date): Promise<PrivacyNumberRecord | null> {
+    const { rows } = await db.query<Row>(
+      'UPDATE privacy_numbers SET status = $2, status_cause = $3, status_changed_at = $4 WHERE number = $1 RETURNING *',
+      [number, status, cause, at],
+    );
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+}

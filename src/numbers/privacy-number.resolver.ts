@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BindingsContext } from '../bindings/binding.context';
+import { checkFirst } from '../bindings/binding.resolver';
+import { Binding, BindingConnection } from '../bindings/binding.type';
+import { toBindingView } from '../bindings/binding.view';
+import { ErrorCode, GatewayError, UserInputError } from '../errors';
+import { checkCityCode } from '../bindings/binding.validation';
+import { maskPhone } from '../shared/phone';
+import { PhoneNumberScalar } from '../shared/scalars';
+import type { NumbersContext } from './privacy-number.deps';
+import { PrivacyNumber, PrivacyNumberConnection, PrivacyNumberFilter } from './privacy-number.type';
+import { type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
+
+type Context = NumbersContext & BindingsContext;
+
+@Resolver(() => PrivacyNumber)
+export class PrivacyNumberResolver {
+  @Query(() => PrivacyNumber, { nullable: true })
+  async privacyNumber(@Arg('number', () => PhoneNumberScalar) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
+    const record = await ctx.numbers.repo.get(ctx.numbers.db, number);
+    return record && toPrivacyNumberView(record, ctx.numbers.apps);
+  }
+
+  @Query(() => PrivacyNumberConnection, { description: 'The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added.' })
+  async privacyNumbers(
+    @Arg('filter', () => PrivacyNumberFilter, { nullable: true }) filter: PrivacyNumberFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PrivacyNumberConnection> {
+    checkFirst(first);
+    const page = await ctx.numbers.repo.list(
+      ctx.numbers.db,
+      { app: filter?.app ?? undefined, status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
+      first,
+      after ?? null,
+    );
+    return {
+      edges: page.items.map((e) => ({ cursor: e.cursor, node: toPrivacyNumberView(e.node, ctx.numbers.apps) as unknown as PrivacyNumber })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => Int, { description: 'Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror.' })
+  activeBindingCount(@Root() n: PrivacyNumberView, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.activeBindingCount.load(n.number);
+  }
+
+  @FieldResolver(() => BindingConnection)
+  async bindings(
+    @Root() n: PrivacyNumberView,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<BindingConnection> {
+    checkFirst(first);
+    const deps = ctx.bindings;
+    const now = deps.now();
+    const page = await deps.repo.list(deps.db, { privacyNumber: n.number }, first, after ?? null, now);
+    return {
+      edges: page.items.map((e) => ({ cursor: e.cursor, node: toBindingView(e.node, deps.apps, now) as unknown as Binding })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })
+  async importPrivacyNumbers(
+    @Arg('app', () => String) appName: string,
+    @Arg('numbers', () => [PhoneNumberScalar]) numbers: string[],
+    @Arg('cityCode', () => String, { nullable: true }) cityCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<PrivacyNumberView[]> {
+    const deps = ctx.numbers;
+    const app = deps.apps.find((a) => a.name === appName);
+    if (!app) throw new UserInputError('app', `no app named "${appName}"; configured: ${deps.apps.map((a) => a.name).join(', ')}`);
+    checkCityCode('cityCode', cityCode);
+    if (numbers.length === 0 || numbers.length > 1000) throw new UserInputError('numbers', `give 1 to 1000 numbers, got ${numbers.length}`);
+    const unique = [...new Set(numbers)];
+    const { conflicts } = await deps.db.transaction(async (tx) => {
+      const result = await deps.repo.upsert(tx, app.name, unique.map((number) => ({ number, cityCode })));
+      if (result.conflicts.length > 0) {
+        throw new GatewayError(ErrorCode.Conflict, `numbers: ${result.conflicts.map(maskPhone).join(', ')} already belong to another app`, {
+          field: 'numbers',
+          numbers: result.conflicts,
+        });
+      }
+      return result;
+    });
+    if (conflicts.length === 0 && deps.onImport) await deps.onImport(app.name, unique.map((number) => ({ number, cityCode })));
+    const records = await deps.repo.getMany(deps.db, unique);
+    return records.map((r) => toPrivacyNumberView(r, deps.apps));
+  }
+}

@@ -1,0 +1,73 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { App } from '../apps/app.type';
+import { PageInfo } from '../shared/page-info.type';
+import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
+
+/** Platform status "5" / "9" / "10" / "11" (push-api.md §5.2). */
+export enum NumberStatus {
+  Normal = 'NORMAL',
+  Suspended = 'SUSPENDED',
+  Unavailable = 'UNAVAILABLE',
+  BindingFrozen = 'BINDING_FROZEN',
+}
+registerEnumType(NumberStatus, {
+  name: 'NumberStatus',
+  description: 'NORMAL until a number-status push says otherwise. SUSPENDED/UNAVAILABLE: no bindings, calls or SMS. BINDING_FROZEN: no new bindings.',
+});
+
+@ObjectType('PrivacyNumber', { description: 'A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers.' })
+export class PrivacyNumber {
+  @Field(() => PhoneNumberScalar)
+  number!: string;
+
+  @Field(() => App, { nullable: true })
+  app!: App | null;
+
+  @Field(() => String, { nullable: true })
+  cityCode!: string | null;
+
+  @Field(() => NumberStatus)
+  status!: NumberStatus;
+
+  @Field(() => String, { nullable: true, description: 'Platform cause code when not NORMAL, e.g. "2 (arrears)".' })
+  statusCause!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  statusChangedAt!: Date | null;
+
+  @Field(() => Int, { description: 'How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXE 9999 extensions, AXYB 1000 relations per Y.' })
+  capacity!: number;
+}
+
+@ObjectType('PrivacyNumberEdge')
+export class PrivacyNumberEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => PrivacyNumber)
+  node!: PrivacyNumber;
+}
+
+@ObjectType('PrivacyNumberConnection')
+export class PrivacyNumberConnection {
+  @Field(() => [PrivacyNumberEdge])
+  edges!: PrivacyNumberEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { nullable: true })
+  totalCount!: number | null;
+}
+
+@InputType('PrivacyNumberFilter')
+export class PrivacyNumberFilter {
+  @Field(() => String, { nullable: true })
+  app?: string | null;
+
+  @Field(() => NumberStatus, { nullable: true })
+  status?: NumberStatus | null;
+
+  @Field(() => String, { nullable: true })
+  cityCode?: string | null;
+}
