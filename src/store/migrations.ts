@@ -3,11 +3,12 @@ import type { Db } from './db';
 import type { Migration } from './migration';
 import { gatewayMeta } from './migrations/001-gateway-meta';
 import { bindings } from './migrations/002-bindings';
+import { eventLog } from './migrations/003-event-log';
 
 /**
  * Every migration, in order. A feature that needs tables adds `migrations/NNN-name.ts` and appends it here.
  */
-export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings];
+export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog];
 
 /** Key of the transaction-scoped advisory lock that serializes migrators of one database. */
 export const MIGRATION_LOCK = 7_300_000;

@@ -1,0 +1,85 @@
+import type { Queryable } from '../store/db';
+import type { EventKind, LogEntry, NewLogEntry } from './topics';
+
+/**
+ * The durable, append-only event log (table `event_log`). Appends happen inside the transaction that stores
+ * the push they come from, so an entry exists exactly when its record does.
+ *
+ * Ordering contract: `cursor` values become visible in increasing order. Appends take a transaction-scoped
+ * advisory lock, so two transactions (two processes on one PostgreSQL) cannot commit cursors out of order;
+ * a reader that has seen cursor N will never later discover an entry below N.
+ */
+export const EVENT_LOG_LOCK = 7_300_001;
+
+export interface LogFilter {
+  kinds?: readonly EventKind[];
+  app?: string;
+  sessionId?: string;
+  bindingId?: string;
+  privacyNumber?: string;
+}
+
+interface Row {
+  cursor: string | number;
+  kind: EventKind;
+  app: string;
+  session_id: string | null;
+  binding_id: string | null;
+  privacy_number: string | null;
+  created_at: Date | string;
+  payload: Record<string, unknown> | string;
+}
+
+function toEntry(r: Row): LogEntry {
+  return {
+    cursor: String(r.cursor),
+    kind: r.kind,
+    app: r.app,
+    sessionId: r.session_id,
+    bindingId: r.binding_id,
+    privacyNumber: r.privacy_number,
+    createdAt: new Date(r.created_at).toISOString(),
+    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+  };
+}
+
+export class EventLog {
+  /** Appends entries in order inside `tx`; returns them with their cursors. */
+  async append(tx: Queryable, entries: readonly NewLogEntry[]): Promise<LogEntry[]> {
+    if (entries.length === 0) return [];
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
+    const out: LogEntry[] = [];
+    for (const e of entries) {
+      const { rows } = await tx.query<Row>(
+        `INSERT INTO event_log (kind, app, session_id, binding_id, privacy_number, payload, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, now()) RETURNING *`,
+        [e.kind, e.app, e.sessionId, e.bindingId, e.privacyNumber, JSON.stringify(e.payload)],
+      );
+      out.push(toEntry(rows[0]));
+    }
+    return out;
+  }
+
+  /** Entries after `after` (exclusive) matching the filter, oldest first, at most `limit`. */
+  async readAfter(db: Queryable, after: string, filter: LogFilter, limit: number): Promise<LogEntry[]> {
+    const where = ['cursor > $1'];
+    const params: unknown[] = [after];
+    const p = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (filter.kinds?.length) where.push(`kind = ANY(${p(filter.kinds)}::text[])`);
+    if (filter.app) where.push(`app = ${p(filter.app)}`);
+    if (filter.sessionId) where.push(`session_id = ${p(filter.sessionId)}`);
+    if (filter.bindingId) where.push(`binding_id = ${p(filter.bindingId)}`);
+    if (filter.privacyNumber) where.push(`privacy_number = ${p(filter.privacyNumber)}`);
+    const { rows } = await db.query<Row>(`SELECT * FROM event_log WHERE ${where.join(' AND ')} ORDER BY cursor LIMIT ${p(limit)}`, params);
+    return rows.map(toEntry);
+  }
+
+  /** The newest cursor, or "0" for an empty log: where a subscriber without `after` starts. */
+  async head(db: Queryable): Promise<string> {
+    const { rows } = await db.query<{ c: string | number | null }>('SELECT max(cursor) AS c FROM event_log');
+    return rows[0]?.c == null ? '0' : String(rows[0].c);
+  }
+}
