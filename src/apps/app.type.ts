@@ -1,0 +1,27 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/** The four binding modes of the platform; enum values equal the config's mode names. */
+export enum BindingMode {
+  AX = 'AX',
+  AXB = 'AXB',
+  AXE = 'AXE',
+  AXYB = 'AXYB',
+}
+
+registerEnumType(BindingMode, {
+  name: 'BindingMode',
+  description: 'How a privacy number connects people: AX (one user, temporary callee), AXB (a pair), AXE (extensions), AXYB (two numbers).',
+});
+
+/** A configured platform application. The secret is never part of the schema. */
+@ObjectType('App', { description: 'A platform application (one APP_Key) configured in this gateway. Each app has exactly one binding mode.' })
+export class App {
+  @Field(() => String, { description: 'The name used in configuration, in `app:` arguments and in the webhook path /webhooks/<name>.' })
+  name!: string;
+
+  @Field(() => BindingMode)
+  mode!: BindingMode;
+
+  @Field(() => String, { description: 'The APP_Key. The secret is never exposed.' })
+  appKey!: string;
+}
