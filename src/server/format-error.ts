@@ -1,0 +1,40 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, GatewayError } from '../errors';
+import { PlatformError } from '../platform';
+import { toGatewayError } from '../result-codes';
+
+/**
+ * The one place where errors become public, for HTTP (Apollo's `formatError`) and WebSocket alike:
+ * - GatewayError (and PlatformError, translated by the result code table) → its message, code and extensions;
+ * - errors that already carry a public code (parse, validation, variable coercion, type-graphql argument
+ *   validation) → unchanged, minus any stack trace;
+ * - anything else → "Internal server error" with code INTERNAL_SERVER_ERROR. The details are logged with
+ *   the request id by the operation log, never sent.
+ */
+export const MASKED_MESSAGE = 'Internal server error';
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  const gateway = toPublicError(error);
+  if (gateway) return { message: gateway.message, ...where, extensions: { ...gateway.extensions, code: gateway.code } };
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== ErrorCode.InternalServerError) {
+    const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, ...where, extensions };
+  }
+  return { message: MASKED_MESSAGE, ...where, extensions: { code: ErrorCode.InternalServerError } };
+}
+
+/** The GatewayError an error stands for, looking through GraphQL's wrapping; null when it is not one of ours. */
+export function toPublicError(error: unknown): GatewayError | null {
+  let current = error;
+  for (let depth = 0; current instanceof GraphQLError && current.originalError && depth < 5; depth++) current = current.originalError;
+  if (current instanceof GatewayError) return current;
+  if (current instanceof PlatformError) return toGatewayError(current);
+  return null;
+}
+
+/** True when `formatError` would mask this error: it is a bug or an unexpected failure, logged at error level. */
+export function isInternalError(formatted: GraphQLFormattedError): boolean {
+  return formatted.extensions?.code === ErrorCode.InternalServerError;
+}
