@@ -156,7 +156,7 @@ describe('emulator AXB paging', () => {
         expect(res.json?.resultcode).toBe('0');
       }
       const page = async (q: Record<string, string | number>) => (await t.client('t-axb').get(URI.axb, { relationNum: x, ...q })).json!;
-      const callers = (p: { relationNumList: { callerNum: string }[] }) => p.relationNumList.map((b) => b.callerNum);
+      const callers = (p: Record<string, any>) => (p.relationNumList as { callerNum: string }[]).map((b) => b.callerNum);
       expect((await page({})).relationNumList).toHaveLength(50);
       expect((await page({})).totalCount).toBe(120);
       expect((await page({ pageSize: 5 })).relationNumList).toHaveLength(50);
