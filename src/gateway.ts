@@ -1,0 +1,161 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Config } from './config';
+import { startEmulator, type Emulator, type EmulatorOptions } from './emulator/emulator';
+import { sandboxSeed } from './emulator/seed';
+import { PlatformClient } from './platform';
+import { createApollo } from './server/apollo';
+import { formatBanner } from './server/banner';
+import { type ContextFactory, createContextFactory, type GatewayContext } from './server/context';
+import { createGraphiqlAssets } from './server/graphiql';
+import { createGraphqlWsServer } from './server/graphql-ws';
+import { HttpServer, type WebhookHandler } from './server/http-server';
+import { GatewayMetrics } from './server/metrics';
+import { checkReadiness, type ReadinessCheck } from './server/readiness';
+import { buildGatewaySchema } from './server/schema';
+import { type Disposable, disposeAll } from './shared/disposable';
+import { createLogger, type Logger } from './shared/logger';
+import { openDb } from './store/open-db';
+
+/** Test and embedding hooks; production passes none. */
+export interface GatewayOverrides {
+  logger?: Logger;
+  /** Extra options for the embedded emulator (sandbox only), e.g. smaller capacities in tests. */
+  emulator?: Partial<Omit<EmulatorOptions, 'seed'>>;
+  /** Replaces the default webhook answer (200 `{}` for a known app, 404 otherwise). */
+  webhook?: WebhookHandler;
+  /** How long stop() waits for in-flight requests and WebSocket closes, milliseconds (default 10000). */
+  drainTimeoutMs?: number;
+  /** Register Node process metrics (default true). */
+  processMetrics?: boolean;
+}
+
+export interface StartedGateway {
+  /** Base URL, e.g. `http://127.0.0.1:4000`; GraphQL and GraphiQL are at `<url>/graphql`. */
+  url: string;
+  /** Human-readable start-up banner (apps and keys, never secrets). */
+  banner: string;
+}
+
+export interface Gateway {
+  start(): Promise<StartedGateway>;
+  /** Graceful stop, reverse order of start; safe to call twice or before start completes. */
+  stop(): Promise<void>;
+  readonly url: string | null;
+  /** The embedded emulator in sandbox mode once started, else null. */
+  readonly emulator: Emulator | null;
+}
+
+/** GraphQL request bodies (HTTP) and WebSocket messages larger than this are refused, bytes. */
+const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
+/** /readyz gives each dependency this long to answer, milliseconds. */
+const READINESS_TIMEOUT_MS = 3000;
+
+/**
+ * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated),
+ * schema and Apollo, HTTP server (listening, not ready), then in sandbox the embedded emulator (it needs the
+ * gateway's URL for its pushes), then the platform client; only then /readyz turns 200. stop() first closes
+ * the HTTP server (no new work, WebSockets closed with 1001, in-flight requests drained), then disposes the
+ * rest in reverse order of start: platform client, emulator, Apollo, store.
+ */
+export function createGateway(config: Config, overrides: GatewayOverrides = {}): Gateway {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const started: Disposable[] = [];
+  let http: HttpServer | null = null;
+  let url: string | null = null;
+  let emulator: Emulator | null = null;
+  let starting: Promise<StartedGateway> | null = null;
+  let stopping: Promise<void> | null = null;
+
+  const start = async (): Promise<StartedGateway> => {
+    const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
+    const db = await openDb(config, logger);
+    started.push({ dispose: () => db.close() });
+    const schema = await buildGatewaySchema();
+    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics);
+    await apollo.start();
+    started.push({ dispose: () => apollo.stop() });
+
+    let contextFor: ContextFactory | null = null;
+    const context: ContextFactory = (requestId) => {
+      if (!contextFor) throw new Error('GraphQL context requested before the gateway is ready');
+      return contextFor(requestId);
+    };
+    let platform: PlatformClient | null = null;
+    const checks: ReadinessCheck[] = [
+      { name: 'store', check: () => db.ping() },
+      { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
+    ];
+    const ws = createGraphqlWsServer({ schema, contextFor: context, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
+    http = new HttpServer({
+      logger,
+      metrics,
+      apollo,
+      contextFor: context,
+      assets: createGraphiqlAssets(),
+      readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
+      webhook: overrides.webhook ?? defaultWebhook(config),
+      webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
+      graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
+      ws,
+      drainTimeoutMs: overrides.drainTimeoutMs ?? 10_000,
+    });
+    url = (await http.listen(config.http.port, config.http.host)).url;
+
+    const platformBaseUrl = config.sandbox ? (emulator = await startSandboxEmulator(config, url, logger, overrides, started)).baseUrl : config.platform.baseUrl!;
+    const client = new PlatformClient({ ...config.platform, baseUrl: platformBaseUrl, logger: logger.child({ component: 'platform' }) });
+    platform = client;
+    started.push({ dispose: () => client.close() });
+
+    contextFor = createContextFactory({ config, logger, platform: client, db });
+    http.setPhase('ready');
+    logger.info({ url, sandbox: config.sandbox, apps: config.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey })) }, 'gateway ready');
+    return { url, banner: formatBanner(config, url, platformBaseUrl) };
+  };
+
+  const shutdown = async (): Promise<void> => {
+    try {
+      await http?.close();
+    } finally {
+      await disposeAll(started.splice(0));
+      emulator = null;
+    }
+  };
+
+  return {
+    start() {
+      starting ??= start().catch(async (err: unknown) => {
+        await shutdown().catch((stopErr: unknown) => logger.error({ err: stopErr }, 'cleanup after a failed start failed'));
+        throw err;
+      });
+      return starting;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await starting?.catch(() => undefined);
+        await shutdown();
+      })();
+      return stopping;
+    },
+    get url() {
+      return url;
+    },
+    get emulator() {
+      return emulator;
+    },
+  };
+}
+
+/** The sandbox platform: the emulator seeded with the sandbox apps, pushing to this gateway's /webhooks. */
+async function startSandboxEmulator(config: Config, gatewayUrl: string, logger: Logger, overrides: GatewayOverrides, started: Disposable[]): Promise<Emulator> {
+  const seed = { ...sandboxSeed(gatewayUrl), timeScale: config.sandboxTimeScale };
+  const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), ...overrides.emulator, seed });
+  started.push({ dispose: () => emulator.stop() });
+  return emulator;
+}
+
+/** Until webhook handling is wired: 200 `{}` for a configured app (the push is accepted), 404 otherwise. */
+function defaultWebhook(config: Config): WebhookHandler {
+  const names = new Set(config.apps.map((a) => a.name));
+  return async ({ app }) =>
+    names.has(app) ? { status: 200, body: '{}' } : { status: 404, body: JSON.stringify({ error: 'NOT_FOUND', message: 'No app with this name is configured' }) };
+}

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { ConfigError } from './errors';
+import { createGateway } from './gateway';
+import { createLogger } from './shared/logger';
+
+/**
+ * Process entry (`npm start`): configuration → gateway → start; SIGTERM/SIGINT → graceful stop.
+ * Exit codes: 0 after a clean stop, 1 for bad configuration or a failed start or stop.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const gateway = createGateway(config, { logger });
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    gateway.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    const { banner } = await gateway.start();
+    process.stdout.write(`${banner}\n`);
+  } catch (err) {
+    logger.fatal({ err }, 'start failed');
+    process.exit(1);
+  }
+}
+
+void main();

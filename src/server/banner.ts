@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+
+/**
+ * The start-up banner: where GraphiQL is, which mode, which apps (names, modes, keys; never secrets).
+ * Plain text for people; the same facts are also logged as one JSON line.
+ */
+export function formatBanner(config: Config, url: string, platformBaseUrl: string): string {
+  const mode = config.sandbox
+    ? `sandbox (embedded emulator at ${platformBaseUrl}; no GATEWAY_CONFIG given)`
+    : `production (platform ${platformBaseUrl})`;
+  const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  const width = Math.max(...config.apps.map((a) => a.name.length));
+  const apps = config.apps.map((a) => `    ${a.name.padEnd(width)}  ${a.mode.padEnd(4)}  appKey ${a.appKey}  (${a.numbers.length} numbers)`);
+  return [
+    '',
+    'PrivateNumber GraphQL gateway',
+    `  GraphiQL:  ${url}/graphql`,
+    `  Mode:      ${mode}`,
+    `  Store:     ${store}`,
+    `  Webhooks:  ${url}/webhooks/<app name>`,
+    '  Apps:',
+    ...apps,
+    '',
+  ].join('\n');
+}
