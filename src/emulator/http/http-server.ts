@@ -28,7 +28,12 @@ export class EmulatorHttpServer {
   private closing = false;
 
   constructor(private readonly deps: HttpServerDeps) {
-    this.server = createServer((req, res) => void this.onRequest(req, res));
+    this.server = createServer((req, res) => {
+      this.onRequest(req, res).catch((err: unknown) => {
+        this.deps.logger.error({ err }, 'emulator transport failed');
+        req.socket.destroy();
+      });
+    });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));

@@ -8,11 +8,8 @@ import { signedClient } from '../../helpers/emulator-http';
 /** `npm run emulator` in source form: one JSON line on stdout when ready, logs on stderr, SIGTERM stops it. */
 describe('emulator CLI', () => {
   const root = join(__dirname, '../../..');
-  let dir: string;
-
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
-  });
+  // Created here, not in beforeAll: concurrent tests start before beforeAll hooks run.
+  const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   interface Run {
@@ -43,7 +40,7 @@ describe('emulator CLI', () => {
     });
   }
 
-  test('sandbox seed: prints one JSON line, answers signed requests, stops on SIGTERM', async () => {
+  test.concurrent('sandbox seed: prints one JSON line, answers signed requests, stops on SIGTERM', async () => {
     const r = run(['--port', '0']);
     const ready = JSON.parse(await firstLine(r)) as { baseUrl: string; apps: { name: string; mode: string; appKey: string; appSecret: string; numbers: { number: string; cityCode: string }[] }[] };
     expect(ready.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -60,7 +57,7 @@ describe('emulator CLI', () => {
     expect(r.stderr()).toContain('emulator listening');
   });
 
-  test('--seed file: its apps are served', async () => {
+  test.concurrent('--seed file: its apps are served', async () => {
     const file = join(dir, 'seed.json');
     const seed = { timeScale: 0.5, apps: [{ name: 'shop', mode: 'AXE', appKey: 'shopKey', appSecret: 'shopSecret', extensionLength: 2, numbers: [{ number: '+8617099900001', cityCode: '0571' }] }] };
     writeFileSync(file, JSON.stringify(seed));
@@ -73,7 +70,7 @@ describe('emulator CLI', () => {
     expect(await r.exited).toBe(0);
   });
 
-  test('a bad seed: stderr names the field, exit code 1, nothing on stdout', async () => {
+  test.concurrent('a bad seed: stderr names the field, exit code 1, nothing on stdout', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ apps: [{ name: 'x', mode: 'AXZ', appKey: 'k', appSecret: 's', numbers: [{ number: '+8617000000001', cityCode: '755' }] }] }));
     const r = run(['--seed', file]);

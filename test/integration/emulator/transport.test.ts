@@ -112,3 +112,22 @@ describe('emulator transport', () => {
     expect(t.emulator.requestCount()).toBe(0);
   });
 });
+
+describe('emulator logging', () => {
+  test('log lines never carry a full phone number', async () => {
+    const { Writable } = await import('node:stream');
+    const { createLogger } = await import('../../../src/shared/logger');
+    let text = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((text += chunk.toString()), done()) });
+    const t = await startTestEmulator({ logger: createLogger('debug', sink) });
+    const x = t.numbers('t-axb')[0];
+    try {
+      await t.client('t-axb').post(URI.axb, { relationNum: x, callerNum: '+8613800000001', calleeNum: '+8613800000002' });
+      await t.client('t-axb').get(URI.axb, { relationNum: x, callerNum: '+8613800000001' });
+    } finally {
+      await t.emulator.stop();
+    }
+    expect(text).toContain('emulator request');
+    for (const n of ['+8613800000001', '+8613800000002', x]) expect(text).not.toContain(n.slice(1));
+  });
+});
