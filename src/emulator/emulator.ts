@@ -42,7 +42,7 @@ export interface Emulator {
   setNumberAbnormal(number: string, abnormal: boolean): void;
   /** A recording the download interface will serve for 7 (scaled) days from `createdAtMs` (default now). */
   addRecording(rec: { fileName: string; recordDomain: string; createdAtMs?: number }): void;
-  /** A call in progress that callStop may end. */
+  /** A call in progress of the app with this key, which callStop may end. Unknown app keys throw. */
   registerSession(appKey: string, sessionId: string): void;
   endSession(sessionId: string): void;
   injectFault(f: Fault): void;
@@ -87,7 +87,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
     setNumberAbnormal: (number, abnormal) => state.setNumberAbnormal(number, abnormal),
     addRecording: (rec) => void state.recordings.add(rec),
-    registerSession: (appKey, sessionId) => state.sessions.register(appKey, sessionId),
+    registerSession: (appKey, sessionId) => {
+      if (!state.appByKey(appKey)) throw new Error(`Unknown app key "${appKey}"`);
+      state.sessions.register(appKey, sessionId);
+    },
     endSession: (sessionId) => void state.sessions.end(sessionId),
     injectFault: (f) => faults.inject(f),
     setFlowControl: (active) => faults.setFlowControl(active),

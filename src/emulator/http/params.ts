@@ -47,17 +47,15 @@ export class Params {
 
   optInt(name: string, min: number, max: number): number | undefined {
     if (!this.has(name)) return undefined;
-    const v = this.raw[name];
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,12}$/.test(v.trim()) ? Number(v) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) failInvalid(name);
+    const n = toInteger(this.raw[name]);
+    if (n === undefined || n < min || n > max) failInvalid(name);
     return n;
   }
 
   /** An integer in [min, max]; `fallback` when absent or anything else (AXB pageSize: not an error). */
   intOr(name: string, min: number, max: number, fallback: number): number {
-    const v = this.raw[name];
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,12}$/.test(v.trim()) ? Number(v) : NaN;
-    return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
+    const n = toInteger(this.raw[name]);
+    return n !== undefined && n >= min && n <= max ? n : fallback;
   }
 
   optFlag(name: string): boolean | undefined {
@@ -121,4 +119,10 @@ export class Params {
     if (typeof v !== 'string' || !VOICE_FILE.test(v)) failInvalid(label);
     return v;
   }
+}
+
+/** An integer given as a JSON number or a decimal string; anything else is undefined. */
+function toInteger(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^-?\d{1,12}$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isInteger(n) ? n : undefined;
 }

@@ -1,7 +1,7 @@
 import { URI, type AxybRelationInfo } from '../../platform/wire';
 import { toPlatformTime } from '../../shared/time';
 import { expiryOf, newSubscriptionId } from '../binding-map';
-import type { ApiRoute, HandlerContext } from '../http/handler';
+import type { ApiRoute, Handler, HandlerContext } from '../http/handler';
 import { ok, type Reply } from '../http/reply';
 import { fail, failInvalid, RESULT } from '../result';
 import type { AxybRelation, YbRelation } from './axyb.store';
@@ -10,17 +10,25 @@ import { definedOnly, flagString, optLifetime, SUBSCRIPTION_ID_MAX, USER_DATA_MA
 
 /** AXYB mode (rest-api.md §8): two-step bind, unbind (whole or YB only), query. `app_key` rides in the URL. */
 export const axybRoutes: readonly ApiRoute[] = [
-  { method: 'POST', uri: URI.axyb, modes: ['AXYB'], handler: (ctx) => (checkAppKey(ctx), ctx.params.has('subscriptionId') ? bindYb(ctx) : bindAx(ctx)) },
-  { method: 'DELETE', uri: URI.axyb, modes: ['AXYB'], handler: (ctx) => (checkAppKey(ctx), unbind(ctx)) },
-  { method: 'GET', uri: URI.axyb, modes: ['AXYB'], handler: (ctx) => (checkAppKey(ctx), query(ctx)) },
+  { method: 'POST', uri: URI.axyb, modes: ['AXYB'], handler: withAppKey(bind) },
+  { method: 'DELETE', uri: URI.axyb, modes: ['AXYB'], handler: withAppKey(unbind) },
+  { method: 'GET', uri: URI.axyb, modes: ['AXYB'], handler: withAppKey(query) },
 ];
 
 const AX_DURATION_DEFAULT = 7200;
 
 /** `app_key` is required in the URL and must be the authenticated app's key (else 1010003). */
-function checkAppKey(ctx: HandlerContext): void {
-  const appKey = ctx.query.optText('app_key', 128) ?? ctx.params.text('app_key', 128);
-  if (appKey !== ctx.app.appKey) fail(RESULT.invalidAppKey);
+function withAppKey(handler: Handler): Handler {
+  return (ctx) => {
+    const appKey = ctx.query.optText('app_key', 128) ?? ctx.params.text('app_key', 128);
+    if (appKey !== ctx.app.appKey) fail(RESULT.invalidAppKey);
+    return handler(ctx);
+  };
+}
+
+/** Step 1 binds AX; step 2 (with the step-1 subscriptionId) attaches a YB half. */
+function bind(ctx: HandlerContext): Reply {
+  return ctx.params.has('subscriptionId') ? bindYb(ctx) : bindAx(ctx);
 }
 
 /** Step 1: A alone; the platform picks an X that is neither an X nor a Y of another relation. */
