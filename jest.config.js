@@ -1,6 +1,6 @@
 /**
  * One jest run covers unit, schema and integration tests. Type checking is `npm run typecheck`
- * (part of `npm test`), so ts-jest only transpiles here.
+ * (part of `npm test`), so ts-jest only transpiles here, file by file (tsconfig.jest.json sets isolatedModules).
  *
  * Run jest through `npm run jest -- <paths>` (or `npm test`): PGlite loads Node built-ins with dynamic
  * `import()`, which jest only supports under `node --experimental-vm-modules`.
@@ -10,7 +10,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
   setupFiles: ['reflect-metadata'],
   testTimeout: 30000,
   maxWorkers: 2,
