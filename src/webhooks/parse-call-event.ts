@@ -1,0 +1,59 @@
+import type { NotifyMode } from '../platform/push-wire';
+import {
+  eventTime,
+  objectAt,
+  oneOf,
+  optionalInteger,
+  optionalString,
+  optionalText,
+  pathOf,
+  requiredString,
+  withoutUndefined,
+  type At,
+} from './fields';
+import { ownField, type JsonObject } from './json';
+import { CallEventType, type CallEvent } from './push';
+
+/** Wire word → type, for matching `eventType` (push-api.md §2.1). */
+export const CALL_EVENT_TYPES: Readonly<Record<string, CallEventType>> = {
+  callin: CallEventType.CallIn,
+  callout: CallEventType.CallOut,
+  alerting: CallEventType.Alerting,
+  answer: CallEventType.Answer,
+  disconnect: CallEventType.Disconnect,
+  collectInfo: CallEventType.CollectInfo,
+};
+
+const NOTIFY_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify', Block: 'Block' };
+
+/**
+ * A call event body (§2.2): `statusInfo` must be an object with a non-empty `sessionId`; every other field is
+ * optional. `notifyMode` must be Notify or Block when present (it decides whether a control body is owed).
+ * Throws FieldError.
+ */
+export function parseCallEvent(body: JsonObject, type: CallEventType, receivedAt: Date | undefined): CallEvent {
+  const info = objectAt(ownField(body, 'statusInfo'), 'statusInfo');
+  const event: CallEvent = {
+    type,
+    sessionId: requiredString(info, 'sessionId'),
+    occurredAt: eventTime(info, 'timestamp', receivedAt),
+    caller: optionalString(info, 'caller'),
+    called: optionalString(info, 'called'),
+    subscriptionId: optionalString(info, 'subscriptionId'),
+    userData: optionalString(info, 'userData'),
+    stateCode: optionalInteger(info, 'stateCode'),
+    stateDesc: optionalString(info, 'stateDesc'),
+    digitInfo: optionalText(info, 'digitInfo'),
+    notifyMode: readNotifyMode(info),
+    callRelDirection: optionalText(info, 'callRelDirection'),
+    raw: body,
+  };
+  return withoutUndefined(event);
+}
+
+/** Absent, null or empty: not an X mode callin (or the mode is unknown [U]); otherwise Notify or Block. */
+function readNotifyMode(info: At): NotifyMode | undefined {
+  const value = ownField(info.obj, 'notifyMode');
+  if (value === undefined || value === null || value === '') return undefined;
+  return oneOf(value, pathOf(info.path, 'notifyMode'), NOTIFY_MODES);
+}
