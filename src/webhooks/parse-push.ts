@@ -60,18 +60,16 @@ function parseBody(body: JsonObject, receivedAt: Date | undefined): Push {
   if (word === 'numstatus') return { kind: 'numberStatus', changes: parseNumberStatus(body) };
   if (ownField(body, 'smsEvent') !== undefined) return { kind: 'sms', sms: parseSms(body, receivedAt) };
   if (eventType === undefined) fail('eventType', 'eventType (call event, fee, numStatus) or smsEvent', eventType);
-  const type = word === undefined ? undefined : CALL_EVENT_BY_WORD.get(word);
+  const type = callEventType(word);
   if (type === undefined) fail('eventType', `one of ${[...Object.keys(CALL_EVENT_TYPES), 'fee', 'numStatus'].join(', ')}`, eventType);
   return { kind: 'callEvent', event: parseCallEvent(body, type, receivedAt) };
 }
 
-/**
- * Event words are matched after trimming and ignoring case: the platform's case is documented for field
- * names, not values [U].
- */
-const CALL_EVENT_BY_WORD: ReadonlyMap<string, CallEventType> = new Map(
-  Object.entries(CALL_EVENT_TYPES).map(([word, type]) => [word.toLowerCase(), type]),
-);
+/** `word` is trimmed and lower-cased: the platform's case is documented for field names, not values [U]. */
+function callEventType(word: string | undefined): CallEventType | undefined {
+  const match = Object.keys(CALL_EVENT_TYPES).find((key) => key.toLowerCase() === word);
+  return match === undefined ? undefined : CALL_EVENT_TYPES[match];
+}
 
 function toParseError(err: unknown): PushParseError {
   if (err instanceof FieldError) return err.detail;
