@@ -96,15 +96,31 @@ class Problems {
     }
     return n;
   }
-  num(value: unknown, where: string, fallback: number, min: number, max: number): number {
+  num(value: unknown, where: string, fallback: number, min: number, max: number, integer = true): number {
     if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      this.add(`${where} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+      this.add(`${where} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(value)}`);
       return fallback;
     }
     return value;
   }
+  /** Reports keys `known` does not list: a misspelt setting must not be silently ignored. */
+  keys(value: unknown, where: string, known: readonly string[]): void {
+    if (value === undefined) return;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      this.add(`${where} must be a JSON object`);
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) this.add(`${where}: unknown key "${key}" (known: ${known.join(', ')})`);
+    }
+  }
 }
+
+const FILE_KEYS = ['platform', 'apps', 'webhooks'] as const;
+const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
+const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth'] as const;
+const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs'] as const;
 
 function optionalString(env: Env, name: string): string | null {
   const v = env[name];
@@ -117,9 +133,11 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
     return [];
   }
   const names = new Set<string>();
+  const numberOwners = new Map<string, string>();
   return raw.map((item, i): AppConfig => {
     const at = `${where}.apps[${i}]`;
-    const o = (item ?? {}) as Record<string, unknown>;
+    p.keys(item ?? {}, at, APP_KEYS);
+    const o = (item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
     const str = (key: string): string => {
       const v = o[key];
       if (typeof v !== 'string' || v.trim() === '') {
@@ -148,6 +166,9 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
         p.add(`${at}.numbers[${j}].cityCode must be a city code such as 0755`);
         continue;
       }
+      const owner = numberOwners.get(entry.number);
+      if (owner !== undefined) p.add(`${at}.numbers[${j}] is already listed at ${owner}`);
+      numberOwners.set(entry.number, `${at}.numbers[${j}]`);
       numbers.push({ number: entry.number, cityCode: entry.cityCode as string | undefined });
     }
     return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth };
@@ -159,6 +180,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   const p = new Problems();
   const configPath = optionalString(env, 'GATEWAY_CONFIG');
   let file: Record<string, unknown> = {};
+  /** False when GATEWAY_CONFIG could not be read: its contents are then not checked, to report one problem, not a cascade. */
+  let fileRead = true;
   if (configPath) {
     try {
       file = JSON.parse(readFile(resolve(configPath))) as Record<string, unknown>;
@@ -166,15 +189,21 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     } catch (err) {
       p.add(`GATEWAY_CONFIG: cannot read ${configPath}: ${(err as Error).message}`);
       file = {};
+      fileRead = false;
     }
   }
   const sandbox = configPath === null;
   const logLevel = (optionalString(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) p.add(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
+  if (configPath && fileRead) {
+    p.keys(file, 'GATEWAY_CONFIG', FILE_KEYS);
+    p.keys(file.platform, 'GATEWAY_CONFIG: platform', PLATFORM_KEYS);
+    p.keys(file.webhooks, 'GATEWAY_CONFIG: webhooks', WEBHOOK_KEYS);
+  }
   const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
   let baseUrl: string | null = null;
-  if (!sandbox) {
+  if (!sandbox && fileRead) {
     const raw = filePlatform.baseUrl;
     if (typeof raw !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(raw)) {
       p.add('GATEWAY_CONFIG: platform.baseUrl must be an http(s) URL with host and optional port, e.g. https://rtcpns.cn-north-1.myhuaweicloud.com');
@@ -185,11 +214,15 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
 
   const apps = sandbox
     ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'log' as const }))
-    : parseApps(file.apps, p, 'GATEWAY_CONFIG');
+    : fileRead
+      ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
+      : [];
   const fileWebhooks = (file.webhooks ?? {}) as Record<string, unknown>;
 
   const timeScaleRaw = optionalString(env, 'SANDBOX_TIME_SCALE');
   const sandboxTimeScale = timeScaleRaw === null ? 1 : Number(timeScaleRaw);
+  const host = optionalString(env, 'HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:-]+$/.test(host)) p.add(`HOST must be a host name or IP address, got "${host}"`);
   if (!(sandboxTimeScale > 0 && sandboxTimeScale <= 1000)) p.add(`SANDBOX_TIME_SCALE must be a number in (0, 1000], got "${timeScaleRaw}"`);
 
   const databaseUrl = optionalString(env, 'DATABASE_URL');
@@ -199,7 +232,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
 
   const config: Config = {
     sandbox,
-    http: { host: optionalString(env, 'HOST') ?? '127.0.0.1', port: p.int(env, 'PORT', 4000, 0, 65535) },
+    http: { host, port: p.int(env, 'PORT', 4000, 0, 65535) },
     dataDir: resolve(optionalString(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     redisUrl,

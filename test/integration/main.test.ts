@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createTempDir } from '../helpers/temp-dir';
+import { withTimeout } from '../helpers/with-timeout';
+
+const root = join(__dirname, '..', '..');
+
+/** `node src/main.ts` through ts-node (what `npm start` runs, minus the build), with only the given env. */
+function startMain(env: Record<string, string>): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', TS_NODE_PROJECT: join(root, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => ({ stdout, stderr }), exited };
+}
+
+describe('process entry (src/main.ts)', () => {
+  it('exits 1 with one message listing every configuration problem', async () => {
+    const dir = await createTempDir();
+    try {
+      const file = join(dir.path, 'gateway.json');
+      await writeFile(file, JSON.stringify({ platform: { baseUrl: 'not a url' }, apps: [{ name: 'x', mode: 'AB' }] }));
+      const main = startMain({ GATEWAY_CONFIG: file, PORT: 'eighty', DATA_DIR: dir.path });
+      expect(await withTimeout(main.exited, 20_000, 'main.ts to exit')).toBe(1);
+      const { stdout, stderr } = main.output();
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/^Invalid configuration:\n/);
+      for (const part of ['PORT must be an integer', 'platform.baseUrl', 'apps[0].mode', 'apps[0].appKey', 'apps[0].appSecret']) expect(stderr).toContain(part);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('starts in sandbox mode, prints the banner, and stops cleanly on SIGTERM', async () => {
+    const dir = await createTempDir();
+    const main = startMain({ PORT: '0', DATA_DIR: dir.path, LOG_LEVEL: 'warn' });
+    try {
+      const url = await withTimeout(
+        new Promise<string>((resolve) => {
+          const check = () => {
+            const m = /GraphiQL: +(http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(main.output().stdout);
+            if (m) resolve(m[1]);
+          };
+          main.child.stdout!.on('data', check);
+        }),
+        30_000,
+        'the start-up banner',
+      );
+      const banner = main.output().stdout;
+      expect(banner).toContain('Mode:      sandbox');
+      for (const app of ['sandbox-ax ', 'sandbox-axb', 'sandbox-axe', 'sandbox-axyb']) expect(banner).toContain(app);
+      expect(banner).not.toMatch(/secret/i);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
+      main.child.kill('SIGTERM');
+      expect(await withTimeout(main.exited, 15_000, 'main.ts to stop')).toBe(0);
+    } finally {
+      if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await dir.remove();
+    }
+  });
+});

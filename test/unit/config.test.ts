@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import { loadConfig, type Env } from '../../src/config';
+import { ConfigError } from '../../src/errors';
+
+const files = (content: Record<string, string>) => (path: string) => {
+  const text = content[path];
+  if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+  return text;
+};
+
+function problemsOf(env: Env, read = files({})): readonly string[] {
+  try {
+    loadConfig(env, read);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const goodFile = {
+  platform: { baseUrl: 'https://rtcpns.cn-north-1.myhuaweicloud.com' },
+  apps: [
+    { name: 'shop-axb', mode: 'AXB', appKey: 'key-axb', appSecret: 'secret-axb', numbers: ['+8617000000001', { number: '+8617000000002', cityCode: '0755' }] },
+    { name: 'shop-ax', mode: 'AX', appKey: 'key-ax', appSecret: 'secret-ax' },
+  ],
+};
+
+describe('loadConfig', () => {
+  it('defaults to sandbox mode with the four sandbox apps', () => {
+    const config = loadConfig({}, files({}));
+    expect(config.sandbox).toBe(true);
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.dataDir).toBe(resolve('./data'));
+    expect(config.databaseUrl).toBeNull();
+    expect(config.apps.map((a) => [a.name, a.mode])).toEqual([
+      ['sandbox-ax', 'AX'],
+      ['sandbox-axb', 'AXB'],
+      ['sandbox-axe', 'AXE'],
+      ['sandbox-axyb', 'AXYB'],
+    ]);
+    expect(Object.isFrozen(config.apps[0])).toBe(true);
+  });
+
+  it('reads production settings from GATEWAY_CONFIG and the environment', () => {
+    const config = loadConfig(
+      { GATEWAY_CONFIG: 'gw.json', PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/gw', DATABASE_URL: 'postgres://db/gw', LOG_LEVEL: 'debug' },
+      files({ [resolve('gw.json')]: JSON.stringify(goodFile) }),
+    );
+    expect(config.sandbox).toBe(false);
+    expect(config.platform.baseUrl).toBe('https://rtcpns.cn-north-1.myhuaweicloud.com');
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.databaseUrl).toBe('postgres://db/gw');
+    expect(config.logLevel).toBe('debug');
+    expect(config.apps[0].numbers).toEqual([{ number: '+8617000000001' }, { number: '+8617000000002', cityCode: '0755' }]);
+    expect(config.apps[1]).toMatchObject({ name: 'shop-ax', mode: 'AX', numbers: [], webhookAuth: 'log' });
+  });
+
+  it('lists every problem at once', () => {
+    const bad = {
+      platform: { baseUrl: 'rtcpns.example.com/path', timeoutMs: 5, retries: 3 },
+      apps: [
+        { name: 'a', mode: 'AXZ', appKey: 'k', appSecret: '', numbers: ['13800000001'] },
+        { name: 'a', mode: 'AX', appKey: 'k2', appSecret: 's', numbers: [{ number: '+8617000000001', cityCode: '755' }] },
+        'not an app',
+      ],
+      webhook: {},
+    };
+    const problems = problemsOf(
+      { GATEWAY_CONFIG: 'bad.json', PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', REDIS_URL: 'http://r', SANDBOX_TIME_SCALE: '0' },
+      files({ [resolve('bad.json')]: JSON.stringify(bad) }),
+    );
+    const expected = [
+      /^PORT must be an integer/,
+      /^LOG_LEVEL must be one of/,
+      /^DATABASE_URL must start with postgres/,
+      /^REDIS_URL must start with redis/,
+      /^SANDBOX_TIME_SCALE/,
+      /unknown key "webhook"/,
+      /platform: unknown key "retries"/,
+      /platform\.baseUrl must be an http\(s\) URL/,
+      /platform\.timeoutMs must be an integer from 100/,
+      /apps\[0\]\.mode must be one of AX, AXB, AXE, AXYB, got "AXZ"/,
+      /apps\[0\]\.appSecret must be a non-empty string/,
+      /apps\[0\]\.numbers\[0\]\.number must be a phone number in global format/,
+      /apps\[1\]\.name "a" is used twice/,
+      /apps\[1\]\.numbers\[0\]\.cityCode must be a city code/,
+      /apps\[2\] must be a JSON object/,
+    ];
+    for (const pattern of expected) expect(problems.some((p) => pattern.test(p))).toBe(true);
+    expect(problems.length).toBeGreaterThanOrEqual(expected.length);
+  });
+
+  it('says so when GATEWAY_CONFIG cannot be read or parsed', () => {
+    expect(problemsOf({ GATEWAY_CONFIG: 'missing.json' })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: cannot read missing\.json: ENOENT/)]);
+    const parse = problemsOf({ GATEWAY_CONFIG: 'x.json' }, files({ [resolve('x.json')]: '{"apps": [' }));
+    expect(parse[0]).toMatch(/^GATEWAY_CONFIG: cannot read x\.json: .*JSON/);
+  });
+
+  it('refuses a number listed by two apps', () => {
+    const twice = { ...goodFile, apps: [goodFile.apps[0], { ...goodFile.apps[1], numbers: ['+8617000000001'] }] };
+    const problems = problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify(twice) }));
+    expect(problems).toEqual([expect.stringMatching(/apps\[1\]\.numbers\[0\] is already listed at GATEWAY_CONFIG\.apps\[0\]\.numbers\[0\]/)]);
+  });
+
+  it('formats the problems as one message, one per line', () => {
+    try {
+      loadConfig({ PORT: '-1', LOG_LEVEL: 'x' }, files({}));
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect((err as Error).message).toBe('Invalid configuration:\n  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "x"\n  - PORT must be an integer from 0 to 65535, got "-1"');
+    }
+  });
+});
