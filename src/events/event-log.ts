@@ -44,10 +44,18 @@ function toEntry(r: Row): LogEntry {
 }
 
 export class EventLog {
+  /**
+   * Takes the append lock for the rest of the transaction. Writers that also lock other rows must call this
+   * first, so every writer acquires locks in the same order (no deadlock between two instances).
+   */
+  async lock(tx: Queryable): Promise<void> {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
+  }
+
   /** Appends entries in order inside `tx`; returns them with their cursors. */
   async append(tx: Queryable, entries: readonly NewLogEntry[]): Promise<LogEntry[]> {
     if (entries.length === 0) return [];
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
+    await this.lock(tx);
     const out: LogEntry[] = [];
     for (const e of entries) {
       const { rows } = await tx.query<Row>(

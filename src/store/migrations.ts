@@ -4,11 +4,12 @@ import type { Migration } from './migration';
 import { gatewayMeta } from './migrations/001-gateway-meta';
 import { bindings } from './migrations/002-bindings';
 import { eventLog } from './migrations/003-event-log';
+import { callsSms } from './migrations/004-calls-sms';
 
 /**
  * Every migration, in order. A feature that needs tables adds `migrations/NNN-name.ts` and appends it here.
  */
-export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog];
+export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog, callsSms];
 
 /** Key of the transaction-scoped advisory lock that serializes migrators of one database. */
 export const MIGRATION_LOCK = 7_300_000;

@@ -1,0 +1,153 @@
+import { UnreachableCaseError } from '../shared/unreachable';
+import type { CallEventTypeName } from './call-state';
+import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
+import { CallEventType, CallState } from './call.type';
+
+/**
+ * JSON-safe payloads of the event log (ISO strings, no Dates) and their GraphQL objects. A live subscriber
+ * and a replay read the same payload, so both see exactly the same values.
+ */
+export interface CallPayload {
+  sessionId: string;
+  app: string;
+  bindingId: string | null;
+  privacyNumber: string | null;
+  caller: string | null;
+  callee: string | null;
+  state: CallState;
+  startedAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  hangupCode: number | null;
+  hangupReason: string | null;
+}
+
+export interface CallEventPayload {
+  sessionId: string;
+  type: CallEventType;
+  occurredAt: string;
+  caller: string | null;
+  called: string | null;
+  bindingId: string | null;
+  hangupCode: number | null;
+  hangupReason: string | null;
+  digits: string | null;
+}
+
+export type CallRecordPayload = Omit<CallRecordRow, 'callStartedAt' | 'ringingAt' | 'answeredAt' | 'endedAt' | 'receivedAt'> & {
+  callStartedAt: string | null;
+  ringingAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  receivedAt: string;
+};
+
+const iso = (v: Date | null): string | null => (v === null ? null : v.toISOString());
+const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+export function toEventType(wire: CallEventTypeName | string): CallEventType {
+  const type = wire as CallEventTypeName;
+  switch (type) {
+    case 'callin':
+      return CallEventType.CallIn;
+    case 'callout':
+      return CallEventType.CallOut;
+    case 'alerting':
+      return CallEventType.Alerting;
+    case 'answer':
+      return CallEventType.Answer;
+    case 'disconnect':
+      return CallEventType.Disconnect;
+    case 'collectInfo':
+      return CallEventType.CollectInfo;
+    default:
+      throw new UnreachableCaseError(type);
+  }
+}
+
+export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
+  return {
+    sessionId: c.sessionId,
+    app: c.app,
+    bindingId: c.bindingId,
+    privacyNumber: c.privacyNumber,
+    caller: c.caller,
+    callee: c.callee,
+    state: c.state as CallState,
+    startedAt: iso(c.startedAt),
+    answeredAt: iso(c.answeredAt),
+    endedAt: iso(c.endedAt),
+    durationSeconds: c.durationSeconds,
+    hangupCode: c.hangupCode,
+    hangupReason: c.hangupReason,
+  };
+}
+
+export function toCallEventPayload(e: Omit<CallEventRow, 'logCursor'>): CallEventPayload {
+  return {
+    sessionId: e.sessionId,
+    type: toEventType(e.type),
+    occurredAt: e.occurredAt.toISOString(),
+    caller: e.caller,
+    called: e.called,
+    bindingId: e.bindingId,
+    hangupCode: e.stateCode,
+    hangupReason: e.stateDesc,
+    digits: e.digits,
+  };
+}
+
+export function toCallRecordPayload(r: CallRecordRow): CallRecordPayload {
+  return { ...r, callStartedAt: iso(r.callStartedAt), ringingAt: iso(r.ringingAt), answeredAt: iso(r.answeredAt), endedAt: iso(r.endedAt), receivedAt: r.receivedAt.toISOString() };
+}
+
+export function fromCallRecordPayload(p: CallRecordPayload): CallRecordRow {
+  return { ...p, callStartedAt: date(p.callStartedAt), ringingAt: date(p.ringingAt), answeredAt: date(p.answeredAt), endedAt: date(p.endedAt), receivedAt: new Date(p.receivedAt) };
+}
+
+/** The GraphQL Call object of a stored row or a log payload. */
+export function callFromRow(c: CallRow): CallView {
+  return { ...c, state: c.state as CallState };
+}
+
+export function callFromPayload(p: CallPayload): CallView {
+  return { ...p, startedAt: date(p.startedAt), answeredAt: date(p.answeredAt), endedAt: date(p.endedAt) };
+}
+
+export interface CallView {
+  sessionId: string;
+  app: string;
+  bindingId: string | null;
+  privacyNumber: string | null;
+  caller: string | null;
+  callee: string | null;
+  state: CallState;
+  startedAt: Date | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  hangupCode: number | null;
+  hangupReason: string | null;
+}
+
+export interface CallEventView {
+  cursor: string;
+  sessionId: string;
+  type: CallEventType;
+  occurredAt: Date;
+  caller: string | null;
+  called: string | null;
+  bindingId: string | null;
+  hangupCode: number | null;
+  hangupReason: string | null;
+  digits: string | null;
+}
+
+export function callEventFromPayload(cursor: string, p: CallEventPayload): CallEventView {
+  return { ...p, cursor, occurredAt: new Date(p.occurredAt) };
+}
+
+export function callEventFromRow(e: CallEventRow): CallEventView {
+  return { ...toCallEventPayload(e), cursor: e.logCursor, occurredAt: e.occurredAt };
+}

@@ -1,0 +1,55 @@
+import type { CallSnapshot } from './call-state';
+
+/** A row of `calls`: the call as the gateway knows it, built from events and the CDR. */
+export interface CallRow extends CallSnapshot {
+  sessionId: string;
+  app: string;
+  bindingId: string | null;
+  privacyNumber: string | null;
+  caller: string | null;
+  callee: string | null;
+  durationSeconds: number | null;
+  hasRecord: boolean;
+  seq: number;
+}
+
+/** A row of `call_events`. */
+export interface CallEventRow {
+  sessionId: string;
+  type: string;
+  occurredAt: Date;
+  caller: string | null;
+  called: string | null;
+  bindingId: string | null;
+  stateCode: number | null;
+  stateDesc: string | null;
+  digits: string | null;
+  logCursor: string;
+}
+
+/** A row of `call_records`: one CDR. */
+export interface CallRecordRow {
+  recordKey: string;
+  sessionId: string;
+  app: string;
+  icid: string | null;
+  bindingId: string | null;
+  direction: number;
+  privacyNumber: string;
+  caller: string;
+  callee: string | null;
+  forwardedTo: string | null;
+  callStartedAt: Date | null;
+  ringingAt: Date | null;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  durationSeconds: number;
+  failureCause: number | null;
+  teardownPoint: number | null;
+  recorded: boolean;
+  recordObjectName: string | null;
+  recordDomain: string | null;
+  recordDownloadUrl: string | null;
+  userData: string | null;
+  receivedAt: Date;
+}

@@ -1,0 +1,147 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Binding } from '../bindings/binding.type';
+import { PageInfo } from '../shared/page-info.type';
+import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
+
+export enum CallEventType {
+  CallIn = 'CALL_IN',
+  CallOut = 'CALL_OUT',
+  Alerting = 'ALERTING',
+  Answer = 'ANSWER',
+  Disconnect = 'DISCONNECT',
+  CollectInfo = 'COLLECT_INFO',
+}
+registerEnumType(CallEventType, { name: 'CallEventType', description: 'Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE).' });
+
+export enum CallState {
+  Incoming = 'INCOMING',
+  Ringing = 'RINGING',
+  Answered = 'ANSWERED',
+  Ended = 'ENDED',
+  Failed = 'FAILED',
+}
+registerEnumType(CallState, { name: 'CallState', description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.' });
+
+@ObjectType('CallEvent', { description: 'One call event push, as stored in the event log.' })
+export class CallEvent {
+  @Field(() => ID, { description: 'Position in the durable event log; pass it as `after` to resume a subscription.' })
+  cursor!: string;
+
+  @Field(() => ID)
+  sessionId!: string;
+
+  @Field(() => CallEventType)
+  type!: CallEventType;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: Date;
+
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'AX mode: the platform warns these may not be the real numbers; the call record has them.' })
+  caller!: string | null;
+
+  @Field(() => PhoneNumberScalar, { nullable: true })
+  called!: string | null;
+
+  @Field(() => Binding, { nullable: true })
+  binding?: Binding | null;
+
+  @Field(() => Int, { nullable: true, description: 'stateCode on DISCONNECT (0 = normal release).' })
+  hangupCode!: number | null;
+
+  @Field(() => String, { nullable: true })
+  hangupReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'COLLECT_INFO: the extension keyed by the caller (AXE).' })
+  digits!: string | null;
+
+  /** The binding id, resolved to `binding` through the per-request loader. */
+  bindingId!: string | null;
+}
+
+@ObjectType('Recording')
+export class Recording {
+  @Field(() => String)
+  fileName!: string;
+
+  @Field(() => String, { description: 'Fetched from the platform on demand; valid about three days.' })
+  downloadUrl!: string;
+
+  @Field(() => DateTimeScalar)
+  downloadUrlExpiresAt!: Date;
+
+  @Field(() => DateTimeScalar, { description: 'The platform keeps recordings for seven days after the call record.' })
+  availableUntil!: Date;
+}
+
+@ObjectType('CallRecord', { description: 'One CDR as pushed by the platform (the "fee" push).' })
+export class CallRecord {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => String, { nullable: true, description: 'icid' }) recordId!: string | null;
+  @Field(() => Int, { description: 'Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out.' }) direction!: number;
+  @Field(() => PhoneNumberScalar, { description: 'bindNum' }) privacyNumber!: string;
+  @Field(() => PhoneNumberScalar) caller!: string;
+  @Field(() => PhoneNumberScalar, { nullable: true }) callee!: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'fwdDstNum' }) forwardedTo!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) callStartedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) ringingAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) endedAt!: Date | null;
+  @Field(() => Int, { description: 'endedAt - answeredAt, 0 when unanswered.' }) durationSeconds!: number;
+  @Field(() => Int, { nullable: true, description: 'fwdUnaswRsn (Q.850 cause).' }) failureCause!: number | null;
+  @Field(() => Int, { nullable: true, description: 'ulFailReason (teardown point).' }) teardownPoint!: number | null;
+  @Field(() => Boolean) recorded!: boolean;
+  @Field(() => String, { nullable: true }) userData!: string | null;
+}
+
+@ObjectType('Call', { description: 'A call through a privacy number, built from its events and its call record.' })
+export class Call {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => Binding, { nullable: true }) binding?: Binding | null;
+  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber!: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true }) caller!: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true }) callee!: string | null;
+  @Field(() => CallState) state!: CallState;
+  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) answeredAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) endedAt!: Date | null;
+  @Field(() => Int, { nullable: true }) durationSeconds!: number | null;
+  @Field(() => Int, { nullable: true }) hangupCode!: number | null;
+  @Field(() => String, { nullable: true }) hangupReason!: string | null;
+  /** The binding id, resolved to `binding` through the per-request loader. */
+  bindingId!: string | null;
+  /** The app the call belongs to. */
+  app!: string;
+}
+
+@ObjectType('CallEdge')
+export class CallEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Call) node!: Call;
+}
+
+@ObjectType('CallConnection')
+export class CallConnection {
+  @Field(() => [CallEdge]) edges!: CallEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { nullable: true }) totalCount!: number | null;
+}
+
+@InputType('CallFilter')
+export class CallFilter {
+  @Field(() => ID, { nullable: true }) bindingId?: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber?: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Caller or callee.' }) party?: string | null;
+  @Field(() => CallState, { nullable: true }) state?: CallState | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Calls started at or after this instant.' }) from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Calls started before this instant.' }) to?: Date | null;
+  @Field(() => String, { nullable: true, description: 'App name.' }) app?: string | null;
+}
+
+@InputType('CallEventFilter')
+export class CallEventFilter {
+  @Field(() => ID, { nullable: true }) bindingId?: string | null;
+  @Field(() => ID, { nullable: true }) sessionId?: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber?: string | null;
+  @Field(() => [CallEventType], { nullable: true }) types?: CallEventType[] | null;
+  @Field(() => String, { nullable: true, description: 'App name.' }) app?: string | null;
+}

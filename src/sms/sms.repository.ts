@@ -1,0 +1,75 @@
+import type { Queryable } from '../store/db';
+import { decodeCursor, encodeCursor } from '../shared/cursor';
+import type { SmsPolicyRecord, SmsRow } from './sms.record';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const toRow = (r: any): SmsRow => ({
+  id: Number(r.id),
+  smsIdentifier: r.sms_identifier,
+  mode: r.mode,
+  app: r.app,
+  bindingId: r.binding_id,
+  privacyNumber: r.privacy_number,
+  sender: r.sender,
+  receiver: r.receiver,
+  decision: r.decision,
+  sendResult: r.send_result === null ? null : Number(r.send_result),
+  content: r.content,
+  occurredAt: new Date(r.occurred_at),
+});
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export class SmsRepository {
+  /** Stores an SMS push unless (smsIdentifier, mode) is stored already; returns the stored row and whether it is new. */
+  async insert(tx: Queryable, s: Omit<SmsRow, 'id'>, raw: unknown): Promise<{ row: SmsRow; inserted: boolean }> {
+    const { rows } = await tx.query(
+      `INSERT INTO sms_messages (sms_identifier, mode, app, binding_id, privacy_number, sender, receiver, decision, send_result, content, occurred_at, log_cursor, raw)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,0,$12::jsonb)
+       ON CONFLICT (sms_identifier, mode) DO NOTHING RETURNING *`,
+      [s.smsIdentifier, s.mode, s.app, s.bindingId, s.privacyNumber, s.sender, s.receiver, s.decision, s.sendResult, s.content, s.occurredAt, JSON.stringify(raw)],
+    );
+    if (rows[0]) return { row: toRow(rows[0]), inserted: true };
+    const existing = await tx.query('SELECT * FROM sms_messages WHERE sms_identifier = $1 AND mode = $2', [s.smsIdentifier, s.mode]);
+    return { row: toRow(existing.rows[0]), inserted: false };
+  }
+
+  async setCursor(tx: Queryable, id: number, cursor: string): Promise<void> {
+    await tx.query('UPDATE sms_messages SET log_cursor = $2 WHERE id = $1', [id, cursor]);
+  }
+
+  /** Newest first. */
+  async list(db: Queryable, f: { bindingId?: string; privacyNumber?: string; app?: string }, first: number, after: string | null) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (f.bindingId) where.push(`binding_id = ${p(f.bindingId)}`);
+    if (f.privacyNumber) where.push(`privacy_number = ${p(f.privacyNumber)}`);
+    if (f.app) where.push(`app = ${p(f.app)}`);
+    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sms_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
+    if (after !== null) where.push(`id < ${p(decodeCursor(after, 'after'))}`);
+    const { rows } = await db.query(`SELECT * FROM sms_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${p(first + 1)}`, params);
+    const items = rows.slice(0, first).map((r) => { const row = toRow(r); return { cursor: encodeCursor(row.id), node: row }; });
+    return { items, hasNextPage: rows.length > first, endCursor: items.length ? items[items.length - 1].cursor : null, totalCount: Number(total.rows[0].n) };
+  }
+
+  async getPolicy(db: Queryable, app: string): Promise<SmsPolicyRecord | null> {
+    const { rows } = await db.query<{ app: string; default_decision: SmsPolicyRecord['defaultDecision']; rules: SmsPolicyRecord['rules'] | string }>(
+      'SELECT app, default_decision, rules FROM sms_policies WHERE app = $1',
+      [app],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return { app: r.app, defaultDecision: r.default_decision, rules: typeof r.rules === 'string' ? JSON.parse(r.rules) : r.rules };
+  }
+
+  async setPolicy(db: Queryable, policy: SmsPolicyRecord, now: Date): Promise<void> {
+    await db.query(
+      `INSERT INTO sms_policies (app, default_decision, rules, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (app) DO UPDATE SET default_decision = EXCLUDED.default_decision, rules = EXCLUDED.rules, updated_at = EXCLUDED.updated_at`,
+      [policy.app, policy.defaultDecision, JSON.stringify(policy.rules), now],
+    );
+  }
+}

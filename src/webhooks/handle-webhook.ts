@@ -1,0 +1,175 @@
+import type { AppConfig, Config } from '../config';
+import type { BindingRepository } from '../bindings/binding.repository';
+import { effectiveStatus } from '../bindings/binding.record';
+import type { LogEntry } from '../events/topics';
+import { ALL_CHANNEL, channelForApp } from '../events/topics';
+import type { PubSub } from '../events/pubsub';
+import type { Logger } from '../shared/logger';
+import { UnreachableCaseError } from '../shared/unreachable';
+import { type Decision, decideBlockSms, NO_POLICY, toBlockResponse } from '../sms/sms-policy';
+import type { SmsRepository } from '../sms/sms.repository';
+import { InMemoryNonceCache, type NonceCache } from './nonce-cache';
+import { formatPushParseError, parsePush } from './parse-push';
+import type { SmsEvent } from './push';
+import { type CallStoreDeps, type Stored, storeCallEvent, storeCdrBatch } from './store-calls';
+import { type MessageStoreDeps, storeNumberStatus, storeSms } from './store-messages';
+import { decideAuth, verifyPushSignature } from './verify-signature';
+
+/** Transport-free webhook handling: the server passes the app name, raw body and headers. */
+export interface WebhookInput {
+  app: string;
+  rawBody: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface WebhookOutput {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export interface WebhookDeps extends CallStoreDeps, MessageStoreDeps {
+  config: Pick<Config, 'apps' | 'webhooks'>;
+  pubsub: PubSub;
+  bindings: BindingRepository;
+  sms: SmsRepository;
+  logger: Logger;
+  /** Answered to an SMS Block push when the policy cannot be read within the deadline. */
+  smsTimeoutDecision: 'FORWARD' | 'DISCARD';
+  /** Counts pushes by app, kind and outcome (optional). */
+  onPush?: (app: string, kind: string, outcome: 'stored' | 'duplicate' | 'rejected' | 'failed') => void;
+}
+
+const json = (status: number, body: unknown): WebhookOutput => ({ status, body: JSON.stringify(body) });
+/** The platform only needs a 200 with an empty body (push-api.md §1.4). */
+const OK: WebhookOutput = { status: 200, body: '', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+
+/**
+ * Builds the handler of `POST /webhooks/<app>` (GUIDE.md §1 path 2): verify the signature (per app: off /
+ * log / enforce) → parse into a Push → store in one transaction (dedupe + record + event log) → answer 200
+ * (or the SMS Block decision) → wake subscribers. A 200 means "it is on disk": if storing fails the answer
+ * is 503 so the platform retries. Bodies that are not pushes get 400 and are stored nowhere.
+ */
+export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) => Promise<WebhookOutput> {
+  const apps = new Map(deps.config.apps.map((a) => [a.name, a]));
+  const nonces = new Map<string, NonceCache>();
+  const keepMs = deps.config.webhooks.createdWindowSeconds * 2000;
+  const noncesOf = (app: string): NonceCache => {
+    let cache = nonces.get(app);
+    if (!cache) nonces.set(app, (cache = new InMemoryNonceCache({ keepMs })));
+    return cache;
+  };
+
+  return async (input) => {
+    const app = apps.get(input.app);
+    if (!app) return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
+    const log = deps.logger.child({ app: app.name });
+
+    const auth = app.webhookAuth === 'off' ? null : verifyPushSignature({
+      headers: input.headers,
+      appKey: app.appKey,
+      appSecret: app.appSecret,
+      nowMs: deps.now().getTime(),
+      windowSeconds: deps.config.webhooks.createdWindowSeconds,
+      nonces: noncesOf(app.name),
+    });
+    const verdict = auth ? decideAuth(app.webhookAuth, auth) : { accept: true, log: false };
+    if (verdict.log && auth && !auth.ok) log.warn({ reason: auth.reason, detail: auth.detail, mode: app.webhookAuth }, 'push signature check failed');
+    if (!verdict.accept) {
+      deps.onPush?.(app.name, 'unknown', 'rejected');
+      return json(401, { error: 'UNAUTHENTICATED', message: 'The push signature did not verify' });
+    }
+
+    const parsed = parsePush(input.rawBody, { receivedAt: deps.now() });
+    if (!parsed.ok) {
+      log.warn({ error: formatPushParseError(parsed.error), bytes: input.rawBody.length }, 'webhook body is not a push; not stored');
+      deps.onPush?.(app.name, 'unknown', 'rejected');
+      return json(400, { error: 'BAD_REQUEST', message: `Not a push: ${formatPushParseError(parsed.error)}`, ...parsed.error });
+    }
+
+    const push = parsed.push;
+    try {
+      let stored: Stored;
+      let answer: WebhookOutput = OK;
+      switch (push.kind) {
+        case 'callEvent':
+          stored = await storeCallEvent(deps, app.name, push.event);
+          break;
+        case 'cdrBatch':
+          stored = await storeCdrBatch(deps, app.name, push.records);
+          break;
+        case 'sms': {
+          const result = await handleSms(deps, app, push.sms);
+          stored = result.stored;
+          answer = result.answer;
+          break;
+        }
+        case 'numberStatus':
+          stored = await storeNumberStatus(deps, app.name, push.changes, input.rawBody);
+          break;
+        default:
+          throw new UnreachableCaseError(push);
+      }
+      deps.onPush?.(app.name, push.kind, stored.entries.length > 0 ? 'stored' : 'duplicate');
+      log.debug({ kind: push.kind, stored: stored.entries.length, duplicates: stored.duplicates }, 'push stored');
+      await publish(deps, stored.entries, log);
+      return answer;
+    } catch (err) {
+      deps.onPush?.(app.name, push.kind, 'failed');
+      log.error({ err, kind: push.kind }, 'push could not be stored; answering 503 so the platform retries');
+      return json(503, { error: 'UNAVAILABLE', message: 'The push could not be stored; retry later' });
+    }
+  };
+}
+
+/** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */
+async function publish(deps: WebhookDeps, entries: readonly LogEntry[], log: Logger): Promise<void> {
+  if (entries.length === 0) return;
+  const last = entries[entries.length - 1].cursor;
+  const apps = new Set(entries.map((e) => e.app));
+  try {
+    await Promise.all([...[...apps].map((a) => deps.pubsub.publish(channelForApp(a), last)), deps.pubsub.publish(ALL_CHANNEL, last)]);
+  } catch (err) {
+    log.warn({ err }, 'could not publish a wake-up; subscribers catch up on the next one');
+  }
+}
+
+/** Notify: store. Block: decide within the deadline (policy, else the configured fallback), store, answer the decision. */
+async function handleSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Promise<{ stored: Stored; answer: WebhookOutput }> {
+  const binding = sms.subscriptionId ? await deps.bindings.get(deps.db, sms.subscriptionId).catch(() => null) : null;
+  const bindingId = binding?.id ?? sms.subscriptionId ?? null;
+  if (sms.mode === 'Notify') return { stored: await storeSms(deps, app.name, sms, bindingId, null), answer: OK };
+
+  const decision = await decideWithin(deps, app, sms, binding);
+  const result = await storeSms(deps, app.name, sms, bindingId, decision.decision);
+  const final: Decision = result.row.decision === decision.decision ? decision : { decision: result.row.decision ?? 'DISCARD', forwardTo: result.row.receiver, reason: 'stored earlier' };
+  deps.logger.info({ app: app.name, sms: sms.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
+  return { stored: result, answer: { status: 200, body: JSON.stringify(toBlockResponse(final, sms.sender)) } };
+}
+
+async function decideWithin(
+  deps: WebhookDeps,
+  app: AppConfig,
+  sms: SmsEvent,
+  binding: Awaited<ReturnType<BindingRepository['get']>>,
+): Promise<Decision> {
+  const now = deps.now();
+  const fallbackReceiver =
+    binding && binding.mode === 'AX' && binding.temporaryCallee && binding.temporaryCalleeExpiresAt && effectiveStatus(binding, now) === 'ACTIVE' && binding.temporaryCalleeExpiresAt > now
+      ? binding.temporaryCallee
+      : null;
+  const deadlineMs = deps.config.webhooks.smsBlockDeadlineMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Decision>((resolve) => {
+    timer = setTimeout(() => resolve({ decision: deps.smsTimeoutDecision, forwardTo: fallbackReceiver, reason: 'policy not read in time' }), deadlineMs);
+  });
+  const decided = deps.sms
+    .getPolicy(deps.db, app.name)
+    .then((policy) => decideBlockSms(policy ?? NO_POLICY(app.name), { sender: sms.sender, content: sms.content ?? null }, fallbackReceiver));
+  try {
+    const d = await Promise.race([decided, timeout]);
+    return d.decision === 'FORWARD' && !d.forwardTo ? { decision: 'DISCARD', forwardTo: null, reason: `${d.reason}: no receiver` } : d;
+  } finally {
+    clearTimeout(timer);
+  }
+}
