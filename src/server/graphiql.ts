@@ -3,8 +3,8 @@ import { GRAPHIQL_ASSETS, type Asset, GraphiqlAssets } from './graphiql-assets';
 /** URL path under which the page's assets are served. */
 export const ASSETS_PATH = '/graphql/assets/';
 
-const DEFAULT_QUERY = `# Welcome to the PrivateNumber gateway.
-# Press the run button (or Ctrl-Enter) to list the configured apps.
+const DEFAULT_QUERY = `# PrivateNumber gateway: press Run (Ctrl-Enter)
+# to list the configured apps.
 query Apps {
   apps {
     name
@@ -47,6 +47,7 @@ export function graphiqlHtml(): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>PrivateNumber gateway · GraphiQL</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="${ASSETS_PATH}graphiql.min.css" />
     <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
   </head>
