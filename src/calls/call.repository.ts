@@ -156,9 +156,16 @@ export class CallRepository {
     await tx.query('UPDATE call_events SET log_cursor = $2 WHERE id = $1', [id, cursor]);
   }
 
-  async events(db: Queryable, sessionId: string): Promise<CallEventRow[]> {
-    const { rows } = await db.query('SELECT * FROM call_events WHERE session_id = $1 ORDER BY occurred_at, id', [sessionId]);
-    return rows.map(toEvent);
+  /** The events of many calls, each list in the order they happened. */
+  async eventsFor(db: Queryable, sessionIds: readonly string[]): Promise<Map<string, CallEventRow[]>> {
+    const out = new Map<string, CallEventRow[]>();
+    if (sessionIds.length === 0) return out;
+    const { rows } = await db.query('SELECT * FROM call_events WHERE session_id = ANY($1::text[]) ORDER BY occurred_at, id', [sessionIds]);
+    for (const r of rows) {
+      const e = toEvent(r);
+      out.set(e.sessionId, [...(out.get(e.sessionId) ?? []), e]);
+    }
+    return out;
   }
 
   /** Stores a CDR unless its key (icid, else sessionId) is already stored; false = duplicate. */

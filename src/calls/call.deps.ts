@@ -1,0 +1,37 @@
+import type DataLoader from 'dataloader';
+import type { AppConfig } from '../config';
+import type { EventLog } from '../events/event-log';
+import type { PubSub } from '../events/pubsub';
+import type { PlatformClient } from '../platform';
+import type { Db } from '../store/db';
+import type { BindingRecord } from '../bindings/binding.record';
+import type { CallEventRow, CallRecordRow } from './call.record';
+import type { CallRepository } from './call.repository';
+import type { RecordingUrlCache } from './recording-url.cache';
+
+/** What the calls feature needs; built once by the composition root. */
+export interface CallDeps {
+  db: Db;
+  calls: CallRepository;
+  log: EventLog;
+  pubsub: PubSub;
+  platform: PlatformClient;
+  apps: readonly AppConfig[];
+  recordingUrls: RecordingUrlCache;
+  now: () => Date;
+}
+
+/** Per-request loaders of the calls feature. */
+export interface CallLoaders {
+  /** Mirror lookups for cross-feature `binding` fields (no platform call). */
+  bindingMirror: DataLoader<string, BindingRecord | null>;
+  callEvents: DataLoader<string, CallEventRow[]>;
+  callRecord: DataLoader<string, CallRecordRow | null>;
+  /** `${fileName}\n${recordDomain}` → URL, batched per request and cached until the URL expires. */
+  recordingUrl: DataLoader<string, { url: string; expiresAt: Date }>;
+}
+
+export interface CallsContext {
+  calls: CallDeps;
+  loaders: CallLoaders;
+}

@@ -1,0 +1,34 @@
+import DataLoader from 'dataloader';
+import type { BindingRepository } from '../bindings/binding.repository';
+import { ErrorCode, GatewayError } from '../errors';
+import type { Db } from '../store/db';
+import type { CallDeps, CallLoaders } from './call.deps';
+import type { CallEventRow } from './call.record';
+
+/** Builds the per-request loaders of the calls feature. */
+export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepository): CallLoaders {
+  return {
+    bindingMirror: new DataLoader(async (ids) => {
+      const found = await bindings.getMany(db, ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    callEvents: new DataLoader(async (sessionIds) => {
+      const found = await deps.calls.eventsFor(db, sessionIds);
+      return sessionIds.map((s): CallEventRow[] => found.get(s) ?? []);
+    }),
+    callRecord: new DataLoader(async (sessionIds) => {
+      const found = await deps.calls.recordsFor(db, sessionIds);
+      return sessionIds.map((s) => found.get(s) ?? null);
+    }),
+    recordingUrl: new DataLoader(async (keys) =>
+      Promise.all(
+        keys.map(async (key) => {
+          const [appName, fileName, recordDomain] = key.split('\n');
+          const app = deps.apps.find((a) => a.name === appName);
+          if (!app) return new GatewayError(ErrorCode.NotFound, `recording: app "${appName}" is not configured`);
+          return deps.recordingUrls.get(app, fileName, recordDomain).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+        }),
+      ),
+    ),
+  };
+}

@@ -1,0 +1,128 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BindingsContext } from '../bindings/binding.context';
+import { checkFirst } from '../bindings/binding.resolver';
+import { Binding } from '../bindings/binding.type';
+import { type BindingView, toBindingView } from '../bindings/binding.view';
+import { ErrorCode, GatewayError, UserInputError } from '../errors';
+import type { CallsContext } from './call.deps';
+import { type CallView, callEventFromRow, callFromRow, type CallEventView } from './call.payload';
+import type { CallRecordRow } from './call.record';
+import { Call, CallConnection, CallEvent, CallFilter, CallRecord, Recording } from './call.type';
+
+type Context = CallsContext & BindingsContext;
+
+/** Recordings are kept seven days after the CDR was pushed (rest-api.md §9). */
+export const RECORDING_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+export async function bindingOf(ctx: Context, bindingId: string | null): Promise<BindingView | null> {
+  if (!bindingId) return null;
+  const record = await ctx.loaders.bindingMirror.load(bindingId);
+  return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
+}
+
+export async function listCalls(ctx: Context, filter: CallFilter | null, first: number, after: string | null): Promise<CallConnection> {
+  checkFirst(first);
+  if (filter?.from && filter.to && filter.from >= filter.to) throw new UserInputError('filter.to', 'must be later than filter.from');
+  const page = await ctx.calls.calls.list(
+    ctx.calls.db,
+    {
+      app: filter?.app ?? undefined,
+      bindingId: filter?.bindingId ?? undefined,
+      privacyNumber: filter?.privacyNumber ?? undefined,
+      party: filter?.party ?? undefined,
+      state: filter?.state ?? undefined,
+      from: filter?.from ?? undefined,
+      to: filter?.to ?? undefined,
+    },
+    first,
+    after,
+  );
+  return {
+    edges: page.items.map((e) => ({ cursor: e.cursor, node: callFromRow(e.node) as unknown as Call })),
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    totalCount: page.totalCount,
+  };
+}
+
+@Resolver(() => Call)
+export class CallResolver {
+  @Query(() => Call, { nullable: true })
+  async call(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView | null> {
+    const row = await ctx.calls.calls.get(ctx.calls.db, sessionId);
+    return row && callFromRow(row);
+  }
+
+  @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.' })
+  calls(
+    @Arg('filter', () => CallFilter, { nullable: true }) filter: CallFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CallConnection> {
+    return listCalls(ctx, filter, first, after ?? null);
+  }
+
+  @FieldResolver(() => Binding, { nullable: true })
+  binding(@Root() call: CallView, @Ctx() ctx: Context): Promise<BindingView | null> {
+    return bindingOf(ctx, call.bindingId);
+  }
+
+  @FieldResolver(() => [CallEvent])
+  async events(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallEventView[]> {
+    return (await ctx.loaders.callEvents.load(call.sessionId)).map(callEventFromRow);
+  }
+
+  @FieldResolver(() => CallRecord, { nullable: true })
+  record(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallRecordRow | null> {
+    return ctx.loaders.callRecord.load(call.sessionId);
+  }
+
+  @FieldResolver(() => Recording, { nullable: true, description: 'Present when the call was recorded; the URL is asked from the platform on demand.' })
+  async recording(@Root() call: CallView, @Ctx() ctx: Context): Promise<Recording | null> {
+    const record = await ctx.loaders.callRecord.load(call.sessionId);
+    if (!record || !record.recorded) return null;
+    const availableUntil = new Date(record.receivedAt.getTime() + RECORDING_RETENTION_MS);
+    if (record.recordObjectName && record.recordDomain) {
+      if (availableUntil <= ctx.calls.now()) throw new GatewayError(ErrorCode.NotFound, 'recording: the platform keeps recordings for seven days; this one is gone');
+      const url = await ctx.loaders.recordingUrl.load(`${record.app}\n${record.recordObjectName}\n${record.recordDomain}`);
+      return { fileName: record.recordObjectName, downloadUrl: url.url, downloadUrlExpiresAt: url.expiresAt, availableUntil };
+    }
+    if (record.recordDownloadUrl) {
+      const fileName = record.recordObjectName ?? record.recordDownloadUrl.split('/').pop()?.split('?')[0] ?? 'recording.wav';
+      return { fileName, downloadUrl: record.recordDownloadUrl, downloadUrlExpiresAt: availableUntil, availableUntil };
+    }
+    return null;
+  }
+
+  @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; the disconnect event follows as a push." })
+  async endCall(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
+    const row = await ctx.calls.calls.get(ctx.calls.db, sessionId);
+    if (!row) throw new GatewayError(ErrorCode.NotFound, `sessionId: no call ${sessionId}`, { field: 'sessionId' });
+    if (row.state === 'ENDED' || row.state === 'FAILED') throw new GatewayError(ErrorCode.Conflict, `sessionId: call ${sessionId} has already ended`, { field: 'sessionId' });
+    const app = ctx.calls.apps.find((a) => a.name === row.app);
+    if (!app) throw new GatewayError(ErrorCode.NotFound, `sessionId: the call's app "${row.app}" is not configured`, { field: 'sessionId' });
+    await ctx.calls.platform.app(app).calls.stop(sessionId);
+    return callFromRow(row);
+  }
+}
+
+@Resolver(() => CallEvent)
+export class CallEventResolver {
+  @FieldResolver(() => Binding, { nullable: true })
+  binding(@Root() e: CallEventView, @Ctx() ctx: Context): Promise<BindingView | null> {
+    return bindingOf(ctx, e.bindingId);
+  }
+}
+
+@Resolver(() => Binding)
+export class BindingCallsResolver {
+  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.' })
+  calls(
+    @Root() binding: BindingView,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CallConnection> {
+    return listCalls(ctx, { bindingId: binding.id }, first, after ?? null);
+  }
+}

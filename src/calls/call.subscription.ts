@@ -1,0 +1,104 @@
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { UserInputError } from '../errors';
+import type { LogFilter } from '../events/event-log';
+import { openLiveStream } from '../events/live-stream';
+import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from '../events/topics';
+import { PhoneNumberScalar } from '../shared/scalars';
+import type { CallsContext } from './call.deps';
+import {
+  type CallEventPayload,
+  type CallEventView,
+  type CallPayload,
+  type CallRecordPayload,
+  type CallView,
+  callEventFromPayload,
+  callFromPayload,
+  fromCallRecordPayload,
+} from './call.payload';
+import type { CallRecordRow } from './call.record';
+import { Call, CallEvent, CallEventFilter, CallRecord } from './call.type';
+
+/** A log cursor as clients pass it back: the decimal digits of a CallEvent.cursor. */
+export function checkLogCursor(after: string | null | undefined, field = 'after'): string | null {
+  if (after == null) return null;
+  if (!/^\d{1,19}$/.test(after)) throw new UserInputError(field, 'must be a cursor taken from an event of this API');
+  return after;
+}
+
+/** Opens a replay-then-live stream over the event log for one subscription. */
+export function streamOf(
+  ctx: CallsContext,
+  kinds: EventKind[],
+  filter: Omit<LogFilter, 'kinds'>,
+  after: string | null,
+  accept?: (e: LogEntry) => boolean,
+): Promise<AsyncIterableIterator<LogEntry>> {
+  return openLiveStream({
+    db: ctx.calls.db,
+    log: ctx.calls.log,
+    pubsub: ctx.calls.pubsub,
+    channels: [filter.app ? channelForApp(filter.app) : ALL_CHANNEL],
+    filter: { ...filter, kinds },
+    after,
+    accept,
+  });
+}
+
+interface CallEventsArgs {
+  filter?: CallEventFilter | null;
+  after?: string | null;
+}
+
+/**
+ * Live call data over graphql-ws. Every subscription reads the durable event log, never a webhook body:
+ * with `after` it first replays what was stored after that cursor, then follows live entries, with no gap
+ * and no duplicate, whichever gateway instance stored them.
+ */
+@Resolver()
+export class CallSubscriptionResolver {
+  @Subscription(() => CallEvent, {
+    description: 'Call events as they are stored. `after`: a CallEvent.cursor to resume from (replayed first).',
+    subscribe: ({ args, context }) => {
+      const { filter, after } = args as CallEventsArgs;
+      const types = filter?.types?.length ? new Set<string>(filter.types) : null;
+      return streamOf(
+        context as CallsContext,
+        ['callEvent'],
+        { app: filter?.app ?? undefined, sessionId: filter?.sessionId ?? undefined, bindingId: filter?.bindingId ?? undefined, privacyNumber: filter?.privacyNumber ?? undefined },
+        checkLogCursor(after),
+        types ? (e) => types.has((e.payload.event as CallEventPayload).type) : undefined,
+      );
+    },
+  })
+  callEvents(
+    @Root() entry: LogEntry,
+    @Arg('filter', () => CallEventFilter, { nullable: true }) _filter: CallEventFilter | null,
+    @Arg('after', () => ID, { nullable: true }) _after: string | null,
+  ): CallEventView {
+    return callEventFromPayload(entry.cursor, entry.payload.event as CallEventPayload);
+  }
+
+  @Subscription(() => Call, {
+    description: 'The call each time an event or its record changes it.',
+    subscribe: ({ args, context }) => streamOf(context as CallsContext, ['callEvent', 'callRecord'], { sessionId: (args as { sessionId: string }).sessionId }, null),
+  })
+  callUpdated(@Root() entry: LogEntry, @Arg('sessionId', () => ID) _sessionId: string): CallView {
+    return callFromPayload(entry.payload.call as CallPayload);
+  }
+
+  @Subscription(() => CallRecord, {
+    description: 'Call records (CDRs) as they are stored.',
+    subscribe: ({ args, context }) => {
+      const a = args as { bindingId?: string | null; privacyNumber?: string | null };
+      return streamOf(context as CallsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, null);
+    },
+  })
+  callRecords(
+    @Root() entry: LogEntry,
+    @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+  ): CallRecordRow {
+    return fromCallRecordPayload(entry.payload.record as CallRecordPayload);
+  }
+}
+

@@ -1,0 +1,22 @@
+import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import type { CallsContext } from '../calls/call.deps';
+import { streamOf } from '../calls/call.subscription';
+import type { LogEntry } from '../events/topics';
+import type { NumbersContext } from './privacy-number.deps';
+import type { PrivacyNumberRecord } from './privacy-number.repository';
+import { PrivacyNumber } from './privacy-number.type';
+import { type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
+
+type NumberPayload = Omit<PrivacyNumberRecord, 'statusChangedAt'> & { statusChangedAt: string | null };
+
+@Resolver()
+export class PrivacyNumberSubscriptionResolver {
+  @Subscription(() => PrivacyNumber, {
+    description: 'Numbers whose status the platform changed (number-status pushes).',
+    subscribe: ({ args, context }) => streamOf(context as CallsContext, ['numberStatus'], { app: (args as { app?: string | null }).app ?? undefined }, null),
+  })
+  numberStatusChanged(@Root() entry: LogEntry, @Arg('app', () => String, { nullable: true }) _app: string | null, @Ctx() ctx: NumbersContext): PrivacyNumberView {
+    const p = entry.payload.number as NumberPayload;
+    return toPrivacyNumberView({ ...p, statusChangedAt: p.statusChangedAt ? new Date(p.statusChangedAt) : null }, ctx.numbers.apps);
+  }
+}

@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { BindingsContext } from '../bindings/binding.context';
+import { checkFirst } from '../bindings/binding.resolver';
+import { Binding } from '../bindings/binding.type';
+import type { BindingView } from '../bindings/binding.view';
+import { bindingOf } from '../calls/call.resolver';
+import type { CallsContext } from '../calls/call.deps';
+import type { AppConfig } from '../config';
+import { UserInputError } from '../errors';
+import { PhoneNumberScalar } from '../shared/scalars';
+import type { Db } from '../store/db';
+import type { SmsPolicyRecord, SmsRow } from './sms.record';
+import type { SmsRepository } from './sms.repository';
+import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
+
+export interface SmsDeps {
+  db: Db;
+  sms: SmsRepository;
+  apps: readonly AppConfig[];
+  now: () => Date;
+}
+
+export interface SmsContext {
+  sms: SmsDeps;
+}
+
+type Context = SmsContext & CallsContext & BindingsContext;
+
+export type SmsView = Omit<SmsMessage, 'id' | 'mode' | 'decision' | 'binding'> & { id: string; mode: SmsNotificationMode; decision: SmsDecision | null };
+
+export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: r.smsIdentifier, mode: r.mode as SmsNotificationMode, decision: r.decision as SmsDecision | null });
+
+function toPolicyView(p: SmsPolicyRecord, app: AppConfig): SmsPolicy {
+  return {
+    app: { name: app.name, mode: app.mode as SmsPolicy['app']['mode'], appKey: app.appKey },
+    defaultDecision: p.defaultDecision as SmsDecision,
+    rules: p.rules.map((r) => ({ ...r, decision: r.decision as SmsDecision })),
+  };
+}
+
+function appNamed(apps: readonly AppConfig[], name: string, field: string): AppConfig {
+  const app = apps.find((a) => a.name === name);
+  if (!app) throw new UserInputError(field, `no app named "${name}"; configured: ${apps.map((a) => a.name).join(', ')}`);
+  return app;
+}
+
+@Resolver(() => SmsMessage)
+export class SmsResolver {
+  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.' })
+  async smsMessages(
+    @Arg('bindingId', () => ID, { nullable: true }) bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) privacyNumber: string | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SmsMessageConnection> {
+    checkFirst(first);
+    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, first, after ?? null);
+    return {
+      edges: page.items.map((e) => ({ cursor: e.cursor, node: toSmsView(e.node) as unknown as SmsMessage })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => Binding, { nullable: true })
+  binding(@Root() sms: SmsView, @Ctx() ctx: Context): Promise<BindingView | null> {
+    return bindingOf(ctx, sms.bindingId);
+  }
+
+  @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
+  async smsPolicy(@Arg('app', () => String) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
+    const app = appNamed(ctx.sms.apps, appName, 'app');
+    const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
+    return policy && toPolicyView(policy, app);
+  }
+
+  @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
+  async setSmsPolicy(@Arg('input', () => SmsPolicyInput) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
+    const app = appNamed(ctx.sms.apps, input.app, 'input.app');
+    if (input.rules.length > 100) throw new UserInputError('input.rules', `at most 100 rules, got ${input.rules.length}`);
+    input.rules.forEach((r, i) => {
+      if (r.senderPattern != null && !/^\+?\d{1,15}$/.test(r.senderPattern)) throw new UserInputError(`input.rules[${i}].senderPattern`, 'must be a number prefix such as +86138');
+      if (r.contentContains === '') throw new UserInputError(`input.rules[${i}].contentContains`, 'must not be empty');
+      if (r.decision === 'DISCARD' && r.forwardTo != null) throw new UserInputError(`input.rules[${i}].forwardTo`, 'only a FORWARD rule has a receiver');
+    });
+    const policy: SmsPolicyRecord = {
+      app: app.name,
+      defaultDecision: input.defaultDecision,
+      rules: input.rules.map((r) => ({ senderPattern: r.senderPattern ?? null, contentContains: r.contentContains ?? null, decision: r.decision, forwardTo: r.forwardTo ?? null })),
+    };
+    await ctx.sms.sms.setPolicy(ctx.sms.db, policy, ctx.sms.now());
+    return toPolicyView(policy, app);
+  }
+}

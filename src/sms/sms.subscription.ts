@@ -1,0 +1,26 @@
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { CallsContext } from '../calls/call.deps';
+import { streamOf } from '../calls/call.subscription';
+import type { LogEntry } from '../events/topics';
+import { PhoneNumberScalar } from '../shared/scalars';
+import { fromSmsPayload, type SmsPayload } from './sms.record';
+import { type SmsView, toSmsView } from './sms.resolver';
+import { SmsMessage } from './sms.type';
+
+@Resolver()
+export class SmsSubscriptionResolver {
+  @Subscription(() => SmsMessage, {
+    description: 'SMS pushes as they are stored.',
+    subscribe: ({ args, context }) => {
+      const a = args as { bindingId?: string | null; privacyNumber?: string | null };
+      return streamOf(context as CallsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, null);
+    },
+  })
+  smsMessages(
+    @Root() entry: LogEntry,
+    @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+  ): SmsView {
+    return toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload));
+  }
+}

@@ -1,0 +1,75 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { App } from '../apps/app.type';
+import { Binding } from '../bindings/binding.type';
+import { PageInfo } from '../shared/page-info.type';
+import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
+
+export enum SmsNotificationMode {
+  Notify = 'NOTIFY',
+  Block = 'BLOCK',
+}
+registerEnumType(SmsNotificationMode, { name: 'SmsNotificationMode', description: 'NOTIFY: informational. BLOCK: the gateway decided forward or discard.' });
+
+export enum SmsDecision {
+  Forward = 'FORWARD',
+  Discard = 'DISCARD',
+}
+registerEnumType(SmsDecision, { name: 'SmsDecision' });
+
+@ObjectType('SmsMessage')
+export class SmsMessage {
+  @Field(() => ID, { description: 'smsIdentifier' }) id!: string;
+  @Field(() => Binding, { nullable: true }) binding?: Binding | null;
+  @Field(() => PhoneNumberScalar) privacyNumber!: string;
+  @Field(() => PhoneNumberScalar) sender!: string;
+  @Field(() => PhoneNumberScalar, { nullable: true }) receiver!: string | null;
+  @Field(() => SmsNotificationMode) mode!: SmsNotificationMode;
+  @Field(() => SmsDecision, { nullable: true, description: 'For BLOCK pushes: what the gateway answered.' }) decision!: SmsDecision | null;
+  @Field(() => Int, { nullable: true, description: 'Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, …' }) sendResult!: number | null;
+  @Field(() => String, { nullable: true, description: 'Only when the platform delivers SMS content for the app.' }) content!: string | null;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
+  bindingId!: string | null;
+}
+
+@ObjectType('SmsMessageEdge')
+export class SmsMessageEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => SmsMessage) node!: SmsMessage;
+}
+
+@ObjectType('SmsMessageConnection')
+export class SmsMessageConnection {
+  @Field(() => [SmsMessageEdge]) edges!: SmsMessageEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { nullable: true }) totalCount!: number | null;
+}
+
+@InputType('SmsRule', { description: 'First matching rule decides a BLOCK push; no match = defaultDecision.' })
+export class SmsRule {
+  @Field(() => String, { nullable: true, description: 'E.164 prefix or exact number of the sender, e.g. +86138.' }) senderPattern?: string | null;
+  @Field(() => String, { nullable: true }) contentContains?: string | null;
+  @Field(() => SmsDecision) decision!: SmsDecision;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: "FORWARD: the real receiver; default for AX is the binding's temporary callee." }) forwardTo?: string | null;
+}
+
+@InputType('SmsPolicyInput')
+export class SmsPolicyInput {
+  @Field(() => String) app!: string;
+  @Field(() => SmsDecision) defaultDecision!: SmsDecision;
+  @Field(() => [SmsRule]) rules!: SmsRule[];
+}
+
+@ObjectType('SmsRuleView')
+export class SmsRuleView {
+  @Field(() => String, { nullable: true }) senderPattern!: string | null;
+  @Field(() => String, { nullable: true }) contentContains!: string | null;
+  @Field(() => SmsDecision) decision!: SmsDecision;
+  @Field(() => PhoneNumberScalar, { nullable: true }) forwardTo!: string | null;
+}
+
+@ObjectType('SmsPolicy')
+export class SmsPolicy {
+  @Field(() => App) app!: App;
+  @Field(() => SmsDecision) defaultDecision!: SmsDecision;
+  @Field(() => [SmsRuleView]) rules!: SmsRuleView[];
+}
