@@ -14,21 +14,52 @@ const allIds = withExtra.map((m) => m.id);
 
 interface Driver {
   name: string;
-  /** Opens a fresh, empty database; `second()` opens another connection to the same one. */
+  /** Once per suite. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** Per test: a fresh, empty schema; `second()` opens another connection to the same one. */
   setup(): Promise<{ db: Db; second(): Promise<Db>; teardown(): Promise<void> }>;
 }
 
-const drivers: Driver[] = [
-  {
+/**
+ * PGlite starts slowly (initdb), so one instance serves the whole suite and each test gets its own schema
+ * through `search_path` (PGlite has a single connection, so the setting holds for everything that follows).
+ */
+function pgliteDriver(): Driver {
+  let dir: { path: string; remove(): Promise<void> };
+  let db: PgliteDb;
+  let n = 0;
+  return {
     name: 'PGlite',
-    async setup() {
-      const dir = await createTempDir();
-      const db = await PgliteDb.open(dir.path);
-      return { db, second: async () => db, teardown: async () => (await db.close(), await dir.remove()) };
+    async open() {
+      dir = await createTempDir();
+      db = await PgliteDb.open(dir.path);
     },
-  },
-  {
+    async close() {
+      await db.close();
+      await dir.remove();
+    },
+    async setup() {
+      const schema = `t${++n}`;
+      await db.query(`CREATE SCHEMA ${schema}`);
+      await db.query(`SET search_path TO ${schema}`);
+      return {
+        db,
+        second: async () => db,
+        teardown: async () => {
+          await db.query('SET search_path TO public');
+          await db.query(`DROP SCHEMA ${schema} CASCADE`);
+        },
+      };
+    },
+  };
+}
+
+function postgresDriver(): Driver {
+  return {
     name: 'PostgreSQL',
+    open: async () => undefined,
+    close: async () => undefined,
     async setup() {
       const schema: PgTestSchema = await createPgTestSchema();
       const opened: Db[] = [];
@@ -47,11 +78,15 @@ const drivers: Driver[] = [
         },
       };
     },
-  },
-];
+  };
+}
+
+const drivers: Driver[] = [pgliteDriver(), postgresDriver()];
 
 describe.each(drivers)('store on $name', (driver) => {
   let ctx: Awaited<ReturnType<Driver['setup']>>;
+  beforeAll(() => driver.open());
+  afterAll(() => driver.close());
   beforeEach(async () => {
     ctx = await driver.setup();
   });
