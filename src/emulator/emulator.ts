@@ -13,8 +13,19 @@ import { Router } from './http/router';
 import { assertSeed, assertSeedNumbers } from './seed-validation';
 import type { EmulatorSeed, SeedApp, SeedNumber } from './seed';
 import { EmulatorState } from './state';
+import type { NumberStatusInput } from './simulator/number-status';
+import type { PushLog } from './simulator/push-log';
+import type { SimulateCallInput, SimulateSmsInput } from './simulator/simulate-input';
+import { Simulator } from './simulator/simulator';
+import { resolveSimulatorOptions, type SimulatorOverrides } from './simulator/simulator-options';
+import type { SmsDelivery } from './simulator/sms-simulator';
 
 export type { Fault, FaultResponse } from './http/faults';
+export type { NumberStatusInput } from './simulator/number-status';
+export type { PushAttempt, PushKind, PushLog, PushRecord, PushState } from './simulator/push-log';
+export { SimulationError, type SimulateCallInput, type SimulateSmsInput } from './simulator/simulate-input';
+export type { CallTimings, SimulatorOptions, SimulatorOverrides } from './simulator/simulator-options';
+export type { SmsDelivery } from './simulator/sms-simulator';
 export type { EmulatorAuthOptions, EmulatorLimits } from './emulator-config';
 export { EmulatorState } from './state';
 
@@ -28,6 +39,8 @@ export interface EmulatorOptions extends ConfigOverrides {
   logger?: Logger;
   /** Wall clock in epoch ms. Default Date.now; tests inject one to move time by hand. */
   now?: () => number;
+  /** The call and SMS simulator: push timeouts, retry schedule, CDR batching, SMS Block deadline, step timings. */
+  simulator?: SimulatorOverrides;
 }
 
 /** A running emulator of the platform's REST surface (rest-api.md), with handles for tests and simulators. */
@@ -55,6 +68,20 @@ export interface Emulator {
   resetCounts(): void;
   /** Apps, bindings, sessions and recordings, for the call simulator and tests. */
   readonly state: EmulatorState;
+  /**
+   * Dials `to` from `from` (AXE: then keys `extension`) and returns at once; the call plays in scaled time
+   * and is pushed like the platform does (docs/emulator.md). Unknown caller or number: SimulationError.
+   */
+  simulateCall(input: SimulateCallInput): { sessionId: string; app: string };
+  /** Texts `to` from `from`; forwarding and pushes follow asynchronously. AXE/AXYB apps: SimulationError. */
+  simulateSms(input: SimulateSmsInput): { smsIdentifier: string; app: string };
+  /** Sets a number's status (9/10 abnormal, 11 binding frozen, 5 normal) and pushes `numStatus` to its app. */
+  pushNumberStatus(input: NumberStatusInput): void;
+  /** Every push made, with its attempts; `settled()` and `waitFor()` for tests. */
+  readonly pushes: PushLog;
+  /** Every SMS the simulator delivered to a real receiver (what the receiver's phone got). */
+  readonly smsDeliveries: readonly SmsDelivery[];
+  /** Stops the simulator (timers, retries, pushes in flight), then the HTTP server. */
   stop(): Promise<void>;
 }
 
@@ -72,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const faults = new FaultInjector(config.flowControlHttpStatus);
   const counter = new RequestCounter();
   const server = new EmulatorHttpServer({ pipeline, faults, counter, logger, maxBodyBytes: config.maxBodyBytes });
+  const simulator = new Simulator({ state, clock, config, logger, options: resolveSimulatorOptions(options.simulator) });
   const host = options.host ?? '127.0.0.1';
   const port = await server.listen(host, options.port ?? 0);
   const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -98,6 +126,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requestCount: (filter) => counter.count(filter),
     resetCounts: () => counter.reset(),
     state,
-    stop: () => server.close(),
+    simulateCall: (input) => simulator.simulateCall(input),
+    simulateSms: (input) => simulator.simulateSms(input),
+    pushNumberStatus: (input) => simulator.pushNumberStatus(input),
+    pushes: simulator.pushes,
+    get smsDeliveries() {
+      return simulator.smsDeliveries();
+    },
+    stop: () => {
+      simulator.stop();
+      return server.close();
+    },
   };
 }

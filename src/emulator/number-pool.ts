@@ -1,11 +1,21 @@
 import { fail, RESULT } from './result';
 import { CITY_PROVINCE, type SeedNumber } from './seed';
 
-/** One X (or Y) number of an app. `abnormal` numbers keep their bindings but take no new ones (1012102). */
+/**
+ * One X (or Y) number of an app (push-api.md §5.2). `abnormal` (status 9 suspended / 10 unavailable): keeps
+ * its bindings, takes no new ones (1012102), and its calls fail with 8055. `frozen` (status 11, binding
+ * frozen): takes no new bindings (1012102) but its calls and SMS keep working.
+ */
 export interface PoolNumber {
   readonly number: string;
   cityCode: string;
   abnormal: boolean;
+  frozen: boolean;
+}
+
+/** Whether a number may take a new binding. */
+export function isBindable(n: PoolNumber): boolean {
+  return !n.abnormal && !n.frozen;
 }
 
 /** How a bind asks for its number (rest-api.md §3.2): an explicit X wins over areaCode. */
@@ -28,7 +38,7 @@ export class NumberPool {
   add(n: SeedNumber): void {
     const existing = this.numbers.get(n.number);
     if (existing) existing.cityCode = n.cityCode;
-    else this.numbers.set(n.number, { number: n.number, cityCode: n.cityCode, abnormal: false });
+    else this.numbers.set(n.number, { number: n.number, cityCode: n.cityCode, abnormal: false, frozen: false });
   }
 
   get(number: string): PoolNumber | undefined {
@@ -39,16 +49,16 @@ export class NumberPool {
     return [...this.numbers.values()];
   }
 
-  /** An explicitly requested number: owned by the app (else 1012001) and normal (else 1012102). */
+  /** An explicitly requested number: owned by the app (else 1012001), neither abnormal nor frozen (else 1012102). */
   requireUsable(number: string): PoolNumber {
     const n = this.numbers.get(number) ?? fail(RESULT.numberNotApplied);
-    if (n.abnormal) fail(RESULT.numberAbnormal);
+    if (!isBindable(n)) fail(RESULT.numberAbnormal);
     return n;
   }
 
-  /** Normal numbers in preference order for an area request; no areaCode = every normal number. */
+  /** Bindable numbers in preference order for an area request; no areaCode = every bindable number. */
   candidates(areaCode: string | undefined, strict: boolean): PoolNumber[] {
-    const normal = this.list().filter((n) => !n.abnormal);
+    const normal = this.list().filter(isBindable);
     if (areaCode === undefined) return normal;
     const city = normal.filter((n) => n.cityCode === areaCode);
     if (strict) return city;

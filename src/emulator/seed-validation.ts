@@ -54,6 +54,9 @@ function checkApp(app: unknown, path: string, seen: Record<'name' | 'appKey' | '
   }
   checkNumbers(app.numbers, `${path}.numbers`, seen.number, pattern, problems);
   checkPush(app.push, `${path}.push`, problems);
+  if (app.pushScheme !== undefined && app.pushScheme !== 'aksk' && app.pushScheme !== 'wsse') problems.push(`${path}.pushScheme: expected "aksk" or "wsse"`);
+  const sp = app.spId;
+  if (sp !== undefined && !(typeof sp === 'string' && sp.length >= 1 && sp.length <= 32)) problems.push(`${path}.spId: expected a string of 1-32 characters`);
 }
 
 function checkNumbers(numbers: unknown, path: string, seen: Set<string>, pattern: RegExp, problems: string[], unknownCity = false): void {

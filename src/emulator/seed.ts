@@ -33,6 +33,10 @@ export interface SeedApp {
   push?: SeedPushUrls;
   /** AXE only: extension length 1–4 fixed per app (default 4). */
   extensionLength?: number;
+  /** How pushes are signed (push-api.md §1.3): `aksk` (current, the default) or the older `wsse`. */
+  pushScheme?: 'aksk' | 'wsse';
+  /** The customer's cloud account carried as `spId` in CDRs (String 1-32). Default `sp-<name>`, cut to 32. */
+  spId?: string;
 }
 
 export interface EmulatorSeed {

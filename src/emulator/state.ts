@@ -1,3 +1,5 @@
+import type { WireNumStatus } from '../platform/push-wire';
+import { UnreachableCaseError } from '../shared/unreachable';
 import type { Clock } from './clock';
 import type { EmulatorConfig } from './emulator-config';
 import { AxStore } from './modes/ax.store';
@@ -6,7 +8,7 @@ import { AxeStore } from './modes/axe.store';
 import { AxybStore } from './modes/axyb.store';
 import { NumberPool } from './number-pool';
 import { RecordingStore } from './recordings';
-import type { EmulatorSeed, SeedApp, SeedNumber } from './seed';
+import type { EmulatorSeed, SeedApp, SeedNumber, SeedPushUrls } from './seed';
 import { SessionRegistry } from './sessions';
 
 /**
@@ -43,6 +45,21 @@ export class AppState {
   /** AXE extension length, 1–4 digits (default 4). */
   get extensionLength(): number {
     return this.seedApp.extensionLength ?? 4;
+  }
+
+  /** Where this app's pushes go; undefined = it pushes nothing. */
+  get push(): SeedPushUrls | undefined {
+    return this.seedApp.push;
+  }
+
+  /** The push signing scheme the seed asks for, if any. */
+  get pushScheme(): 'aksk' | 'wsse' | undefined {
+    return this.seedApp.pushScheme;
+  }
+
+  /** `spId` of this app's CDRs: the seed's, else `sp-<name>` cut to the field's 32 characters. */
+  get spId(): string {
+    return this.seedApp.spId ?? `sp-${this.seedApp.name}`.slice(0, 32);
   }
 
   /** The app as a seed entry, with the numbers it owns now. */
@@ -112,6 +129,31 @@ export class EmulatorState {
     const entry = this.appOfNumber(number)?.pool.get(number);
     if (!entry) throw new Error(`Unknown number ${number}`);
     entry.abnormal = abnormal;
+  }
+
+  /**
+   * Applies an X number status (push-api.md §5.2) to the pool: "5" normal; "9" suspended and "10"
+   * unavailable make it abnormal; "11" freezes bindings only. Returns the owning app; unknown numbers throw.
+   */
+  setNumberStatus(number: string, status: WireNumStatus): AppState {
+    const app = this.appOfNumber(number);
+    const entry = app?.pool.get(number);
+    if (!app || !entry) throw new Error(`Unknown number ${number}`);
+    switch (status) {
+      case '5':
+        Object.assign(entry, { abnormal: false, frozen: false });
+        break;
+      case '9':
+      case '10':
+        Object.assign(entry, { abnormal: true, frozen: false });
+        break;
+      case '11':
+        Object.assign(entry, { abnormal: false, frozen: true });
+        break;
+      default:
+        throw new UnreachableCaseError(status);
+    }
+    return app;
   }
 
   /** Removes every binding, YB relation and temporary callee whose lifetime has ended. */
