@@ -117,7 +117,16 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
   );
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
-    connectionIds.set(socket, requestIdFrom(req.headers['x-request-id']));
+    const connectionId = requestIdFrom(req.headers['x-request-id']);
+    connectionIds.set(socket, connectionId);
+    // Socket errors are protocol violations by the client (e.g. a message over maxPayloadBytes); ws has
+    // already started closing (1009, 1002…). graphql-ws's own listener would print them with console.error:
+    // log them here instead.
+    socket.removeAllListeners('error');
+    socket.on('error', (err) => {
+      logger.warn({ requestId: connectionId, err }, 'WebSocket closed after a protocol error');
+      if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal server error');
+    });
     metrics.wsConnections.inc();
     socket.once('close', () => metrics.wsConnections.dec());
   });

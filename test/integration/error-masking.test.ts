@@ -130,6 +130,7 @@ describe('error masking and operation logs', () => {
         const big = createWsClient(url, { onClosed: (e) => (closeCode = (e as { code: number }).code) });
         await expect(wsRequest(big, `{ fine } # ${'x'.repeat(2048)}`)).rejects.toBeDefined();
         expect(closeCode).toBe(1009);
+        expect(capture.lines).toContainEqual(expect.objectContaining({ level: 40, msg: 'WebSocket closed after a protocol error' }));
         await big.dispose();
       } finally {
         await client.dispose();
