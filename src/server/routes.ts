@@ -66,7 +66,7 @@ export async function handleRoute(deps: RouteDeps, req: IncomingMessage, res: Se
       res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
       return void res.end(await deps.metrics.render());
     case '/graphql/assets/:name':
-      return sendAsset(deps, res, method, decodeURIComponent(path.slice(ASSETS_PATH.length)));
+      return sendAsset(deps, res, method, safeDecode(path.slice(ASSETS_PATH.length)));
     case '/graphql':
       return handleGraphql(deps, req, res, method, requestId);
     case '/webhooks/:app':
@@ -112,13 +112,13 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
 }
 
 async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {
-  const rest = path.slice('/webhooks/'.length);
-  if (rest === '' || rest.includes('/')) return sendNotFound(res);
+  const app = safeDecode(path.slice('/webhooks/'.length));
+  if (app === '' || app.includes('/')) return sendNotFound(res);
   if (method !== 'POST') return sendMethodNotAllowed(res, ['POST']);
   if (deps.phase() !== 'ready') return sendNotReady(res);
   const rawBody = await readLimited(req, res, deps.webhookBodyLimitBytes);
   if (rawBody === undefined) return;
-  const answer = await deps.webhook({ app: decodeURIComponent(rest), rawBody, headers: req.headers });
+  const answer = await deps.webhook({ app, rawBody, headers: req.headers });
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
   res.end(answer.body);
 }
@@ -131,6 +131,15 @@ async function readLimited(req: IncomingMessage, res: ServerResponse, limitBytes
     if (!(err instanceof BodyTooLargeError)) throw err;
     sendJson(res, 413, { error: 'PAYLOAD_TOO_LARGE', message: `The request body exceeds ${limitBytes} bytes` }, err.drained ? {} : { connection: 'close' });
     return undefined;
+  }
+}
+
+/** URL-decodes a path segment; a malformed escape gives '' (answered 404 by the callers). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
   }
 }
 

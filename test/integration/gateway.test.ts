@@ -110,6 +110,7 @@ describe('gateway in sandbox mode', () => {
     });
 
     it('answers 404 JSON for an unknown app', async () => {
+      expect((await post('%E0%A4%A', '{}')).status).toBe(404);
       const res = await post('no-such-app', '{}');
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
