@@ -17,6 +17,9 @@ export interface ReceivedPush {
 /** How the receiver answers one push; `hang` keeps the request open until the receiver closes. */
 export type Answer = { status: number; body?: string } | 'hang';
 
+/** An answer now, or once the promise settles (a test holds it back until it has seen what it wants). */
+export type Answering = Answer | Promise<Answer>;
+
 /**
  * A tiny webhook receiver on 127.0.0.1, port 0: records every POST and answers as scripted (200 with an
  * empty body unless `answer` says otherwise).
@@ -24,7 +27,7 @@ export type Answer = { status: number; body?: string } | 'hang';
 export interface PushReceiver {
   readonly url: string;
   readonly received: ReceivedPush[];
-  answer: (push: ReceivedPush) => Answer;
+  answer: (push: ReceivedPush) => Answering;
   /** The first push (received or to come) matching `predicate`; rejects after `timeoutMs`. */
   waitFor(predicate: (p: ReceivedPush) => boolean, timeoutMs?: number): Promise<ReceivedPush>;
   close(): Promise<void>;
@@ -34,7 +37,7 @@ export async function startPushReceiver(): Promise<PushReceiver> {
   const received: ReceivedPush[] = [];
   const waiters = new Set<(p: ReceivedPush) => void>();
   const sockets = new Set<Socket>();
-  const receiver = { answer: (_: ReceivedPush): Answer => ({ status: 200 }) };
+  const receiver = { answer: (_: ReceivedPush): Answering => ({ status: 200 }) };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -48,11 +51,13 @@ export async function startPushReceiver(): Promise<PushReceiver> {
       }
       const push: ReceivedPush = { path: req.url ?? '', headers: req.headers, raw, body, at: performance.now(), remotePort: req.socket.remotePort ?? 0 };
       received.push(push);
-      const answer = receiver.answer(push);
+      const answering = receiver.answer(push);
       for (const w of waiters) w(push);
-      if (answer === 'hang') return;
-      res.writeHead(answer.status, { 'content-type': 'application/json' });
-      res.end(answer.body ?? '');
+      void Promise.resolve(answering).then((answer) => {
+        if (answer === 'hang' || res.destroyed) return;
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(answer.body ?? '');
+      });
     });
   });
   server.on('connection', (s) => {

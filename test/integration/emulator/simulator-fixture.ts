@@ -45,10 +45,12 @@ export interface SimulatorTest {
   stop(): Promise<void>;
 }
 
-export async function startSimulatorTest(options: Partial<EmulatorOptions> = {}, timeScale = 0.001): Promise<SimulatorTest> {
+/** Starts a receiver, then an emulator on a manual clock seeded with `simulatorSeed` (after `tweakSeed`). */
+export async function startSimulatorTest(options: Partial<EmulatorOptions> = {}, tweakSeed: (seed: EmulatorSeed) => void = () => undefined): Promise<SimulatorTest> {
   const receiver = await startPushReceiver();
   const clock = manualClock();
-  const seed = options.seed ?? simulatorSeed(receiver.url, timeScale);
+  const seed = simulatorSeed(receiver.url);
+  tweakSeed(seed);
   const emulator = await startEmulator({ now: clock.now, auth: { lockoutThreshold: 0 }, ...options, seed });
   const find = (name: string): SeedApp => seed.apps.find((a) => a.name === name) ?? fail(`no app ${name}`);
   return {
