@@ -57,6 +57,8 @@ export interface WebhookConfig {
   createdWindowSeconds: number;
   /** Deadline for answering an SMS Block push, milliseconds (default 2000). */
   smsBlockDeadlineMs: number;
+  /** Answered to an SMS Block push when the app's policy cannot be read in time (default DISCARD). */
+  smsTimeoutDecision: 'FORWARD' | 'DISCARD';
 }
 
 export interface Config {
@@ -104,6 +106,15 @@ class Problems {
     }
     return value;
   }
+  /** One of `allowed`; the first is the default when the value is absent. */
+  oneOf<T extends string>(value: unknown, where: string, allowed: readonly [T, ...T[]]): T {
+    if (value === undefined) return allowed[0];
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+      this.add(`${where} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+      return allowed[0];
+    }
+    return value as T;
+  }
   /** Reports keys `known` does not list: a misspelt setting must not be silently ignored. */
   keys(value: unknown, where: string, known: readonly string[]): void {
     if (value === undefined) return;
@@ -120,7 +131,7 @@ class Problems {
 const FILE_KEYS = ['platform', 'apps', 'webhooks'] as const;
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth'] as const;
-const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs'] as const;
+const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision'] as const;
 
 function optionalString(env: Env, name: string): string | null {
   const v = env[name];
@@ -250,6 +261,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
       bodyLimitBytes: p.num(fileWebhooks.bodyLimitBytes, 'GATEWAY_CONFIG: webhooks.bodyLimitBytes', 1024 * 1024, 1024, 64 * 1024 * 1024),
       createdWindowSeconds: p.num(fileWebhooks.createdWindowSeconds, 'GATEWAY_CONFIG: webhooks.createdWindowSeconds', 300, 1, 86_400),
       smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
+      smsTimeoutDecision: p.oneOf(fileWebhooks.smsTimeoutDecision, 'GATEWAY_CONFIG: webhooks.smsTimeoutDecision', ['DISCARD', 'FORWARD'] as const),
     },
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };

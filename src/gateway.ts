@@ -12,6 +12,8 @@ import { HttpServer, type WebhookHandler } from './server/http-server';
 import { GatewayMetrics } from './server/metrics';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
+import { InMemoryPubSub } from './events/pubsub';
+import { createFeatures } from './features';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
 import { openDb } from './store/open-db';
@@ -70,15 +72,23 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
     const db = await openDb(config, logger);
     started.push({ dispose: () => db.close() });
-    const schema = await buildGatewaySchema();
+    const schema = await buildGatewaySchema({ sandbox: config.sandbox });
+    const pubsub = new InMemoryPubSub();
+    started.push(pubsub);
     const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics);
     await apollo.start();
     started.push({ dispose: () => apollo.stop() });
 
     let contextFor: ContextFactory | null = null;
-    const context: ContextFactory = (requestId) => {
+    const context: ContextFactory = (requestId, transport) => {
       if (!contextFor) throw new Error('GraphQL context requested before the gateway is ready');
-      return contextFor(requestId);
+      return contextFor(requestId, transport);
+    };
+    // Bound once the features exist; the server answers webhooks only when ready.
+    let webhookHandler: WebhookHandler | null = null;
+    const webhook: WebhookHandler = (request) => {
+      if (!webhookHandler) return Promise.resolve({ status: 503, body: JSON.stringify({ error: 'UNAVAILABLE', message: 'starting' }) });
+      return webhookHandler(request);
     };
     let platform: PlatformClient | null = null;
     const checks: ReadinessCheck[] = [
@@ -93,7 +103,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       contextFor: context,
       assets: createGraphiqlAssets(),
       readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
-      webhook: overrides.webhook ?? defaultWebhook(config),
+      webhook: overrides.webhook ?? webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
       ws,
@@ -106,7 +116,9 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     platform = client;
     started.push({ dispose: () => client.close() });
 
-    contextFor = createContextFactory({ config, logger, platform: client, db });
+    const built = await createFeatures({ config, db, platform: client, pubsub, logger, metrics, emulator });
+    webhookHandler = built.webhook;
+    contextFor = createContextFactory({ config, logger, platform: client, db, features: built.features });
     http.setPhase('ready');
     logger.info({ url, sandbox: config.sandbox, apps: config.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey })) }, 'gateway ready');
     return { url, banner: formatBanner(config, url, platformBaseUrl) };
@@ -151,11 +163,4 @@ async function startSandboxEmulator(config: Config, gatewayUrl: string, logger: 
   const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), ...overrides.emulator, seed });
   started.push({ dispose: () => emulator.stop() });
   return emulator;
-}
-
-/** Until webhook handling is wired: 200 `{}` for a configured app (the push is accepted), 404 otherwise. */
-function defaultWebhook(config: Config): WebhookHandler {
-  const names = new Set(config.apps.map((a) => a.name));
-  return async ({ app }) =>
-    names.has(app) ? { status: 200, body: '{}' } : { status: 404, body: JSON.stringify({ error: 'NOT_FOUND', message: 'No app with this name is configured' }) };
 }

@@ -8,7 +8,7 @@ import { refreshBinding } from './binding.service';
  * however often the id is asked for in one request, at most `maxInFlight` at a time (the platform has no
  * batch endpoint). Each key resolves to its record, null, or its own Error.
  */
-export function createBindingLoader(deps: BindingDeps, maxInFlight = 8): DataLoader<string, BindingRecord | null> {
+export function createBindingLoader(deps: BindingDeps, cache = true, maxInFlight = 8): DataLoader<string, BindingRecord | null> {
   return new DataLoader<string, BindingRecord | null>(async (ids) => {
     const results: (BindingRecord | null | Error)[] = new Array(ids.length);
     let next = 0;
@@ -24,5 +24,5 @@ export function createBindingLoader(deps: BindingDeps, maxInFlight = 8): DataLoa
     };
     await Promise.all(Array.from({ length: Math.min(maxInFlight, ids.length) }, worker));
     return results;
-  });
+  }, { cache });
 }

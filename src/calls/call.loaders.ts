@@ -6,20 +6,21 @@ import type { CallDeps, CallLoaders } from './call.deps';
 import type { CallEventRow } from './call.record';
 
 /** Builds the per-request loaders of the calls feature. */
-export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepository): CallLoaders {
+export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepository, cache = true): CallLoaders {
+  const options = { cache };
   return {
     bindingMirror: new DataLoader(async (ids) => {
       const found = await bindings.getMany(db, ids);
       return ids.map((id) => found.get(id) ?? null);
-    }),
+    }, options),
     callEvents: new DataLoader(async (sessionIds) => {
       const found = await deps.calls.eventsFor(db, sessionIds);
       return sessionIds.map((s): CallEventRow[] => found.get(s) ?? []);
-    }),
+    }, options),
     callRecord: new DataLoader(async (sessionIds) => {
       const found = await deps.calls.recordsFor(db, sessionIds);
       return sessionIds.map((s) => found.get(s) ?? null);
-    }),
+    }, options),
     recordingUrl: new DataLoader(async (keys) =>
       Promise.all(
         keys.map(async (key) => {
@@ -29,6 +30,7 @@ export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepos
           return deps.recordingUrls.get(app, fileName, recordDomain).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
         }),
       ),
+      options,
     ),
   };
 }

@@ -1,15 +1,25 @@
 import type { AppsContext } from '../apps/app.resolver';
+import type { BindingsContext } from '../bindings/binding.context';
+import type { BindingDeps } from '../bindings/binding.deps';
+import { createBindingLoader } from '../bindings/binding.loader';
+import type { CallDeps, CallsContext } from '../calls/call.deps';
+import { createCallLoaders } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
+import type { NumberDeps, NumbersContext } from '../numbers/privacy-number.deps';
+import { createActiveBindingCountLoader } from '../numbers/privacy-number.loader';
 import type { PlatformClient } from '../platform';
+import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
+import type { SmsContext, SmsDeps } from '../sms/sms.resolver';
 import type { Db } from '../store/db';
 
 /**
  * The per-operation GraphQL context, the same for HTTP and WebSocket operations. Built in one place
  * (`createContextFactory`); features read what they need through their own `*Context` interfaces.
- * graphql-ws builds it once per subscription, so nothing here may cache per-request data for long.
+ * graphql-ws builds it once per subscription, so its loaders do not cache: a long subscription must see
+ * fresh data on every event.
  */
-export interface GatewayContext extends AppsContext {
+export interface GatewayContext extends AppsContext, BindingsContext, NumbersContext, CallsContext, SmsContext, SandboxContext {
   config: Config;
   /** A child logger carrying `requestId`. */
   logger: Logger;
@@ -17,6 +27,16 @@ export interface GatewayContext extends AppsContext {
   db: Db;
   /** From a sane `x-request-id` header, else generated; HTTP answers echo it, logs carry it. */
   requestId: string;
+  loaders: BindingsContext['loaders'] & NumbersContext['loaders'] & CallsContext['loaders'];
+}
+
+/** The long-lived services of every feature; built once by the composition root. */
+export interface FeatureServices {
+  bindings: BindingDeps;
+  numbers: NumberDeps;
+  calls: CallDeps;
+  sms: SmsDeps;
+  sandbox: SandboxContext['sandbox'];
 }
 
 /** The long-lived objects a context is built from; owned by the composition root. */
@@ -25,18 +45,36 @@ export interface ContextServices {
   logger: Logger;
   platform: PlatformClient;
   db: Db;
+  features: FeatureServices;
 }
 
-export type ContextFactory = (requestId: string) => GatewayContext;
+/** `ws` contexts live as long as a subscription: their loaders batch but do not cache. */
+export type Transport = 'http' | 'ws';
+
+export type ContextFactory = (requestId: string, transport?: Transport) => GatewayContext;
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
-  return (requestId) => ({
-    config: services.config,
-    logger: services.logger.child({ requestId }),
-    platform: services.platform,
-    db: services.db,
-    apps,
-    requestId,
-  });
+  const { bindings, numbers, calls, sms, sandbox } = services.features;
+  return (requestId, transport = 'http') => {
+    const cache = transport === 'http';
+    return {
+      config: services.config,
+      logger: services.logger.child({ requestId }),
+      platform: services.platform,
+      db: services.db,
+      apps,
+      requestId,
+      bindings,
+      numbers,
+      calls,
+      sms,
+      sandbox,
+      loaders: {
+        binding: createBindingLoader(bindings, cache),
+        activeBindingCount: createActiveBindingCountLoader(services.db, bindings.repo, bindings.now, cache),
+        ...createCallLoaders(calls, services.db, bindings.repo, cache),
+      },
+    };
+  };
 }

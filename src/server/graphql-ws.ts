@@ -99,7 +99,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: contextFor(requestId),
+          contextValue: contextFor(requestId, 'ws'),
         };
       },
       onNext: (ctx, id, _payload, _args, result: ExecutionResult) => {

@@ -31,6 +31,12 @@ export class GatewayMetrics {
     labelNames: ['operation', 'type', 'outcome', 'transport'] as const,
     registers: [this.registry],
   });
+  private readonly pushes = new Counter({
+    name: 'gateway_webhook_pushes_total',
+    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, rejected, failed).',
+    labelNames: ['app', 'kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
   readonly wsConnections = new Gauge({
     name: 'gateway_ws_connections',
     help: 'Open graphql-ws connections.',
@@ -49,6 +55,10 @@ export class GatewayMetrics {
 
   operation(name: string | null, type: string, outcome: OperationOutcome, transport: Transport): void {
     this.operations.inc({ operation: this.label(name), type, outcome, transport });
+  }
+
+  push(app: string, kind: string, outcome: string): void {
+    this.pushes.inc({ app, kind, outcome });
   }
 
   /** Prometheus text exposition format. */

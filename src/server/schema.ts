@@ -1,22 +1,58 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { AppResolver } from '../apps/app.resolver';
+import { BindingMutationsResolver } from '../bindings/binding-mutations.resolver';
+import { BindingResolver } from '../bindings/binding.resolver';
+import { BindingCallsResolver, CallEventResolver, CallResolver } from '../calls/call.resolver';
+import { CallSubscriptionResolver } from '../calls/call.subscription';
+import { PrivacyNumberResolver } from '../numbers/privacy-number.resolver';
+import { PrivacyNumberSubscriptionResolver } from '../numbers/privacy-number.subscription';
+import { SandboxResolver } from '../sandbox/sandbox.resolver';
+import { SmsResolver } from '../sms/sms.resolver';
+import { SmsSubscriptionResolver } from '../sms/sms.subscription';
 
 /**
  * Every resolver class of the schema, assembled in this one place. A feature adds its resolver classes here
- * (and its `*Context` needs to server/context.ts); nothing else registers resolvers.
+ * (and its `*Context` needs to server/context.ts); nothing else registers resolvers. The sandbox mutations
+ * exist only in sandbox mode.
  */
-export function gatewayResolvers(): NonEmptyArray<Function> {
-  return [AppResolver];
+export function gatewayResolvers(options: { sandbox: boolean }): NonEmptyArray<Function> {
+  return [
+    AppResolver,
+    BindingResolver,
+    BindingMutationsResolver,
+    BindingCallsResolver,
+    PrivacyNumberResolver,
+    PrivacyNumberSubscriptionResolver,
+    CallResolver,
+    CallEventResolver,
+    CallSubscriptionResolver,
+    SmsResolver,
+    SmsSubscriptionResolver,
+    ...(options.sandbox ? [SandboxResolver] : []),
+  ];
 }
+
+/**
+ * Every subscription reads the event log through its own `subscribe` function (events/live-stream.ts);
+ * type-graphql's topic-based pub/sub is never used, and using it by mistake fails loudly.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('type-graphql topics are not used: subscriptions read the event log');
+  },
+  subscribe() {
+    throw new Error('type-graphql topics are not used: subscriptions read the event log');
+  },
+};
 
 /**
  * Builds the executable schema from the type-graphql classes. Pure apart from type-graphql's own metadata
  * registry; safe to call more than once per process. Input checks live in the features (errors name the
  * field), so class-validator integration stays off.
  */
-export function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: gatewayResolvers(), validate: false });
+export function buildGatewaySchema(options: { sandbox: boolean } = { sandbox: true }): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: gatewayResolvers(options), validate: false, pubSub: NO_TOPICS });
 }
 
 /** The SDL committed as schema.graphql: types sorted by name, so the file only changes when the schema does. */

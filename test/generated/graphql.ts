@@ -14,6 +14,136 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant in ISO-8601 form, always sent in UTC with milliseconds, e.g. 2026-11-23T08:15:00.000Z. Inputs may use any offset. */
+  DateTime: { input: string; output: string; }
+  /** A phone number in global format: "+", country code and number, 8 to 15 digits, e.g. +8613800000001. */
+  PhoneNumber: { input: string; output: string; }
+};
+
+/** A and B reach each other through X. */
+export type AxbBinding = Binding & {
+  __typename?: 'AXBBinding';
+  app: App;
+  callDirection: CallDirection;
+  /** Calls through this binding, newest first. */
+  calls: CallConnection;
+  createdAt: Scalars['DateTime']['output'];
+  /** Null = no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's subscriptionId. */
+  id: Scalars['ID']['output'];
+  /** Per-call limit from answer; null = unlimited. */
+  maxCallMinutes?: Maybe<Scalars['Int']['output']>;
+  mode: BindingMode;
+  partyA: Scalars['PhoneNumber']['output'];
+  partyB: Scalars['PhoneNumber']['output'];
+  /** X: the number both sides see. */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  recordCalls: Scalars['Boolean']['output'];
+  smsEnabled: Scalars['Boolean']['output'];
+  status: BindingStatus;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A and B reach each other through X. */
+export type AxbBindingCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** X belongs to A: anyone calling X reaches A; A calls out through a temporary callee. */
+export type AxBinding = Binding & {
+  __typename?: 'AXBinding';
+  app: App;
+  /** Calls through this binding, newest first. */
+  calls: CallConnection;
+  createdAt: Scalars['DateTime']['output'];
+  /** Null = no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's subscriptionId. */
+  id: Scalars['ID']['output'];
+  maxCallMinutes?: Maybe<Scalars['Int']['output']>;
+  mode: BindingMode;
+  partyA: Scalars['PhoneNumber']['output'];
+  /** X: the number both sides see. */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  recordCalls: Scalars['Boolean']['output'];
+  smsEnabled: Scalars['Boolean']['output'];
+  status: BindingStatus;
+  /** Set by setTemporaryCallee, valid for about one minute. */
+  temporaryCallee?: Maybe<Scalars['PhoneNumber']['output']>;
+  temporaryCalleeExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** X belongs to A: anyone calling X reaches A; A calls out through a temporary callee. */
+export type AxBindingCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** A is reached as X plus an extension. */
+export type AxeBinding = Binding & {
+  __typename?: 'AXEBinding';
+  app: App;
+  /** Reached when A calls X with no callback record. */
+  callbackNumber?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Calls through this binding, newest first. */
+  calls: CallConnection;
+  createdAt: Scalars['DateTime']['output'];
+  /** Null = no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  extension: Scalars['String']['output'];
+  /** The platform's subscriptionId. */
+  id: Scalars['ID']['output'];
+  mode: BindingMode;
+  partyA: Scalars['PhoneNumber']['output'];
+  /** X: the number both sides see. */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  recordCalls: Scalars['Boolean']['output'];
+  status: BindingStatus;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A is reached as X plus an extension. */
+export type AxeBindingCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** B calls X to reach A; A calls Y to reach B. */
+export type AxybBinding = Binding & {
+  __typename?: 'AXYBBinding';
+  app: App;
+  callDirection: CallDirection;
+  /** Calls through this binding, newest first. */
+  calls: CallConnection;
+  createdAt: Scalars['DateTime']['output'];
+  /** Null = no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's subscriptionId. */
+  id: Scalars['ID']['output'];
+  mode: BindingMode;
+  /** Y, shown to A as B's number. */
+  numberY?: Maybe<Scalars['PhoneNumber']['output']>;
+  partyA: Scalars['PhoneNumber']['output'];
+  /** Null until the YB half is bound. */
+  partyB?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** X: the number both sides see. */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  recordCalls: Scalars['Boolean']['output'];
+  status: BindingStatus;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** B calls X to reach A; A calls Y to reach B. */
+export type AxybBindingCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** A platform application (one APP_Key) configured in this gateway. Each app has exactly one binding mode. */
@@ -26,6 +156,55 @@ export type App = {
   name: Scalars['String']['output'];
 };
 
+/** A binding of real numbers to a privacy number (X). The id is the platform subscriptionId. */
+export type Binding = {
+  app: App;
+  /** Calls through this binding, newest first. */
+  calls: CallConnection;
+  createdAt: Scalars['DateTime']['output'];
+  /** Null = no expiry. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's subscriptionId. */
+  id: Scalars['ID']['output'];
+  mode: BindingMode;
+  /** X: the number both sides see. */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  recordCalls: Scalars['Boolean']['output'];
+  status: BindingStatus;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A binding of real numbers to a privacy number (X). The id is the platform subscriptionId. */
+export type BindingCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type BindingConnection = {
+  __typename?: 'BindingConnection';
+  edges: Array<BindingEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type BindingEdge = {
+  __typename?: 'BindingEdge';
+  cursor: Scalars['String']['output'];
+  node: Binding;
+};
+
+export type BindingFilter = {
+  /** App name. */
+  app?: InputMaybe<Scalars['String']['input']>;
+  mode?: InputMaybe<BindingMode>;
+  /** A real number: party A or B. */
+  party?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** X (or Y for AXYB). */
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  status?: InputMaybe<BindingStatus>;
+};
+
 /** How a privacy number connects people: AX (one user, temporary callee), AXB (a pair), AXE (extensions), AXYB (two numbers). */
 export type BindingMode =
   | 'AX'
@@ -33,10 +212,594 @@ export type BindingMode =
   | 'AXE'
   | 'AXYB';
 
+/** ACTIVE until deleted or past its expiry. */
+export type BindingStatus =
+  | 'Active'
+  | 'Deleted'
+  | 'Expired';
+
+/** A call through a privacy number, built from its events and its call record. */
+export type Call = {
+  __typename?: 'Call';
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  binding?: Maybe<Binding>;
+  callee?: Maybe<Scalars['PhoneNumber']['output']>;
+  caller?: Maybe<Scalars['PhoneNumber']['output']>;
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  events: Array<CallEvent>;
+  hangupCode?: Maybe<Scalars['Int']['output']>;
+  hangupReason?: Maybe<Scalars['String']['output']>;
+  privacyNumber?: Maybe<Scalars['PhoneNumber']['output']>;
+  record?: Maybe<CallRecord>;
+  /** Present when the call was recorded; the URL is asked from the platform on demand. */
+  recording?: Maybe<Recording>;
+  sessionId: Scalars['ID']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  state: CallState;
+};
+
+export type CallConnection = {
+  __typename?: 'CallConnection';
+  edges: Array<CallEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Who may call whom through the privacy number (platform callDirection 0 / 1 / 2). */
+export type CallDirection =
+  | 'AToBOnly'
+  | 'BToAOnly'
+  | 'Both';
+
+export type CallEdge = {
+  __typename?: 'CallEdge';
+  cursor: Scalars['String']['output'];
+  node: Call;
+};
+
+/** One call event push, as stored in the event log. */
+export type CallEvent = {
+  __typename?: 'CallEvent';
+  binding?: Maybe<Binding>;
+  called?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** AX mode: the platform warns these may not be the real numbers; the call record has them. */
+  caller?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Position in the durable event log; pass it as `after` to resume a subscription. */
+  cursor: Scalars['ID']['output'];
+  /** COLLECT_INFO: the extension keyed by the caller (AXE). */
+  digits?: Maybe<Scalars['String']['output']>;
+  /** stateCode on DISCONNECT (0 = normal release). */
+  hangupCode?: Maybe<Scalars['Int']['output']>;
+  hangupReason?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['DateTime']['output'];
+  sessionId: Scalars['ID']['output'];
+  type: CallEventType;
+};
+
+export type CallEventFilter = {
+  /** App name. */
+  app?: InputMaybe<Scalars['String']['input']>;
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
+  types?: InputMaybe<Array<CallEventType>>;
+};
+
+/** Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE). */
+export type CallEventType =
+  | 'Alerting'
+  | 'Answer'
+  | 'CallIn'
+  | 'CallOut'
+  | 'CollectInfo'
+  | 'Disconnect';
+
+export type CallFilter = {
+  /** App name. */
+  app?: InputMaybe<Scalars['String']['input']>;
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Calls started at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Caller or callee. */
+  party?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  state?: InputMaybe<CallState>;
+  /** Calls started before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** One CDR as pushed by the platform (the "fee" push). */
+export type CallRecord = {
+  __typename?: 'CallRecord';
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  callStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  callee?: Maybe<Scalars['PhoneNumber']['output']>;
+  caller: Scalars['PhoneNumber']['output'];
+  /** Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out. */
+  direction: Scalars['Int']['output'];
+  /** endedAt - answeredAt, 0 when unanswered. */
+  durationSeconds: Scalars['Int']['output'];
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** fwdUnaswRsn (Q.850 cause). */
+  failureCause?: Maybe<Scalars['Int']['output']>;
+  /** fwdDstNum */
+  forwardedTo?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** bindNum */
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  /** icid */
+  recordId?: Maybe<Scalars['String']['output']>;
+  recorded: Scalars['Boolean']['output'];
+  ringingAt?: Maybe<Scalars['DateTime']['output']>;
+  sessionId: Scalars['ID']['output'];
+  /** ulFailReason (teardown point). */
+  teardownPoint?: Maybe<Scalars['Int']['output']>;
+  userData?: Maybe<Scalars['String']['output']>;
+};
+
+/** Moves only forward. ENDED: the call was connected; FAILED: it never was. */
+export type CallState =
+  | 'Answered'
+  | 'Ended'
+  | 'Failed'
+  | 'Incoming'
+  | 'Ringing';
+
+export type CreateAxbBindingInput = {
+  /** Which configured app; defaults to the only app of this mode. */
+  app?: InputMaybe<Scalars['String']['input']>;
+  callDirection?: InputMaybe<CallDirection>;
+  /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** 0 or null = no expiry; at most 7776000 (90 days). */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The same key again returns the same binding and creates nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 0–1440; null or 0 = unlimited. */
+  maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  partyA: Scalars['PhoneNumber']['input'];
+  partyB: Scalars['PhoneNumber']['input'];
+  /** Pick X explicitly, or give cityCode. */
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** false: another city of the same province, then any X. */
+  strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  userData?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateAxBindingInput = {
+  app?: InputMaybe<Scalars['String']['input']>;
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  partyA: Scalars['PhoneNumber']['input'];
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  userData?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateAxeBindingInput = {
+  app?: InputMaybe<Scalars['String']['input']>;
+  callbackNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** Rounded up to whole minutes; 0 or null = no expiry. */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 1–4 digits; absent = the platform assigns one. */
+  extension?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  partyA: Scalars['PhoneNumber']['input'];
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  userData?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateAxybBindingInput = {
+  app?: InputMaybe<Scalars['String']['input']>;
+  callDirection?: InputMaybe<CallDirection>;
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** 0 or null = no expiry, else 60–7776000. */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  partyA: Scalars['PhoneNumber']['input'];
+  /** Bind the YB half at once; or later with bindAXYBPartyB. */
+  partyB?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  userData?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Binds the YB half of an AXYB binding: B gets a Y. */
+  bindAXYBPartyB: AxybBinding;
+  createAXBBinding: AxbBinding;
+  createAXBinding: AxBinding;
+  createAXEBinding: AxeBinding;
+  createAXYBBinding: AxybBinding;
+  /** Unbinds on the platform; returns the binding with status DELETED. */
+  deleteBinding: Binding;
+  /** Ends a call in progress through the platform's callStop; the disconnect event follows as a push. */
+  endCall: Call;
+  /** Adds numbers ordered in the console to an app's inventory (the platform has no listing API). */
+  importPrivacyNumbers: Array<PrivacyNumber>;
+  /** Replaces the policy that answers SMS Block pushes of one app. */
+  setSmsPolicy: SmsPolicy;
+  /** Sets the callee of A's next call through X (valid for about one minute). */
+  setTemporaryCallee: AxBinding;
+  /** Sandbox only. Plays a call on the embedded platform; watch it with callEvents / callUpdated. */
+  simulateCall: SimulatedCall;
+  /** Sandbox only. The embedded platform pushes a number-status change for this number. */
+  simulateNumberStatus: Scalars['Boolean']['output'];
+  /** Sandbox only. Sends an SMS to a privacy number on the embedded platform. */
+  simulateSms: Scalars['Boolean']['output'];
+  updateAXBBinding: AxbBinding;
+};
+
+
+export type MutationBindAxybPartyBArgs = {
+  bindingId: Scalars['ID']['input'];
+  partyB: Scalars['PhoneNumber']['input'];
+};
+
+
+export type MutationCreateAxbBindingArgs = {
+  input: CreateAxbBindingInput;
+};
+
+
+export type MutationCreateAxBindingArgs = {
+  input: CreateAxBindingInput;
+};
+
+
+export type MutationCreateAxeBindingArgs = {
+  input: CreateAxeBindingInput;
+};
+
+
+export type MutationCreateAxybBindingArgs = {
+  input: CreateAxybBindingInput;
+};
+
+
+export type MutationDeleteBindingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndCallArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationImportPrivacyNumbersArgs = {
+  app: Scalars['String']['input'];
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  numbers: Array<Scalars['PhoneNumber']['input']>;
+};
+
+
+export type MutationSetSmsPolicyArgs = {
+  input: SmsPolicyInput;
+};
+
+
+export type MutationSetTemporaryCalleeArgs = {
+  bindingId: Scalars['ID']['input'];
+  callee: Scalars['PhoneNumber']['input'];
+};
+
+
+export type MutationSimulateCallArgs = {
+  input: SimulateCallInput;
+};
+
+
+export type MutationSimulateNumberStatusArgs = {
+  cause?: InputMaybe<Scalars['String']['input']>;
+  number: Scalars['PhoneNumber']['input'];
+  status: NumberStatus;
+};
+
+
+export type MutationSimulateSmsArgs = {
+  input: SimulateSmsInput;
+};
+
+
+export type MutationUpdateAxbBindingArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateAxbBindingInput;
+};
+
+/** NORMAL until a number-status push says otherwise. SUSPENDED/UNAVAILABLE: no bindings, calls or SMS. BINDING_FROZEN: no new bindings. */
+export type NumberStatus =
+  | 'BindingFrozen'
+  | 'Normal'
+  | 'Suspended'
+  | 'Unavailable';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers. */
+export type PrivacyNumber = {
+  __typename?: 'PrivacyNumber';
+  /** Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror. */
+  activeBindingCount: Scalars['Int']['output'];
+  app?: Maybe<App>;
+  bindings: BindingConnection;
+  /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXE 9999 extensions, AXYB 1000 relations per Y. */
+  capacity: Scalars['Int']['output'];
+  cityCode?: Maybe<Scalars['String']['output']>;
+  number: Scalars['PhoneNumber']['output'];
+  status: NumberStatus;
+  /** Platform cause code when not NORMAL, e.g. "2 (arrears)". */
+  statusCause?: Maybe<Scalars['String']['output']>;
+  statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+/** A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers. */
+export type PrivacyNumberBindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type PrivacyNumberConnection = {
+  __typename?: 'PrivacyNumberConnection';
+  edges: Array<PrivacyNumberEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type PrivacyNumberEdge = {
+  __typename?: 'PrivacyNumberEdge';
+  cursor: Scalars['String']['output'];
+  node: PrivacyNumber;
+};
+
+export type PrivacyNumberFilter = {
+  app?: InputMaybe<Scalars['String']['input']>;
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<NumberStatus>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The platform applications this gateway is configured with, in configuration order. */
   apps: Array<App>;
+  /** Asks the platform (the source of truth) and refreshes the mirror. */
+  binding?: Maybe<Binding>;
+  /** Pages over the local mirror of bindings made through this gateway, oldest first. */
+  bindings: BindingConnection;
+  call?: Maybe<Call>;
+  /** Calls heard from the platform, newest first. */
+  calls: CallConnection;
+  privacyNumber?: Maybe<PrivacyNumber>;
+  /** The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added. */
+  privacyNumbers: PrivacyNumberConnection;
+  /** SMS pushes heard from the platform, newest first. */
+  smsMessages: SmsMessageConnection;
+  /** How BLOCK SMS of this app are decided; null = none set (everything is discarded). */
+  smsPolicy?: Maybe<SmsPolicy>;
+};
+
+
+export type QueryBindingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BindingFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryCallArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type QueryCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CallFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPrivacyNumberArgs = {
+  number: Scalars['PhoneNumber']['input'];
+};
+
+
+export type QueryPrivacyNumbersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PrivacyNumberFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QuerySmsMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+
+export type QuerySmsPolicyArgs = {
+  app: Scalars['String']['input'];
+};
+
+export type Recording = {
+  __typename?: 'Recording';
+  /** The platform keeps recordings for seven days after the call record. */
+  availableUntil: Scalars['DateTime']['output'];
+  /** Fetched from the platform on demand; valid about three days. */
+  downloadUrl: Scalars['String']['output'];
+  downloadUrlExpiresAt: Scalars['DateTime']['output'];
+  fileName: Scalars['String']['output'];
+};
+
+/** Sandbox only: a caller dials a privacy number on the embedded platform. */
+export type SimulateCallInput = {
+  answer?: InputMaybe<Scalars['Boolean']['input']>;
+  /** AXE: digits keyed after the prompt. */
+  extension?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['PhoneNumber']['input'];
+  /** stateCode to end with when not answered (default 8101, no answer). */
+  hangupCode?: InputMaybe<Scalars['Int']['input']>;
+  /** Talk time once answered, seconds (0–7200). */
+  talkSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The privacy number being dialled (X, or Y in AXYB). */
+  to: Scalars['PhoneNumber']['input'];
+};
+
+/** Sandbox only: someone texts a privacy number on the embedded platform. */
+export type SimulateSmsInput = {
+  content: Scalars['String']['input'];
+  from: Scalars['PhoneNumber']['input'];
+  to: Scalars['PhoneNumber']['input'];
+};
+
+export type SimulatedCall = {
+  __typename?: 'SimulatedCall';
+  sessionId: Scalars['ID']['output'];
+};
+
+export type SmsDecision =
+  | 'Discard'
+  | 'Forward';
+
+export type SmsMessage = {
+  __typename?: 'SmsMessage';
+  binding?: Maybe<Binding>;
+  /** Only when the platform delivers SMS content for the app. */
+  content?: Maybe<Scalars['String']['output']>;
+  /** For BLOCK pushes: what the gateway answered. */
+  decision?: Maybe<SmsDecision>;
+  /** smsIdentifier */
+  id: Scalars['ID']['output'];
+  mode: SmsNotificationMode;
+  occurredAt: Scalars['DateTime']['output'];
+  privacyNumber: Scalars['PhoneNumber']['output'];
+  receiver?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, … */
+  sendResult?: Maybe<Scalars['Int']['output']>;
+  sender: Scalars['PhoneNumber']['output'];
+};
+
+export type SmsMessageConnection = {
+  __typename?: 'SmsMessageConnection';
+  edges: Array<SmsMessageEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type SmsMessageEdge = {
+  __typename?: 'SmsMessageEdge';
+  cursor: Scalars['String']['output'];
+  node: SmsMessage;
+};
+
+/** NOTIFY: informational. BLOCK: the gateway decided forward or discard. */
+export type SmsNotificationMode =
+  | 'Block'
+  | 'Notify';
+
+export type SmsPolicy = {
+  __typename?: 'SmsPolicy';
+  app: App;
+  defaultDecision: SmsDecision;
+  rules: Array<SmsRuleView>;
+};
+
+export type SmsPolicyInput = {
+  app: Scalars['String']['input'];
+  defaultDecision: SmsDecision;
+  rules: Array<SmsRule>;
+};
+
+/** First matching rule decides a BLOCK push; no match = defaultDecision. */
+export type SmsRule = {
+  contentContains?: InputMaybe<Scalars['String']['input']>;
+  decision: SmsDecision;
+  /** FORWARD: the real receiver; default for AX is the binding's temporary callee. */
+  forwardTo?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** E.164 prefix or exact number of the sender, e.g. +86138. */
+  senderPattern?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SmsRuleView = {
+  __typename?: 'SmsRuleView';
+  contentContains?: Maybe<Scalars['String']['output']>;
+  decision: SmsDecision;
+  forwardTo?: Maybe<Scalars['PhoneNumber']['output']>;
+  senderPattern?: Maybe<Scalars['String']['output']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Call events as they are stored. `after`: a CallEvent.cursor to resume from (replayed first). */
+  callEvents: CallEvent;
+  /** Call records (CDRs) as they are stored. */
+  callRecords: CallRecord;
+  /** The call each time an event or its record changes it. */
+  callUpdated: Call;
+  /** Numbers whose status the platform changed (number-status pushes). */
+  numberStatusChanged: PrivacyNumber;
+  /** SMS pushes as they are stored. */
+  smsMessages: SmsMessage;
+};
+
+
+export type SubscriptionCallEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<CallEventFilter>;
+};
+
+
+export type SubscriptionCallRecordsArgs = {
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+
+export type SubscriptionCallUpdatedArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionNumberStatusChangedArgs = {
+  app?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type SubscriptionSmsMessagesArgs = {
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+};
+
+export type UpdateAxbBindingInput = {
+  callDirection?: InputMaybe<CallDirection>;
+  /** A new lifetime counted from now; 0 = no expiry. */
+  expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  partyA?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  partyB?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type AppsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -44,5 +807,261 @@ export type AppsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AppsQuery = { __typename?: 'Query', apps: Array<{ __typename?: 'App', name: string, mode: BindingMode, appKey: string }> };
 
+type BindingFields_AxbBinding_Fragment = { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } };
 
+type BindingFields_AxBinding_Fragment = { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } };
+
+type BindingFields_AxeBinding_Fragment = { __typename?: 'AXEBinding', partyA: string, extension: string, callbackNumber?: string | null, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } };
+
+type BindingFields_AxybBinding_Fragment = { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } };
+
+export type BindingFieldsFragment = BindingFields_AxbBinding_Fragment | BindingFields_AxBinding_Fragment | BindingFields_AxeBinding_Fragment | BindingFields_AxybBinding_Fragment;
+
+export type CreateAxbBindingMutationVariables = Exact<{
+  input: CreateAxbBindingInput;
+}>;
+
+
+export type CreateAxbBindingMutation = { __typename?: 'Mutation', createAXBBinding: { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type UpdateAxbBindingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateAxbBindingInput;
+}>;
+
+
+export type UpdateAxbBindingMutation = { __typename?: 'Mutation', updateAXBBinding: { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type CreateAxBindingMutationVariables = Exact<{
+  input: CreateAxBindingInput;
+}>;
+
+
+export type CreateAxBindingMutation = { __typename?: 'Mutation', createAXBinding: { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type SetTemporaryCalleeMutationVariables = Exact<{
+  bindingId: Scalars['ID']['input'];
+  callee: Scalars['PhoneNumber']['input'];
+}>;
+
+
+export type SetTemporaryCalleeMutation = { __typename?: 'Mutation', setTemporaryCallee: { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type CreateAxeBindingMutationVariables = Exact<{
+  input: CreateAxeBindingInput;
+}>;
+
+
+export type CreateAxeBindingMutation = { __typename?: 'Mutation', createAXEBinding: { __typename?: 'AXEBinding', partyA: string, extension: string, callbackNumber?: string | null, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type CreateAxybBindingMutationVariables = Exact<{
+  input: CreateAxybBindingInput;
+}>;
+
+
+export type CreateAxybBindingMutation = { __typename?: 'Mutation', createAXYBBinding: { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type BindAxybPartyBMutationVariables = Exact<{
+  bindingId: Scalars['ID']['input'];
+  partyB: Scalars['PhoneNumber']['input'];
+}>;
+
+
+export type BindAxybPartyBMutation = { __typename?: 'Mutation', bindAXYBPartyB: { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type DeleteBindingMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteBindingMutation = { __typename?: 'Mutation', deleteBinding: { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXEBinding', partyA: string, extension: string, callbackNumber?: string | null, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } };
+
+export type BindingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BindingQuery = { __typename?: 'Query', binding?: { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXEBinding', partyA: string, extension: string, callbackNumber?: string | null, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | null };
+
+export type BindingsQueryVariables = Exact<{
+  filter?: InputMaybe<BindingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type BindingsQuery = { __typename?: 'Query', bindings: { __typename?: 'BindingConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'BindingEdge', cursor: string, node: { __typename?: 'AXBBinding', partyA: string, partyB: string, callDirection: CallDirection, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXBinding', partyA: string, temporaryCallee?: string | null, temporaryCalleeExpiresAt?: string | null, maxCallMinutes?: number | null, smsEnabled: boolean, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXEBinding', partyA: string, extension: string, callbackNumber?: string | null, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } | { __typename?: 'AXYBBinding', partyA: string, numberY?: string | null, callDirection: CallDirection, id: string, mode: BindingMode, privacyNumber: string, status: BindingStatus, recordCalls: boolean, userData?: string | null, createdAt: string, expiresAt?: string | null, partyBOrNull?: string | null, app: { __typename?: 'App', name: string, mode: BindingMode, appKey: string } } }> } };
+
+export type CallFieldsFragment = { __typename?: 'Call', sessionId: string, privacyNumber?: string | null, caller?: string | null, callee?: string | null, state: CallState, startedAt?: string | null, answeredAt?: string | null, endedAt?: string | null, durationSeconds?: number | null, hangupCode?: number | null, hangupReason?: string | null, binding?: { __typename?: 'AXBBinding', id: string, mode: BindingMode } | { __typename?: 'AXBinding', id: string, mode: BindingMode } | { __typename?: 'AXEBinding', id: string, mode: BindingMode } | { __typename?: 'AXYBBinding', id: string, mode: BindingMode } | null };
+
+export type CallQueryVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+}>;
+
+
+export type CallQuery = { __typename?: 'Query', call?: { __typename?: 'Call', sessionId: string, privacyNumber?: string | null, caller?: string | null, callee?: string | null, state: CallState, startedAt?: string | null, answeredAt?: string | null, endedAt?: string | null, durationSeconds?: number | null, hangupCode?: number | null, hangupReason?: string | null, events: Array<{ __typename?: 'CallEvent', cursor: string, type: CallEventType, occurredAt: string, caller?: string | null, called?: string | null, hangupCode?: number | null, digits?: string | null }>, record?: { __typename?: 'CallRecord', sessionId: string, recordId?: string | null, direction: number, privacyNumber: string, caller: string, callee?: string | null, forwardedTo?: string | null, answeredAt?: string | null, endedAt?: string | null, durationSeconds: number, failureCause?: number | null, teardownPoint?: number | null, recorded: boolean, userData?: string | null } | null, recording?: { __typename?: 'Recording', fileName: string, downloadUrl: string, downloadUrlExpiresAt: string, availableUntil: string } | null, binding?: { __typename?: 'AXBBinding', id: string, mode: BindingMode } | { __typename?: 'AXBinding', id: string, mode: BindingMode } | { __typename?: 'AXEBinding', id: string, mode: BindingMode } | { __typename?: 'AXYBBinding', id: string, mode: BindingMode } | null } | null };
+
+export type CallsQueryVariables = Exact<{
+  filter?: InputMaybe<CallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CallsQuery = { __typename?: 'Query', calls: { __typename?: 'CallConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'CallEdge', cursor: string, node: { __typename?: 'Call', sessionId: string, privacyNumber?: string | null, caller?: string | null, callee?: string | null, state: CallState, startedAt?: string | null, answeredAt?: string | null, endedAt?: string | null, durationSeconds?: number | null, hangupCode?: number | null, hangupReason?: string | null, binding?: { __typename?: 'AXBBinding', id: string, mode: BindingMode } | { __typename?: 'AXBinding', id: string, mode: BindingMode } | { __typename?: 'AXEBinding', id: string, mode: BindingMode } | { __typename?: 'AXYBBinding', id: string, mode: BindingMode } | null } }> } };
+
+export type BindingCallsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type BindingCallsQuery = { __typename?: 'Query', binding?: { __typename?: 'AXBBinding', id: string, calls: { __typename?: 'CallConnection', totalCount?: number | null, edges: Array<{ __typename?: 'CallEdge', node: { __typename?: 'Call', sessionId: string, state: CallState } }> } } | { __typename?: 'AXBinding', id: string, calls: { __typename?: 'CallConnection', totalCount?: number | null, edges: Array<{ __typename?: 'CallEdge', node: { __typename?: 'Call', sessionId: string, state: CallState } }> } } | { __typename?: 'AXEBinding', id: string, calls: { __typename?: 'CallConnection', totalCount?: number | null, edges: Array<{ __typename?: 'CallEdge', node: { __typename?: 'Call', sessionId: string, state: CallState } }> } } | { __typename?: 'AXYBBinding', id: string, calls: { __typename?: 'CallConnection', totalCount?: number | null, edges: Array<{ __typename?: 'CallEdge', node: { __typename?: 'Call', sessionId: string, state: CallState } }> } } | null };
+
+export type EndCallMutationVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+}>;
+
+
+export type EndCallMutation = { __typename?: 'Mutation', endCall: { __typename?: 'Call', sessionId: string, state: CallState } };
+
+export type SimulateCallMutationVariables = Exact<{
+  input: SimulateCallInput;
+}>;
+
+
+export type SimulateCallMutation = { __typename?: 'Mutation', simulateCall: { __typename?: 'SimulatedCall', sessionId: string } };
+
+export type SimulateSmsMutationVariables = Exact<{
+  input: SimulateSmsInput;
+}>;
+
+
+export type SimulateSmsMutation = { __typename?: 'Mutation', simulateSms: boolean };
+
+export type SimulateNumberStatusMutationVariables = Exact<{
+  number: Scalars['PhoneNumber']['input'];
+  status: NumberStatus;
+  cause?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SimulateNumberStatusMutation = { __typename?: 'Mutation', simulateNumberStatus: boolean };
+
+export type CallEventsSubscriptionVariables = Exact<{
+  filter?: InputMaybe<CallEventFilter>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type CallEventsSubscription = { __typename?: 'Subscription', callEvents: { __typename?: 'CallEvent', cursor: string, sessionId: string, type: CallEventType, occurredAt: string, caller?: string | null, called?: string | null, hangupCode?: number | null, hangupReason?: string | null, digits?: string | null, binding?: { __typename?: 'AXBBinding', id: string } | { __typename?: 'AXBinding', id: string } | { __typename?: 'AXEBinding', id: string } | { __typename?: 'AXYBBinding', id: string } | null } };
+
+export type CallUpdatedSubscriptionVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+}>;
+
+
+export type CallUpdatedSubscription = { __typename?: 'Subscription', callUpdated: { __typename?: 'Call', sessionId: string, state: CallState, answeredAt?: string | null, endedAt?: string | null, durationSeconds?: number | null, hangupCode?: number | null } };
+
+export type CallRecordsSubscriptionVariables = Exact<{
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+}>;
+
+
+export type CallRecordsSubscription = { __typename?: 'Subscription', callRecords: { __typename?: 'CallRecord', sessionId: string, recordId?: string | null, privacyNumber: string, caller: string, forwardedTo?: string | null, durationSeconds: number, recorded: boolean } };
+
+export type PrivacyNumberQueryVariables = Exact<{
+  number: Scalars['PhoneNumber']['input'];
+}>;
+
+
+export type PrivacyNumberQuery = { __typename?: 'Query', privacyNumber?: { __typename?: 'PrivacyNumber', number: string, cityCode?: string | null, status: NumberStatus, statusCause?: string | null, statusChangedAt?: string | null, activeBindingCount: number, capacity: number, app?: { __typename?: 'App', name: string, mode: BindingMode } | null, bindings: { __typename?: 'BindingConnection', totalCount?: number | null, edges: Array<{ __typename?: 'BindingEdge', node: { __typename?: 'AXBBinding', id: string, status: BindingStatus } | { __typename?: 'AXBinding', id: string, status: BindingStatus } | { __typename?: 'AXEBinding', id: string, status: BindingStatus } | { __typename?: 'AXYBBinding', id: string, status: BindingStatus } }> } } | null };
+
+export type PrivacyNumbersQueryVariables = Exact<{
+  filter?: InputMaybe<PrivacyNumberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PrivacyNumbersQuery = { __typename?: 'Query', privacyNumbers: { __typename?: 'PrivacyNumberConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'PrivacyNumberEdge', cursor: string, node: { __typename?: 'PrivacyNumber', number: string, cityCode?: string | null, status: NumberStatus, activeBindingCount: number, capacity: number, app?: { __typename?: 'App', name: string } | null } }> } };
+
+export type ImportPrivacyNumbersMutationVariables = Exact<{
+  app: Scalars['String']['input'];
+  numbers: Array<Scalars['PhoneNumber']['input']> | Scalars['PhoneNumber']['input'];
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ImportPrivacyNumbersMutation = { __typename?: 'Mutation', importPrivacyNumbers: Array<{ __typename?: 'PrivacyNumber', number: string, cityCode?: string | null, status: NumberStatus, capacity: number, app?: { __typename?: 'App', name: string } | null }> };
+
+export type SmsMessagesQueryVariables = Exact<{
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SmsMessagesQuery = { __typename?: 'Query', smsMessages: { __typename?: 'SmsMessageConnection', totalCount?: number | null, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, edges: Array<{ __typename?: 'SmsMessageEdge', cursor: string, node: { __typename?: 'SmsMessage', id: string, mode: SmsNotificationMode, decision?: SmsDecision | null, sender: string, receiver?: string | null, privacyNumber: string, sendResult?: number | null, content?: string | null, occurredAt: string, binding?: { __typename?: 'AXBBinding', id: string } | { __typename?: 'AXBinding', id: string } | { __typename?: 'AXEBinding', id: string } | { __typename?: 'AXYBBinding', id: string } | null } }> } };
+
+export type SmsPolicyQueryVariables = Exact<{
+  app: Scalars['String']['input'];
+}>;
+
+
+export type SmsPolicyQuery = { __typename?: 'Query', smsPolicy?: { __typename?: 'SmsPolicy', defaultDecision: SmsDecision, app: { __typename?: 'App', name: string }, rules: Array<{ __typename?: 'SmsRuleView', senderPattern?: string | null, contentContains?: string | null, decision: SmsDecision, forwardTo?: string | null }> } | null };
+
+export type SetSmsPolicyMutationVariables = Exact<{
+  input: SmsPolicyInput;
+}>;
+
+
+export type SetSmsPolicyMutation = { __typename?: 'Mutation', setSmsPolicy: { __typename?: 'SmsPolicy', defaultDecision: SmsDecision, app: { __typename?: 'App', name: string }, rules: Array<{ __typename?: 'SmsRuleView', senderPattern?: string | null, contentContains?: string | null, decision: SmsDecision, forwardTo?: string | null }> } };
+
+export type SmsMessagesLiveSubscriptionVariables = Exact<{
+  bindingId?: InputMaybe<Scalars['ID']['input']>;
+  privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+}>;
+
+
+export type SmsMessagesLiveSubscription = { __typename?: 'Subscription', smsMessages: { __typename?: 'SmsMessage', id: string, mode: SmsNotificationMode, decision?: SmsDecision | null, sender: string, receiver?: string | null, sendResult?: number | null } };
+
+export type NumberStatusChangedSubscriptionVariables = Exact<{
+  app?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type NumberStatusChangedSubscription = { __typename?: 'Subscription', numberStatusChanged: { __typename?: 'PrivacyNumber', number: string, status: NumberStatus, statusCause?: string | null, statusChangedAt?: string | null, app?: { __typename?: 'App', name: string } | null } };
+
+export const BindingFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<BindingFieldsFragment, unknown>;
+export const CallFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Call"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"callee"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}},{"kind":"Field","name":{"kind":"Name","value":"hangupReason"}},{"kind":"Field","name":{"kind":"Name","value":"binding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}}]}}]}}]} as unknown as DocumentNode<CallFieldsFragment, unknown>;
 export const AppsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Apps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apps"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}}]}}]} as unknown as DocumentNode<AppsQuery, AppsQueryVariables>;
+export const CreateAxbBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAXBBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAXBBindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAXBBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<CreateAxbBindingMutation, CreateAxbBindingMutationVariables>;
+export const UpdateAxbBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateAXBBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateAXBBindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateAXBBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<UpdateAxbBindingMutation, UpdateAxbBindingMutationVariables>;
+export const CreateAxBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAXBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAXBindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAXBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<CreateAxBindingMutation, CreateAxBindingMutationVariables>;
+export const SetTemporaryCalleeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTemporaryCallee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"callee"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTemporaryCallee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bindingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"callee"},"value":{"kind":"Variable","name":{"kind":"Name","value":"callee"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<SetTemporaryCalleeMutation, SetTemporaryCalleeMutationVariables>;
+export const CreateAxeBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAXEBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAXEBindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAXEBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<CreateAxeBindingMutation, CreateAxeBindingMutationVariables>;
+export const CreateAxybBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAXYBBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAXYBBindingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAXYBBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<CreateAxybBindingMutation, CreateAxybBindingMutationVariables>;
+export const BindAxybPartyBDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BindAXYBPartyB"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"partyB"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bindAXYBPartyB"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bindingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"partyB"},"value":{"kind":"Variable","name":{"kind":"Name","value":"partyB"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<BindAxybPartyBMutation, BindAxybPartyBMutationVariables>;
+export const DeleteBindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteBinding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteBinding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<DeleteBindingMutation, DeleteBindingMutationVariables>;
+export const BindingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Binding"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"binding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<BindingQuery, BindingQueryVariables>;
+export const BindingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Bindings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BindingFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bindings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BindingFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BindingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Binding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"appKey"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordCalls"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCallee"}},{"kind":"Field","name":{"kind":"Name","value":"temporaryCalleeExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"maxCallMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"smsEnabled"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXEBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","name":{"kind":"Name","value":"extension"}},{"kind":"Field","name":{"kind":"Name","value":"callbackNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AXYBBinding"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"partyA"}},{"kind":"Field","alias":{"kind":"Name","value":"partyBOrNull"},"name":{"kind":"Name","value":"partyB"}},{"kind":"Field","name":{"kind":"Name","value":"numberY"}},{"kind":"Field","name":{"kind":"Name","value":"callDirection"}}]}}]}}]} as unknown as DocumentNode<BindingsQuery, BindingsQueryVariables>;
+export const CallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Call"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"call"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CallFields"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"called"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}},{"kind":"Field","name":{"kind":"Name","value":"digits"}}]}},{"kind":"Field","name":{"kind":"Name","value":"record"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"callee"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedTo"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"failureCause"}},{"kind":"Field","name":{"kind":"Name","value":"teardownPoint"}},{"kind":"Field","name":{"kind":"Name","value":"recorded"}},{"kind":"Field","name":{"kind":"Name","value":"userData"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recording"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrlExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"availableUntil"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Call"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"callee"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}},{"kind":"Field","name":{"kind":"Name","value":"hangupReason"}},{"kind":"Field","name":{"kind":"Name","value":"binding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}}]}}]}}]} as unknown as DocumentNode<CallQuery, CallQueryVariables>;
+export const CallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Calls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CallFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CallFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CallFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Call"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"callee"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}},{"kind":"Field","name":{"kind":"Name","value":"hangupReason"}},{"kind":"Field","name":{"kind":"Name","value":"binding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}}]}}]}}]} as unknown as DocumentNode<CallsQuery, CallsQueryVariables>;
+export const BindingCallsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BindingCalls"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"binding"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"calls"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BindingCallsQuery, BindingCallsQueryVariables>;
+export const EndCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EndCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]} as unknown as DocumentNode<EndCallMutation, EndCallMutationVariables>;
+export const SimulateCallDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SimulateCall"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulateCallInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateCall"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}}]}}]}}]} as unknown as DocumentNode<SimulateCallMutation, SimulateCallMutationVariables>;
+export const SimulateSmsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SimulateSms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SimulateSmsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateSms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<SimulateSmsMutation, SimulateSmsMutationVariables>;
+export const SimulateNumberStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SimulateNumberStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NumberStatus"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cause"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"simulateNumberStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"cause"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cause"}}}]}]}}]} as unknown as DocumentNode<SimulateNumberStatusMutation, SimulateNumberStatusMutationVariables>;
+export const CallEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CallEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CallEventFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"called"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}},{"kind":"Field","name":{"kind":"Name","value":"hangupReason"}},{"kind":"Field","name":{"kind":"Name","value":"digits"}},{"kind":"Field","name":{"kind":"Name","value":"binding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<CallEventsSubscription, CallEventsSubscriptionVariables>;
+export const CallUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CallUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"answeredAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"hangupCode"}}]}}]}}]} as unknown as DocumentNode<CallUpdatedSubscription, CallUpdatedSubscriptionVariables>;
+export const CallRecordsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CallRecords"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"callRecords"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bindingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"privacyNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"recordId"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"caller"}},{"kind":"Field","name":{"kind":"Name","value":"forwardedTo"}},{"kind":"Field","name":{"kind":"Name","value":"durationSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"recorded"}}]}}]}}]} as unknown as DocumentNode<CallRecordsSubscription, CallRecordsSubscriptionVariables>;
+export const PrivacyNumberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivacyNumber"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"number"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"number"},"value":{"kind":"Variable","name":{"kind":"Name","value":"number"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cityCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusCause"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"activeBindingCount"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"bindings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivacyNumberQuery, PrivacyNumberQueryVariables>;
+export const PrivacyNumbersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrivacyNumbers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PrivacyNumberFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"privacyNumbers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"cityCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"activeBindingCount"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PrivacyNumbersQuery, PrivacyNumbersQueryVariables>;
+export const ImportPrivacyNumbersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportPrivacyNumbers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"app"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"numbers"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cityCode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importPrivacyNumbers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"app"},"value":{"kind":"Variable","name":{"kind":"Name","value":"app"}}},{"kind":"Argument","name":{"kind":"Name","value":"numbers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"numbers"}}},{"kind":"Argument","name":{"kind":"Name","value":"cityCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cityCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"cityCode"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ImportPrivacyNumbersMutation, ImportPrivacyNumbersMutationVariables>;
+export const SmsMessagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SmsMessages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bindingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"privacyNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"receiver"}},{"kind":"Field","name":{"kind":"Name","value":"privacyNumber"}},{"kind":"Field","name":{"kind":"Name","value":"sendResult"}},{"kind":"Field","name":{"kind":"Name","value":"content"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"binding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SmsMessagesQuery, SmsMessagesQueryVariables>;
+export const SmsPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SmsPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"app"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"app"},"value":{"kind":"Variable","name":{"kind":"Name","value":"app"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultDecision"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"senderPattern"}},{"kind":"Field","name":{"kind":"Name","value":"contentContains"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"forwardTo"}}]}}]}}]}}]} as unknown as DocumentNode<SmsPolicyQuery, SmsPolicyQueryVariables>;
+export const SetSmsPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSmsPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SmsPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSmsPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultDecision"}},{"kind":"Field","name":{"kind":"Name","value":"rules"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"senderPattern"}},{"kind":"Field","name":{"kind":"Name","value":"contentContains"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"forwardTo"}}]}}]}}]}}]} as unknown as DocumentNode<SetSmsPolicyMutation, SetSmsPolicyMutationVariables>;
+export const SmsMessagesLiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SmsMessagesLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PhoneNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsMessages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"bindingId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"bindingId"}}},{"kind":"Argument","name":{"kind":"Name","value":"privacyNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"privacyNumber"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"sender"}},{"kind":"Field","name":{"kind":"Name","value":"receiver"}},{"kind":"Field","name":{"kind":"Name","value":"sendResult"}}]}}]}}]} as unknown as DocumentNode<SmsMessagesLiveSubscription, SmsMessagesLiveSubscriptionVariables>;
+export const NumberStatusChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"NumberStatusChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"app"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numberStatusChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"app"},"value":{"kind":"Variable","name":{"kind":"Name","value":"app"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusCause"}},{"kind":"Field","name":{"kind":"Name","value":"statusChangedAt"}},{"kind":"Field","name":{"kind":"Name","value":"app"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NumberStatusChangedSubscription, NumberStatusChangedSubscriptionVariables>;

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config';
 import { ErrorCode, UserInputError } from '../../src/errors';
 import type { PlatformClient } from '../../src/platform';
 import { createApollo } from '../../src/server/apollo';
-import { createContextFactory } from '../../src/server/context';
+import { createContextFactory, type FeatureServices } from '../../src/server/context';
 import { createGraphqlWsServer, type GraphqlWsServer } from '../../src/server/graphql-ws';
 import { GatewayMetrics } from '../../src/server/metrics';
 import type { Db } from '../../src/store/db';
@@ -42,6 +42,8 @@ function setup() {
     logger: capture.logger,
     platform: {} as PlatformClient,
     db: {} as Db,
+    // The schema of this test uses no feature: their services are never touched.
+    features: { bindings: {}, numbers: {}, calls: {}, sms: {}, sandbox: null } as unknown as FeatureServices,
   });
   return { capture, metrics, contextFor };
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { AppsDocument } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
@@ -103,10 +105,12 @@ describe('gateway in sandbox mode', () => {
     const post = (app: string, body: string | Uint8Array) =>
       fetch(`${gw.url}/webhooks/${app}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
-    it('accepts a push for a configured app', async () => {
-      const res = await post('sandbox-axb', '{"eventType":"callin"}');
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({});
+    it('answers 400 naming the field for a body that is not a push, and 200 for a push', async () => {
+      const bad = await post('sandbox-axb', '{"eventType":"callin"}');
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: 'BAD_REQUEST', path: 'statusInfo' });
+      const good = await post('sandbox-axb', readFileSync(join(__dirname, '../fixtures/pushes/call-callin.json')));
+      expect(good.status).toBe(200);
     });
 
     it('answers 404 JSON for an unknown app', async () => {
