@@ -30,6 +30,13 @@ describe('NumberPool', () => {
     expect(() => p.requireUsable('+8617099999999')).toThrow(ResultError);
   });
 
+  test('frozen numbers (status 11) take no new binding either', () => {
+    const p = pool();
+    p.get('+8617000000004')!.frozen = true;
+    expect(numbers(p.candidates('0755', true))).toEqual(['2']);
+    expect(() => p.requireUsable('+8617000000004')).toThrow('1012102');
+  });
+
   test('allocate: explicit X wins; area picks the first eligible; none → 1012008', () => {
     const p = pool();
     expect(p.allocate({ explicit: '+8617000000001', areaCode: '0755', strict: true }, () => false, () => undefined).number).toBe('+8617000000001');

@@ -48,6 +48,15 @@ describe('seed validation', () => {
     expect(problems({ apps: [] })).toEqual(['apps: expected a non-empty array']);
   });
 
+  test('pushScheme is aksk or wsse; spId has 1-32 characters', () => {
+    const app = { name: 'a', mode: 'AX', appKey: 'k', appSecret: 's', numbers: [] };
+    expect(problems({ apps: [{ ...app, pushScheme: 'wsse', spId: 'sp_demo_account' }] })).toEqual([]);
+    expect(problems({ apps: [{ ...app, pushScheme: 'md5', spId: 'x'.repeat(33) }] })).toEqual([
+      'apps[0].pushScheme: expected "aksk" or "wsse"',
+      'apps[0].spId: expected a string of 1-32 characters',
+    ]);
+  });
+
   test('numbers added at run time may have an unknown city but not a bad number', () => {
     expect(() => assertSeedNumbers([{ number: '+8617000000001', cityCode: '' }], 'x', DEFAULT_NUMBER_PATTERN)).not.toThrow();
     expect(() => assertSeedNumbers([{ number: '17000000001', cityCode: '010' }], 'x', DEFAULT_NUMBER_PATTERN)).toThrow('x[0].number');
