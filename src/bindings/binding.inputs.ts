@@ -28,7 +28,7 @@ export class CreateAXBBindingInput {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'Pick X explicitly, or give cityCode.' }) privacyNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'City code with its leading zero, e.g. 0755: the platform picks a free X there.' }) cityCode?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'false: another city of the same province, then any X.' }) strictCityMatch?: boolean | null;
-  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.Both }) callDirection?: CallDirection | null;
+  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
   @Field(() => Int, { nullable: true, description: '0 or null = no expiry; at most 7776000 (90 days).' }) expiresInSeconds?: number | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
   @Field(() => Int, { nullable: true, description: '0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
@@ -84,7 +84,7 @@ export class CreateAXYBBindingInput {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'Bind the YB half at once; or later with bindAXYBPartyB.' }) partyB?: string | null;
   @Field(() => String, { nullable: true }) cityCode?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) strictCityMatch?: boolean | null;
-  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.Both }) callDirection?: CallDirection | null;
+  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
   @Field(() => Int, { nullable: true, description: '0 or null = no expiry, else 60–7776000.' }) expiresInSeconds?: number | null;
   @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
   @Field(() => String, { nullable: true }) userData?: string | null;

@@ -4,17 +4,17 @@ import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 import { PageInfo } from '../shared/page-info.type';
 
 export enum BindingStatus {
-  Active = 'ACTIVE',
-  Expired = 'EXPIRED',
-  Deleted = 'DELETED',
+  ACTIVE = 'ACTIVE',
+  EXPIRED = 'EXPIRED',
+  DELETED = 'DELETED',
 }
 registerEnumType(BindingStatus, { name: 'BindingStatus', description: 'ACTIVE until deleted or past its expiry.' });
 
 /** The platform's callDirection 0 / 1 / 2. */
 export enum CallDirection {
-  Both = 'BOTH',
-  AToBOnly = 'A_TO_B_ONLY',
-  BToAOnly = 'B_TO_A_ONLY',
+  BOTH = 'BOTH',
+  A_TO_B_ONLY = 'A_TO_B_ONLY',
+  B_TO_A_ONLY = 'B_TO_A_ONLY',
 }
 registerEnumType(CallDirection, { name: 'CallDirection', description: 'Who may call whom through the privacy number (platform callDirection 0 / 1 / 2).' });
 

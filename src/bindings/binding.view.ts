@@ -29,11 +29,11 @@ export interface BindingView {
 export function toCallDirection(value: 0 | 1 | 2): CallDirection {
   switch (value) {
     case 0:
-      return CallDirection.Both;
+      return CallDirection.BOTH;
     case 1:
-      return CallDirection.AToBOnly;
+      return CallDirection.A_TO_B_ONLY;
     case 2:
-      return CallDirection.BToAOnly;
+      return CallDirection.B_TO_A_ONLY;
     default:
       throw new UnreachableCaseError(value);
   }
@@ -42,11 +42,11 @@ export function toCallDirection(value: 0 | 1 | 2): CallDirection {
 function toStatus(status: BindingRecord['status']): BindingStatus {
   switch (status) {
     case 'ACTIVE':
-      return BindingStatus.Active;
+      return BindingStatus.ACTIVE;
     case 'EXPIRED':
-      return BindingStatus.Expired;
+      return BindingStatus.EXPIRED;
     case 'DELETED':
-      return BindingStatus.Deleted;
+      return BindingStatus.DELETED;
     default:
       throw new UnreachableCaseError(status);
   }

@@ -50,17 +50,17 @@ export function toEventType(wire: CallEventTypeName | string): CallEventType {
   const type = wire as CallEventTypeName;
   switch (type) {
     case 'callin':
-      return CallEventType.CallIn;
+      return CallEventType.CALL_IN;
     case 'callout':
-      return CallEventType.CallOut;
+      return CallEventType.CALL_OUT;
     case 'alerting':
-      return CallEventType.Alerting;
+      return CallEventType.ALERTING;
     case 'answer':
-      return CallEventType.Answer;
+      return CallEventType.ANSWER;
     case 'disconnect':
-      return CallEventType.Disconnect;
+      return CallEventType.DISCONNECT;
     case 'collectInfo':
-      return CallEventType.CollectInfo;
+      return CallEventType.COLLECT_INFO;
     default:
       throw new UnreachableCaseError(type);
   }

@@ -80,23 +80,31 @@ export class CallSubscriptionResolver {
 
   @Subscription(() => Call, {
     description: 'The call each time an event or its record changes it.',
-    subscribe: ({ args, context }) => streamOf(context as CallsContext, ['callEvent', 'callRecord'], { sessionId: (args as { sessionId: string }).sessionId }, null),
+    subscribe: ({ args, context }) => {
+      const a = args as { sessionId: string; after?: string | null };
+      return streamOf(context as CallsContext, ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
+    },
   })
-  callUpdated(@Root() entry: LogEntry, @Arg('sessionId', () => ID) _sessionId: string): CallView {
+  callUpdated(
+    @Root() entry: LogEntry,
+    @Arg('sessionId', () => ID) _sessionId: string,
+    @Arg('after', () => ID, { nullable: true, description: 'Replay changes stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
+  ): CallView {
     return callFromPayload(entry.payload.call as CallPayload);
   }
 
   @Subscription(() => CallRecord, {
     description: 'Call records (CDRs) as they are stored.',
     subscribe: ({ args, context }) => {
-      const a = args as { bindingId?: string | null; privacyNumber?: string | null };
-      return streamOf(context as CallsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, null);
+      const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
+      return streamOf(context as CallsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   callRecords(
     @Root() entry: LogEntry,
     @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+    @Arg('after', () => ID, { nullable: true, description: 'Replay records stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
   ): CallRecordRow {
     return fromCallRecordPayload(entry.payload.record as CallRecordPayload);
   }

@@ -4,21 +4,21 @@ import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 export enum CallEventType {
-  CallIn = 'CALL_IN',
-  CallOut = 'CALL_OUT',
-  Alerting = 'ALERTING',
-  Answer = 'ANSWER',
-  Disconnect = 'DISCONNECT',
-  CollectInfo = 'COLLECT_INFO',
+  CALL_IN = 'CALL_IN',
+  CALL_OUT = 'CALL_OUT',
+  ALERTING = 'ALERTING',
+  ANSWER = 'ANSWER',
+  DISCONNECT = 'DISCONNECT',
+  COLLECT_INFO = 'COLLECT_INFO',
 }
 registerEnumType(CallEventType, { name: 'CallEventType', description: 'Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE).' });
 
 export enum CallState {
-  Incoming = 'INCOMING',
-  Ringing = 'RINGING',
-  Answered = 'ANSWERED',
-  Ended = 'ENDED',
-  Failed = 'FAILED',
+  INCOMING = 'INCOMING',
+  RINGING = 'RINGING',
+  ANSWERED = 'ANSWERED',
+  ENDED = 'ENDED',
+  FAILED = 'FAILED',
 }
 registerEnumType(CallState, { name: 'CallState', description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.' });
 

@@ -1,6 +1,6 @@
-import { Arg, Ctx, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { CallsContext } from '../calls/call.deps';
-import { streamOf } from '../calls/call.subscription';
+import { checkLogCursor, streamOf } from '../calls/call.subscription';
 import type { LogEntry } from '../events/topics';
 import type { NumbersContext } from './privacy-number.deps';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
@@ -13,9 +13,17 @@ type NumberPayload = Omit<PrivacyNumberRecord, 'statusChangedAt'> & { statusChan
 export class PrivacyNumberSubscriptionResolver {
   @Subscription(() => PrivacyNumber, {
     description: 'Numbers whose status the platform changed (number-status pushes).',
-    subscribe: ({ args, context }) => streamOf(context as CallsContext, ['numberStatus'], { app: (args as { app?: string | null }).app ?? undefined }, null),
+    subscribe: ({ args, context }) => {
+      const a = args as { app?: string | null; after?: string | null };
+      return streamOf(context as CallsContext, ['numberStatus'], { app: a.app ?? undefined }, checkLogCursor(a.after));
+    },
   })
-  numberStatusChanged(@Root() entry: LogEntry, @Arg('app', () => String, { nullable: true }) _app: string | null, @Ctx() ctx: NumbersContext): PrivacyNumberView {
+  numberStatusChanged(
+    @Root() entry: LogEntry,
+    @Arg('app', () => String, { nullable: true }) _app: string | null,
+    @Arg('after', () => ID, { nullable: true, description: 'Replay changes stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
+    @Ctx() ctx: NumbersContext,
+  ): PrivacyNumberView {
     const p = entry.payload.number as NumberPayload;
     return toPrivacyNumberView({ ...p, statusChangedAt: p.statusChangedAt ? new Date(p.statusChangedAt) : null }, ctx.numbers.apps);
   }

@@ -5,10 +5,10 @@ import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 /** Platform status "5" / "9" / "10" / "11" (push-api.md §5.2). */
 export enum NumberStatus {
-  Normal = 'NORMAL',
-  Suspended = 'SUSPENDED',
-  Unavailable = 'UNAVAILABLE',
-  BindingFrozen = 'BINDING_FROZEN',
+  NORMAL = 'NORMAL',
+  SUSPENDED = 'SUSPENDED',
+  UNAVAILABLE = 'UNAVAILABLE',
+  BINDING_FROZEN = 'BINDING_FROZEN',
 }
 registerEnumType(NumberStatus, {
   name: 'NumberStatus',

@@ -27,13 +27,13 @@ function asUserError(field: string, fn: () => { sessionId?: string; smsIdentifie
 
 function toWireStatus(status: NumberStatus): '5' | '9' | '10' | '11' {
   switch (status) {
-    case NumberStatus.Normal:
+    case NumberStatus.NORMAL:
       return '5';
-    case NumberStatus.Suspended:
+    case NumberStatus.SUSPENDED:
       return '9';
-    case NumberStatus.Unavailable:
+    case NumberStatus.UNAVAILABLE:
       return '10';
-    case NumberStatus.BindingFrozen:
+    case NumberStatus.BINDING_FROZEN:
       return '11';
     default:
       throw new UnreachableCaseError(status);

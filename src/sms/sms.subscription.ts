@@ -1,6 +1,6 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { CallsContext } from '../calls/call.deps';
-import { streamOf } from '../calls/call.subscription';
+import { checkLogCursor, streamOf } from '../calls/call.subscription';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
 import { fromSmsPayload, type SmsPayload } from './sms.record';
@@ -12,14 +12,15 @@ export class SmsSubscriptionResolver {
   @Subscription(() => SmsMessage, {
     description: 'SMS pushes as they are stored.',
     subscribe: ({ args, context }) => {
-      const a = args as { bindingId?: string | null; privacyNumber?: string | null };
-      return streamOf(context as CallsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, null);
+      const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
+      return streamOf(context as CallsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   smsMessages(
     @Root() entry: LogEntry,
     @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+    @Arg('after', () => ID, { nullable: true, description: 'Replay SMS stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
   ): SmsView {
     return toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload));
   }

@@ -5,14 +5,14 @@ import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 export enum SmsNotificationMode {
-  Notify = 'NOTIFY',
-  Block = 'BLOCK',
+  NOTIFY = 'NOTIFY',
+  BLOCK = 'BLOCK',
 }
 registerEnumType(SmsNotificationMode, { name: 'SmsNotificationMode', description: 'NOTIFY: informational. BLOCK: the gateway decided forward or discard.' });
 
 export enum SmsDecision {
-  Forward = 'FORWARD',
-  Discard = 'DISCARD',
+  FORWARD = 'FORWARD',
+  DISCARD = 'DISCARD',
 }
 registerEnumType(SmsDecision, { name: 'SmsDecision' });
 
