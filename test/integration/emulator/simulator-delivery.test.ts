@@ -100,7 +100,7 @@ describe('simulator: push delivery', () => {
     await t.client('s-axb').post(URI.axb, { relationNum: X, callerNum: A, calleeNum: B });
     const ended = new Promise<void>((resolve) => t.emulator.state.sessions.onEnd(() => resolve()));
     const { sessionId } = t.emulator.simulateCall({ from: A, to: X, talkSeconds: 1 });
-    await ended;
+    await Promise.all([ended, t.receiver.waitFor((p) => p.body?.eventType === 'callin')]);
     expect(t.receiver.received.map((p) => p.body.eventType)).toEqual(['callin']);
     expect(t.emulator.pushes.byKey(sessionId)).toHaveLength(1);
     releaseCallin({ status: 200 });

@@ -91,6 +91,8 @@ describe('simulator: sessions, callbacks, recordings, CDR batches', () => {
   });
 
   test('calls ending together share one fee push, sent after their disconnects', async () => {
+    await t.stop();
+    t = await startSimulatorTest({ simulator: { cdrBatchWindowMs: 500 } });
     const [X] = t.numbers('s-axb');
     await t.client('s-axb').post(URI.axb, { relationNum: X, callerNum: A, calleeNum: B });
     const ids = [t.emulator.simulateCall({ from: A, to: X }).sessionId, t.emulator.simulateCall({ from: B, to: X }).sessionId];
