@@ -223,8 +223,10 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   const authScheme = (filePlatform.authScheme ?? 'aksk') as AuthScheme;
   if (authScheme !== 'aksk' && authScheme !== 'wsse') p.add('GATEWAY_CONFIG: platform.authScheme must be "aksk" or "wsse"');
 
+  const sandboxWebhookAuth = (optionalString(env, 'SANDBOX_WEBHOOK_AUTH') ?? 'log') as WebhookAuthMode;
+  if (!WEBHOOK_AUTH.includes(sandboxWebhookAuth)) p.add(`SANDBOX_WEBHOOK_AUTH must be one of ${WEBHOOK_AUTH.join(', ')}, got "${sandboxWebhookAuth}"`);
   const apps = sandbox
-    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'log' as const }))
+    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth }))
     : fileRead
       ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
       : [];

@@ -126,3 +126,11 @@ export class BindingCallsResolver {
     return listCalls(ctx, { bindingId: binding.id }, first, after ?? null);
   }
 }
+
+@Resolver(() => CallRecord)
+export class CallRecordResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'icid: the platform\'s unique id of this record.' })
+  recordId(@Root() r: CallRecordRow): string | null {
+    return r.icid;
+  }
+}

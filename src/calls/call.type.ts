@@ -76,7 +76,6 @@ export class Recording {
 @ObjectType('CallRecord', { description: 'One CDR as pushed by the platform (the "fee" push).' })
 export class CallRecord {
   @Field(() => ID) sessionId!: string;
-  @Field(() => String, { nullable: true, description: 'icid' }) recordId!: string | null;
   @Field(() => Int, { description: 'Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out.' }) direction!: number;
   @Field(() => PhoneNumberScalar, { description: 'bindNum' }) privacyNumber!: string;
   @Field(() => PhoneNumberScalar) caller!: string;

@@ -3,7 +3,7 @@ import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { AppResolver } from '../apps/app.resolver';
 import { BindingMutationsResolver } from '../bindings/binding-mutations.resolver';
 import { BindingResolver } from '../bindings/binding.resolver';
-import { BindingCallsResolver, CallEventResolver, CallResolver } from '../calls/call.resolver';
+import { BindingCallsResolver, CallEventResolver, CallRecordResolver, CallResolver } from '../calls/call.resolver';
 import { CallSubscriptionResolver } from '../calls/call.subscription';
 import { PrivacyNumberResolver } from '../numbers/privacy-number.resolver';
 import { PrivacyNumberSubscriptionResolver } from '../numbers/privacy-number.subscription';
@@ -26,6 +26,7 @@ export function gatewayResolvers(options: { sandbox: boolean }): NonEmptyArray<F
     PrivacyNumberSubscriptionResolver,
     CallResolver,
     CallEventResolver,
+    CallRecordResolver,
     CallSubscriptionResolver,
     SmsResolver,
     SmsSubscriptionResolver,

@@ -327,7 +327,7 @@ export type CallRecord = {
   forwardedTo?: Maybe<Scalars['PhoneNumber']['output']>;
   /** bindNum */
   privacyNumber: Scalars['PhoneNumber']['output'];
-  /** icid */
+  /** icid: the platform's unique id of this record. */
   recordId?: Maybe<Scalars['String']['output']>;
   recorded: Scalars['Boolean']['output'];
   ringingAt?: Maybe<Scalars['DateTime']['output']>;
