@@ -88,38 +88,42 @@ export function rangBefore(code: number): boolean {
   return !NEVER_RANG.has(code);
 }
 
-/** Q.850 cause (Appendix B) for `fwdUnaswRsn` of a forwarded call left unanswered with `code`. */
+/** Q.850 causes (Appendix B) of unanswered endings: unallocated, busy, no answer, absent, rejected, … */
+const Q850: Readonly<Record<number, number>> = {
+  7501: 16,
+  7502: 16,
+  7503: 21,
+  7504: 21,
+  8035: 19,
+  8100: 1,
+  8101: 19,
+  8102: 17,
+  8103: 18,
+  8104: 20,
+  8105: 27,
+};
+
+/** SIP statuses of the failed forwarded leg: not found, busy, temporarily unavailable, declined, … */
+const SIP_STATUS: Readonly<Record<number, number>> = {
+  7501: 487,
+  7502: 487,
+  7503: 603,
+  7504: 603,
+  8035: 480,
+  8100: 404,
+  8101: 480,
+  8102: 486,
+  8103: 480,
+  8104: 480,
+  8105: 403,
+};
+
+/** Q.850 cause for `fwdUnaswRsn` of a forwarded call left unanswered with `code`; 31 (normal, unspecified) otherwise. */
 export function q850Of(code: number): number {
-  switch (code) {
-    case 8100: return 1;
-    case 8102: return 17;
-    case 8103: return 18;
-    case 8035:
-    case 8101: return 19;
-    case 8104: return 20;
-    case 7503:
-    case 7504: return 21;
-    case 8105: return 27;
-    case 7501:
-    case 7502: return 16;
-    default: return 31;
-  }
+  return Q850[code] ?? 31;
 }
 
-/** SIP status of the failed forwarded leg (`sipStatusCode`); 0 when none applies. */
+/** SIP status for `sipStatusCode` of a forwarded call left unanswered with `code`; 0 when none applies. */
 export function sipStatusOf(code: number): number {
-  switch (code) {
-    case 8100: return 404;
-    case 8102: return 486;
-    case 8035:
-    case 8101:
-    case 8103:
-    case 8104: return 480;
-    case 8105: return 403;
-    case 7503:
-    case 7504: return 603;
-    case 7501:
-    case 7502: return 487;
-    default: return 0;
-  }
+  return SIP_STATUS[code] ?? 0;
 }

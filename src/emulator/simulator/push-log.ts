@@ -40,15 +40,22 @@ export interface PushRecord {
 
 type ChangeListener = (record: PushRecord) => void;
 
+const FINISHED: ReadonlySet<PushState> = new Set(['delivered', 'gaveUp', 'cancelled']);
+
 /**
- * Every push the simulator made, for tests and the sandbox: each with its attempts and state. Listeners
- * hear about every change (a new push, an attempt started or answered, a state change).
+ * Pushes the simulator made, for tests and the sandbox: each with its attempts and state. Listeners hear
+ * about every change (a new push, an attempt started or answered, a state change). Holds at most
+ * `maxEntries`: beyond, the oldest finished pushes are forgotten, so a long-running sandbox stays small.
  */
 export class PushLog {
   private readonly records: PushRecord[] = [];
   private readonly events = new EventEmitter();
+  private nextId = 1;
 
-  constructor(private readonly activity: ActivityTracker) {
+  constructor(
+    private readonly activity: ActivityTracker,
+    private readonly maxEntries: number,
+  ) {
     this.events.setMaxListeners(0);
   }
 
@@ -96,10 +103,20 @@ export class PushLog {
 
   /** Logs a new push (state `queued`). For the push sender. */
   add(entry: Omit<PushRecord, 'id' | 'attempts' | 'state' | 'delivered'>): PushRecord {
-    const record: PushRecord = { ...entry, id: this.records.length + 1, attempts: [], state: 'queued', delivered: false };
+    const record: PushRecord = { ...entry, id: this.nextId, attempts: [], state: 'queued', delivered: false };
+    this.nextId += 1;
     this.records.push(record);
+    this.trim();
     this.changed(record);
     return record;
+  }
+
+  private trim(): void {
+    while (this.records.length > this.maxEntries) {
+      const oldest = this.records.findIndex((r) => FINISHED.has(r.state));
+      if (oldest < 0) return;
+      this.records.splice(oldest, 1);
+    }
   }
 
   /** Tells listeners a record changed. For the push sender. */

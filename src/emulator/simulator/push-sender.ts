@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import type { AppState } from '../state';
 import type { ActivityTracker } from './activity';
 import { postJson, type PostInFlight, type PostOutcome } from './push-http';
-import type { PushKind, PushLog, PushRecord } from './push-log';
+import type { PushAttempt, PushKind, PushLog, PushRecord } from './push-log';
 import { pushUrl } from './push-targets';
 import type { SimulatorOptions } from './simulator-options';
 import type { TimerSet } from './timer-set';
@@ -73,7 +73,7 @@ export class PushSender {
   private async attempt(req: PushRequest, record: PushRecord): Promise<PostOutcome> {
     const { app } = req;
     const headers = signedHeaders(app.pushScheme ?? this.deps.options.pushScheme, app.appKey, app.appSecret, new Date(this.deps.clock.now()));
-    const attempt = { at: this.deps.clock.now(), headers } as PushRecord['attempts'][number];
+    const attempt: PushAttempt = { at: this.deps.clock.now(), headers };
     record.attempts.push(attempt);
     this.setState(record, 'sending');
     const post = postJson(record.url, headers, JSON.stringify(record.body), req.timeoutMs ?? this.deps.options.pushTimeoutMs);

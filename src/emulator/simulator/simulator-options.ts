@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   recordDomain: string;
   /** `recordBucketName` of recordings made by simulated calls. Default `emulator-recordings`. */
   recordBucketName: string;
+  /** Pushes (and delivered SMS) kept for inspection; the oldest finished ones go first. Default 10000. */
+  maxLogEntries: number;
   timings: CallTimings;
 }
 
@@ -61,6 +63,7 @@ export function resolveSimulatorOptions(overrides: SimulatorOverrides = {}): Sim
     hostName: 'callenabler01.emulator.invalid',
     recordDomain: 'record.emulator.invalid',
     recordBucketName: 'emulator-recordings',
+    maxLogEntries: 10_000,
     ...overrides,
     timings: { ...DEFAULT_CALL_TIMINGS, ...overrides.timings },
   };

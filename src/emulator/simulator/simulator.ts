@@ -39,7 +39,7 @@ export class Simulator {
   constructor(private readonly deps: SimulatorDeps) {
     const { state, clock, config, options, logger } = deps;
     const { timers, activity } = this;
-    this.pushes = new PushLog(activity);
+    this.pushes = new PushLog(activity, options.maxLogEntries);
     this.sender = new PushSender({ log: this.pushes, clock, timers, activity, logger, options });
     const channels = new OrderedChannels();
     const ids = new IdFactory(options.hostName);

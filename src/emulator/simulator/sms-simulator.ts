@@ -68,7 +68,7 @@ export class SmsSimulator {
     return { smsIdentifier, app: app.name };
   }
 
-  /** Every SMS delivered so far, oldest first. */
+  /** SMS delivered so far, oldest first (the latest `maxLogEntries`). */
   deliveries(): readonly SmsDelivery[] {
     return this.delivered;
   }
@@ -123,6 +123,7 @@ export class SmsSimulator {
 
   private deliver(facts: SmsFacts, to: string, content: string): void {
     this.delivered.push({ smsIdentifier: facts.smsIdentifier, from: facts.virtualNumber, to, content, at: this.deps.clock.now() });
+    if (this.delivered.length > this.deps.options.maxLogEntries) this.delivered.shift();
   }
 
   private async notify(app: AppState, facts: SmsFacts, sendResult: number, called?: string): Promise<void> {

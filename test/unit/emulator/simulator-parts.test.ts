@@ -2,6 +2,7 @@ import { ActivityTracker } from '../../../src/emulator/simulator/activity';
 import { isHangupCode, q850Of, rangBefore, stateDescOf } from '../../../src/emulator/simulator/hangup-codes';
 import { compactTime, IdFactory } from '../../../src/emulator/simulator/ids';
 import { OrderedChannels } from '../../../src/emulator/simulator/ordered-channels';
+import { PushLog } from '../../../src/emulator/simulator/push-log';
 import { pushUrl } from '../../../src/emulator/simulator/push-targets';
 import { resolveSimulatorOptions } from '../../../src/emulator/simulator/simulator-options';
 
@@ -91,5 +92,20 @@ describe('resolveSimulatorOptions', () => {
     expect(o.retryScheduleSeconds).toEqual([60, 240, 540, 6360, 12180, 18000]);
     expect([o.pushTimeoutMs, o.cdrBatchMax, o.cdrBatchWindowMs, o.smsBlockDeadlineMs, o.pushScheme]).toEqual([10000, 50, 100, 5000, 'aksk']);
     expect(resolveSimulatorOptions({ timings: { ringSeconds: 9 } }).timings).toEqual({ collectSeconds: 3, calloutSeconds: 1, alertingSeconds: 2, ringSeconds: 9 });
+  });
+});
+
+describe('PushLog', () => {
+  test('beyond maxEntries the oldest finished pushes are forgotten; ids keep growing', () => {
+    const log = new PushLog(new ActivityTracker(), 2);
+    const add = () => log.add({ kind: 'numStatus', app: 'a', url: 'http://127.0.0.1:1/', body: { eventType: 'numStatus', numInfo: [] } });
+    const first = add();
+    const second = add();
+    second.state = 'delivered';
+    add();
+    expect(log.all().map((r) => r.id)).toEqual([1, 3]);
+    first.state = 'gaveUp';
+    add();
+    expect(log.all().map((r) => r.id)).toEqual([3, 4]);
   });
 });
