@@ -23,8 +23,8 @@ export interface GatewayOverrides {
   logger?: Logger;
   /** Extra options for the embedded emulator (sandbox only), e.g. smaller capacities in tests. */
   emulator?: Partial<Omit<EmulatorOptions, 'seed'>>;
-  /** Replaces the default webhook answer (200 `{}` for a known app, 404 otherwise). */
-  webhook?: WebhookHandler;
+  /** Wraps the webhook handler, e.g. to fail some pushes in a test of the platform's retries. */
+  wrapWebhook?: (handler: WebhookHandler) => WebhookHandler;
   /** How long stop() waits for in-flight requests and WebSocket closes, milliseconds (default 10000). */
   drainTimeoutMs?: number;
   /** Register Node process metrics (default true). */
@@ -103,7 +103,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       contextFor: context,
       assets: createGraphiqlAssets(),
       readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
-      webhook: overrides.webhook ?? webhook,
+      webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
       ws,

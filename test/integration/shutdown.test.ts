@@ -17,7 +17,7 @@ describe('graceful stop', () => {
     gw = await startTestGateway(
       {},
       {
-        webhook: async () => {
+        wrapWebhook: () => async () => {
           entered();
           await released;
           return { status: 200, body: '{"stored":true}' };
