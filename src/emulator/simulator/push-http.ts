@@ -18,17 +18,14 @@ export interface PostInFlight {
  * `timeoutMs` real ms becomes `{ error }`.
  */
 export function postJson(url: string, headers: Record<string, string>, payload: string, timeoutMs: number): PostInFlight {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   let req: ClientRequest | undefined;
   const outcome = new Promise<PostOutcome>((resolve) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const done = (o: PostOutcome): void => {
       clearTimeout(timer);
       resolve(o);
     };
-    const timer = setTimeout(() => {
-      req?.destroy(new Error(`no answer within ${timeoutMs} ms`));
-    }, timeoutMs);
     const body = Buffer.from(payload, 'utf8');
     req = send(
       target,
@@ -55,7 +52,8 @@ export function postJson(url: string, headers: Record<string, string>, payload: 
       },
     );
     req.on('error', (err) => done({ error: err.message }));
+    const timer = setTimeout(() => req?.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     req.end(body);
-  });
+  }).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
   return { outcome, abort: () => req?.destroy(new Error('cancelled: the emulator stopped')) };
 }

@@ -2,6 +2,7 @@ import { ActivityTracker } from '../../../src/emulator/simulator/activity';
 import { isHangupCode, q850Of, rangBefore, stateDescOf } from '../../../src/emulator/simulator/hangup-codes';
 import { compactTime, IdFactory } from '../../../src/emulator/simulator/ids';
 import { OrderedChannels } from '../../../src/emulator/simulator/ordered-channels';
+import { postJson } from '../../../src/emulator/simulator/push-http';
 import { PushLog } from '../../../src/emulator/simulator/push-log';
 import { pushUrl } from '../../../src/emulator/simulator/push-targets';
 import { resolveSimulatorOptions } from '../../../src/emulator/simulator/simulator-options';
@@ -107,5 +108,12 @@ describe('PushLog', () => {
     first.state = 'gaveUp';
     add();
     expect(log.all().map((r) => r.id)).toEqual([3, 4]);
+  });
+});
+
+describe('postJson', () => {
+  test('never rejects: an unusable address or a refused connection is an error outcome', async () => {
+    expect(await postJson('not a url', {}, '{}', 1000).outcome).toEqual({ error: expect.any(String) });
+    expect(await postJson('http://127.0.0.1:1/', {}, '{}', 1000).outcome).toEqual({ error: expect.stringMatching(/ECONNREFUSED/) });
   });
 });
