@@ -90,7 +90,10 @@ export class CallSimulator {
     const recording = this.record(call, summary);
     const fee = buildFeeInfo(call, summary, { icid: this.deps.ids.icid(), hostName: this.deps.options.hostName, ...(recording ? { recording } : {}) });
     this.deps.logger.info({ app: call.app.name, sessionId: call.sessionId, code: summary.code }, 'simulated call ended');
-    void this.deps.channels.run(call.sessionId, async () => this.deps.batcher.add(call.app, fee)).finally(release);
+    void this.deps.channels
+      .run(call.sessionId, async () => this.deps.batcher.add(call.app, fee))
+      .catch((err: unknown) => this.deps.logger.error({ err, sessionId: call.sessionId }, 'CDR not queued'))
+      .finally(release);
   }
 
   /** An answered call on a recording binding leaves a recording the download interface serves. */

@@ -64,7 +64,9 @@ export class SmsSimulator {
       direction: decision.direction,
     };
     const release = this.deps.activity.hold();
-    void this.play(app, facts, decision, content).finally(release);
+    void this.play(app, facts, decision, content)
+      .catch((err: unknown) => this.deps.logger.error({ err, smsIdentifier }, 'SMS simulation failed'))
+      .finally(release);
     return { smsIdentifier, app: app.name };
   }
 

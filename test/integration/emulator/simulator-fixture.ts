@@ -45,13 +45,17 @@ export interface SimulatorTest {
   stop(): Promise<void>;
 }
 
-/** Starts a receiver, then an emulator on a manual clock seeded with `simulatorSeed` (after `tweakSeed`). */
+/**
+ * Starts a receiver, then an emulator on a manual clock seeded with `simulatorSeed` (after `tweakSeed`).
+ * CDR batches close after 20 ms unless the options say otherwise, to keep the files fast.
+ */
 export async function startSimulatorTest(options: Partial<EmulatorOptions> = {}, tweakSeed: (seed: EmulatorSeed) => void = () => undefined): Promise<SimulatorTest> {
   const receiver = await startPushReceiver();
   const clock = manualClock();
   const seed = simulatorSeed(receiver.url);
   tweakSeed(seed);
-  const emulator = await startEmulator({ now: clock.now, auth: { lockoutThreshold: 0 }, ...options, seed });
+  const simulator = { cdrBatchWindowMs: 20, ...options.simulator };
+  const emulator = await startEmulator({ now: clock.now, auth: { lockoutThreshold: 0 }, ...options, simulator, seed });
   const find = (name: string): SeedApp => seed.apps.find((a) => a.name === name) ?? fail(`no app ${name}`);
   return {
     emulator,
