@@ -152,6 +152,20 @@ export class CallRepository {
     return rows[0] ? Number(rows[0].id) : null;
   }
 
+  /**
+   * Attributes a call's earlier events to its binding once a later event names it (an AXE callin carries
+   * no subscriptionId; the binding is known from collectInfo on). Replays and queries then show the binding
+   * on every event of the call; live subscribers filtered by binding could not have seen the earlier ones.
+   */
+  async backfillBinding(tx: Queryable, sessionId: string, bindingId: string): Promise<void> {
+    await tx.query('UPDATE call_events SET binding_id = $2 WHERE session_id = $1 AND binding_id IS NULL', [sessionId, bindingId]);
+    await tx.query(
+      `UPDATE event_log SET binding_id = $2, payload = jsonb_set(payload, '{event,bindingId}', to_jsonb($2::text))
+       WHERE session_id = $1 AND binding_id IS NULL AND kind = 'callEvent'`,
+      [sessionId, bindingId],
+    );
+  }
+
   async setEventCursor(tx: Queryable, id: number, cursor: string): Promise<void> {
     await tx.query('UPDATE call_events SET log_cursor = $2 WHERE id = $1', [id, cursor]);
   }

@@ -65,6 +65,7 @@ export async function storeCallEvent(deps: CallStoreDeps, app: string, e: CallEv
     const call = withParties({ ...current, ...moved }, e);
     call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
     const saved = await deps.calls.save(tx, call, deps.now());
+    if (current.bindingId === null && saved.bindingId !== null) await deps.calls.backfillBinding(tx, e.sessionId, saved.bindingId);
     const [entry] = await deps.log.append(tx, [
       {
         kind: 'callEvent',
