@@ -163,9 +163,15 @@ async function decideWithin(
   const timeout = new Promise<Decision>((resolve) => {
     timer = setTimeout(() => resolve({ decision: deps.smsTimeoutDecision, forwardTo: fallbackReceiver, reason: 'policy not read in time' }), deadlineMs);
   });
+  // A policy read that fails, even after the deadline passed, ends in the fallback decision: never an
+  // unhandled rejection.
   const decided = deps.sms
     .getPolicy(deps.db, app.name)
-    .then((policy) => decideBlockSms(policy ?? NO_POLICY(app.name), { sender: sms.sender, content: sms.content ?? null }, fallbackReceiver));
+    .then((policy) => decideBlockSms(policy ?? NO_POLICY(app.name), { sender: sms.sender, content: sms.content ?? null }, fallbackReceiver))
+    .catch((err: unknown): Decision => {
+      deps.logger.warn({ err, app: app.name }, 'SMS policy could not be read');
+      return { decision: deps.smsTimeoutDecision, forwardTo: fallbackReceiver, reason: 'policy could not be read' };
+    });
   try {
     const d = await Promise.race([decided, timeout]);
     return d.decision === 'FORWARD' && !d.forwardTo ? { decision: 'DISCARD', forwardTo: null, reason: `${d.reason}: no receiver` } : d;

@@ -61,6 +61,11 @@ describe('a call end to end: emulator pushes → store → subscriptions', () =>
       expect(call.data!.call!.events.map((e) => e.type)).toEqual(['CALL_IN', 'CALL_OUT', 'ALERTING', 'ANSWER', 'DISCONNECT']);
       expect(call.data!.call!.record).toMatchObject({ recorded: true, forwardedTo: B });
       expect(call.data!.call!.recording?.downloadUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+      // The URL is asked from the platform once and reused until it expires; it really serves the file.
+      const again = (await postGraphql(gw.url, CallDocument, { sessionId })).body.data!.call!.recording;
+      expect(again?.downloadUrl).toBe(call.data!.call!.recording?.downloadUrl);
+      expect(gw.gateway.emulator!.requestCount({ uri: '/rest/provision/voice/record/v1.0' })).toBe(1);
+      expect((await fetch(again!.downloadUrl)).status).toBe(200);
       events.dispose();
       records.dispose();
       updates.dispose();
