@@ -78,10 +78,30 @@ export type NewBinding = Omit<BindingRecord, 'seq' | 'updatedAt'>;
 
 /** Fields an update may change. */
 export type BindingPatch = Partial<
-  Pick<BindingRecord, 'partyA' | 'partyB' | 'numberY' | 'callDirection' | 'recordCalls' | 'maxCallMinutes' | 'smsEnabled' | 'callbackNumber' | 'temporaryCallee' | 'temporaryCalleeExpiresAt' | 'status' | 'expiresAt'>
+  Pick<
+    BindingRecord,
+    | 'privacyNumber'
+    | 'partyA'
+    | 'partyB'
+    | 'numberY'
+    | 'extension'
+    | 'callDirection'
+    | 'recordCalls'
+    | 'maxCallMinutes'
+    | 'smsEnabled'
+    | 'userData'
+    | 'callbackNumber'
+    | 'temporaryCallee'
+    | 'temporaryCalleeExpiresAt'
+    | 'status'
+    | 'expiresAt'
+  >
 >;
 
 const COLUMN: Record<keyof BindingPatch, string> = {
+  privacyNumber: 'privacy_number',
+  extension: 'extension',
+  userData: 'user_data',
   partyA: 'party_a',
   partyB: 'party_b',
   numberY: 'number_y',

@@ -1,5 +1,7 @@
 import {
   BindAxybPartyBDocument,
+  BindingCallsDocument,
+  CallsDocument,
   CallDocument,
   CallEventsDocument,
   CreateAxBindingDocument,
@@ -122,7 +124,35 @@ describe('calls and SMS in every mode, played by the emulator', () => {
     expect(notify).toMatchObject({ mode: 'NOTIFY', receiver: '+8613800000349', sendResult: 0 });
     data(await postGraphql(gw.url, SimulateSmsDocument, { input: { from: A, to: ax.privacyNumber, content: 'no keyword' } }));
     expect((await sub.take(1))[0].smsMessages).toMatchObject({ mode: 'BLOCK', decision: 'DISCARD' });
+
+    // A FORWARD without a receiver goes to the binding's temporary callee.
+    data(await postGraphql(gw.url, SetSmsPolicyDocument, { input: { app: 'sandbox-ax', defaultDecision: 'FORWARD', rules: [] } }));
+    data(await postGraphql(gw.url, SetTemporaryCalleeDocument, { bindingId: ax.id, callee: '+8613800000348' }));
+    data(await postGraphql(gw.url, SimulateSmsDocument, { input: { from: A, to: ax.privacyNumber, content: 'see you' } }));
+    const [fwd, delivered] = (await sub.take(2)).map((m) => m.smsMessages);
+    expect(fwd).toMatchObject({ mode: 'BLOCK', decision: 'FORWARD' });
+    expect(delivered).toMatchObject({ mode: 'NOTIFY', receiver: '+8613800000348' });
     sub.dispose();
+  });
+
+  it('lists a binding\'s calls and filters calls by state and time', async () => {
+    const axyb = data(await postGraphql(gw.url, CreateAxybBindingDocument, { input: { partyA: '+8613800000351', partyB: '+8613800000352', cityCode: '0755' } })).createAXYBBinding;
+    const sub = subscribe(ws, CallEventsDocument, { filter: { bindingId: axyb.id, types: ['DISCONNECT'] }, after: '0' });
+    const answered = data(await postGraphql(gw.url, SimulateCallDocument, { input: { from: '+8613800000352', to: axyb.privacyNumber, talkSeconds: 3 } })).simulateCall.sessionId;
+    const missed = data(await postGraphql(gw.url, SimulateCallDocument, { input: { from: '+8613800000352', to: axyb.privacyNumber, answer: false, hangupCode: 8102 } })).simulateCall.sessionId;
+    await sub.take(2);
+    sub.dispose();
+    const listed = data(await postGraphql(gw.url, BindingCallsDocument, { id: axyb.id })).binding;
+    expect(listed?.calls.totalCount).toBe(2);
+    expect(listed?.calls.edges.map((e) => e.node.sessionId)).toEqual([missed, answered]);
+    const failed = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id, state: 'FAILED' } })).calls;
+    expect(failed.edges.map((e) => [e.node.sessionId, e.node.hangupCode])).toEqual([[missed, 8102]]);
+    const future = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id, from: new Date(Date.now() + 3_600_000).toISOString() } })).calls;
+    expect(future.totalCount).toBe(0);
+    const page1 = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id }, first: 1 })).calls;
+    const page2 = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id }, first: 1, after: page1.pageInfo.endCursor })).calls;
+    expect([page1.pageInfo.hasNextPage, page2.pageInfo.hasNextPage]).toEqual([true, false]);
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.sessionId)).toEqual([missed, answered]);
   });
 
   it('a number-status push reaches numberStatusChanged subscribers', async () => {

@@ -55,6 +55,12 @@ describe('platform pushes into the gateway', () => {
     expect(body.data?.call?.record).toMatchObject({ recordId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0.1234567890.123456789.5', direction: 1, recorded: true });
   });
 
+  it('stores an X-mode Block callin (no X-mode app is configurable; the event is kept)', async () => {
+    expect((await push(gw.url, app, fixture('call-x-block-callin'))).status).toBe(200);
+    const { body } = await postGraphql(gw.url, CallDocument, { sessionId: '1201_0420_4294967295_20240506030000@callenabler246.huaweicaas.com' });
+    expect(body.data?.call).toMatchObject({ state: 'INCOMING', caller: '+8613800138000', privacyNumber: '+8617100000001' });
+  });
+
   it('stores each push once when the platform sends it three times in random order', async () => {
     const sessionId = 'dup_1@callenabler.example';
     const bodies = [...CALL_EVENTS, 'cdr-axb-answered'].map((n) => withSession(fixture(n), sessionId));
