@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/db';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { type Page, pageOf, SqlFilter } from '../store/paging';
 import type { CallStateName } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 
@@ -120,25 +120,19 @@ export class CallRepository {
   }
 
   /** Newest first. */
-  async list(db: Queryable, f: CallListFilter, first: number, after: string | null) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown): string => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.app) where.push(`app = ${p(f.app)}`);
-    if (f.bindingId) where.push(`binding_id = ${p(f.bindingId)}`);
-    if (f.privacyNumber) where.push(`privacy_number = ${p(f.privacyNumber)}`);
-    if (f.party) where.push(`(caller = ${p(f.party)} OR callee = $${params.length})`);
-    if (f.state) where.push(`state = ${p(f.state)}`);
-    if (f.from) where.push(`started_at >= ${p(f.from)}`);
-    if (f.to) where.push(`started_at < ${p(f.to)}`);
-    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM calls${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
-    if (after !== null) where.push(`seq < ${p(decodeCursor(after, 'after'))}`);
-    const { rows } = await db.query(`SELECT * FROM calls${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${p(first + 1)}`, params);
-    const items = rows.slice(0, first).map((r) => { const c = toCall(r); return { cursor: encodeCursor(c.seq), node: c }; });
-    return { items, hasNextPage: rows.length > first, endCursor: items.length ? items[items.length - 1].cursor : null, totalCount: Number(total.rows[0].n) };
+  list(db: Queryable, f: CallListFilter, first: number, after: string | null): Promise<Page<CallRow>> {
+    const w = new SqlFilter();
+    if (f.app) w.and(`app = ${w.p(f.app)}`);
+    if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
+    if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
+    if (f.party) {
+      const party = w.p(f.party);
+      w.and(`(caller = ${party} OR callee = ${party})`);
+    }
+    if (f.state) w.and(`state = ${w.p(f.state)}`);
+    if (f.from) w.and(`started_at >= ${w.p(f.from)}`);
+    if (f.to) w.and(`started_at < ${w.p(f.to)}`);
+    return pageOf(db, { table: 'calls', filter: w, orderColumn: 'seq', direction: 'DESC', first, after, map: toCall });
   }
 
   /** Stores an event unless the same (session, type, time) is already stored; null = duplicate. */

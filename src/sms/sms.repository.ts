@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/db';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { type Page, pageOf, SqlFilter } from '../store/paging';
 import type { SmsPolicyRecord, SmsRow } from './sms.record';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -38,21 +38,12 @@ export class SmsRepository {
   }
 
   /** Newest first. */
-  async list(db: Queryable, f: { bindingId?: string; privacyNumber?: string; app?: string }, first: number, after: string | null) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown): string => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (f.bindingId) where.push(`binding_id = ${p(f.bindingId)}`);
-    if (f.privacyNumber) where.push(`privacy_number = ${p(f.privacyNumber)}`);
-    if (f.app) where.push(`app = ${p(f.app)}`);
-    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM sms_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
-    if (after !== null) where.push(`id < ${p(decodeCursor(after, 'after'))}`);
-    const { rows } = await db.query(`SELECT * FROM sms_messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${p(first + 1)}`, params);
-    const items = rows.slice(0, first).map((r) => { const row = toRow(r); return { cursor: encodeCursor(row.id), node: row }; });
-    return { items, hasNextPage: rows.length > first, endCursor: items.length ? items[items.length - 1].cursor : null, totalCount: Number(total.rows[0].n) };
+  list(db: Queryable, f: { bindingId?: string; privacyNumber?: string; app?: string }, first: number, after: string | null): Promise<Page<SmsRow>> {
+    const w = new SqlFilter();
+    if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
+    if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
+    if (f.app) w.and(`app = ${w.p(f.app)}`);
+    return pageOf(db, { table: 'sms_messages', filter: w, orderColumn: 'id', direction: 'DESC', first, after, map: toRow });
   }
 
   async getPolicy(db: Queryable, app: string): Promise<SmsPolicyRecord | null> {
