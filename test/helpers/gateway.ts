@@ -13,11 +13,12 @@ export interface TestGateway {
 
 /**
  * The real gateway, in process, on a free loopback port with a fresh DATA_DIR. Sandbox mode (embedded
- * emulator) unless `env` says otherwise.
+ * emulator) unless `env` says otherwise. When `env.DATA_DIR` is given, that directory is used and kept on
+ * stop, so a second gateway can start on the same store (a restart).
  */
 export async function startTestGateway(env: Env = {}, overrides: GatewayOverrides = {}): Promise<TestGateway> {
-  const dir = await createTempDir('pn-gateway-test-');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'silent', ...env });
+  const dir = env.DATA_DIR ? { path: env.DATA_DIR, remove: async () => undefined } : await createTempDir('pn-gateway-test-');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env, DATA_DIR: dir.path });
   const gateway = createGateway(config, { logger: silentLogger(), processMetrics: false, drainTimeoutMs: 5000, ...overrides });
   try {
     const { url } = await gateway.start();
