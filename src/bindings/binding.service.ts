@@ -44,6 +44,18 @@ export async function queryPlatform(deps: BindingDeps, app: AppConfig, id: strin
 }
 
 /**
+ * The platform reports times to the second (`yyyy-MM-dd HH:mm:ss`) from its own clock, so an expiry it
+ * computes may differ from the mirror's by up to about a second without either being wrong. Within that
+ * tolerance the mirror keeps its own, more precise value; beyond it the platform wins.
+ */
+const PLATFORM_TIME_TOLERANCE_MS = 2000;
+
+function sameInstantToTheSecond(platform: Date | null | undefined, mirror: Date | null): boolean {
+  if (!platform || !mirror) return false;
+  return Math.abs(platform.getTime() - mirror.getTime()) < PLATFORM_TIME_TOLERANCE_MS;
+}
+
+/**
  * The platform's current view of one binding, written through to the mirror. A binding the mirror knows
  * but the platform does not becomes EXPIRED (past its expiry) or DELETED. An id the mirror does not know
  * is looked up in every configured app, so bindings made outside the gateway can be adopted.
@@ -57,6 +69,7 @@ export async function refreshBinding(deps: BindingDeps, id: string): Promise<Bin
     if (!view) continue;
     const { subscribedAt, ...fields } = view;
     if (mirrored) {
+      if (sameInstantToTheSecond(fields.expiresAt, mirrored.expiresAt)) delete fields.expiresAt;
       const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now);
       return updated ?? mirrored;
     }
