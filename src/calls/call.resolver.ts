@@ -55,11 +55,11 @@ export class CallResolver {
   @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.' })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true }) filter: CallFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CallConnection> {
-    return listCalls(ctx, filter, first, after ?? null);
+    return listCalls(ctx, filter, first ?? 20, after ?? null);
   }
 
   @FieldResolver(() => Binding, { nullable: true })
@@ -119,11 +119,11 @@ export class BindingCallsResolver {
   @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.' })
   calls(
     @Root() binding: BindingView,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CallConnection> {
-    return listCalls(ctx, { bindingId: binding.id }, first, after ?? null);
+    return listCalls(ctx, { bindingId: binding.id }, first ?? 20, after ?? null);
   }
 }
 

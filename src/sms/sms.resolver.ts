@@ -50,12 +50,13 @@ export class SmsResolver {
   async smsMessages(
     @Arg('bindingId', () => ID, { nullable: true }) bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) privacyNumber: string | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<SmsMessageConnection> {
-    checkFirst(first);
-    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, first, after ?? null);
+    const size = first ?? 20;
+    checkFirst(size);
+    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, size, after ?? null);
     return {
       edges: page.items.map((e) => ({ cursor: e.cursor, node: toSmsView(e.node) as unknown as SmsMessage })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
