@@ -1,5 +1,6 @@
-import { ErrorCode, GatewayError } from '../errors';
+import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
+import { requireBinding } from './binding.service';
 import { type BindingDeps, createBinding } from './binding.deps';
 import { checkDistinct, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
@@ -72,9 +73,10 @@ export async function createAxBinding(deps: BindingDeps, input: CreateAxInput): 
 }
 
 /** AX-5: the callee of A's next call through X, valid for about one minute. */
-export async function setTemporaryCallee(deps: BindingDeps, current: BindingRecord, callee: string): Promise<BindingRecord> {
-  if (current.mode !== 'AX') throw new GatewayError(ErrorCode.BadUserInput, `bindingId: binding ${current.id} is an ${current.mode} binding, not AX`, { field: 'bindingId' });
-  checkDistinct('callee', callee, 'the binding\'s partyA', current.partyA);
+export async function setTemporaryCallee(deps: BindingDeps, id: string, callee: string): Promise<BindingRecord> {
+  const current = await requireBinding(deps, id, 'bindingId');
+  if (current.mode !== 'AX') throw new UserInputError('bindingId', `binding ${current.id} is an ${current.mode} binding, not AX`);
+  checkDistinct('callee', callee, "the binding's partyA", current.partyA);
   const app = resolveApp(deps.apps, 'AX', current.app, 'bindingId');
   await deps.platform.app(app).ax.setTemporaryCallee({ origNum: current.partyA, privateNum: current.privacyNumber, calleeNum: callee });
   const now = deps.now();

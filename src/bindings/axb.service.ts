@@ -1,6 +1,7 @@
 import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
-import { ErrorCode, GatewayError } from '../errors';
+import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
+import { requireBinding } from './binding.service';
 import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
 import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
@@ -87,11 +88,17 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
   );
 }
 
-/** AXB-3 modify. A new lifetime restarts from now, as on the platform. */
-export async function updateAxbBinding(deps: BindingDeps, current: BindingRecord, input: UpdateAxbInput): Promise<BindingRecord> {
-  if (current.mode !== 'AXB') throw new GatewayError(ErrorCode.BadUserInput, `id: binding ${current.id} is an ${current.mode} binding, not AXB`, { field: 'id' });
+/**
+ * AXB-3 modify. The input is checked before the binding is looked up, so bad input never costs a platform
+ * call. A new lifetime restarts from now, as on the platform.
+ */
+export async function updateAxbBinding(deps: BindingDeps, id: string, input: UpdateAxbInput): Promise<BindingRecord> {
+  if (Object.values(input).every((v) => v == null)) throw new UserInputError('input', 'give at least one field to change');
   checkExpiresIn('input.expiresInSeconds', input.expiresInSeconds);
   checkMaxCallMinutes('input.maxCallMinutes', input.maxCallMinutes);
+  checkDistinct('input.partyB', input.partyB, 'input.partyA', input.partyA);
+  const current = await requireBinding(deps, id, 'id');
+  if (current.mode !== 'AXB') throw new UserInputError('id', `binding ${current.id} is an ${current.mode} binding, not AXB`);
   checkDistinct('input.partyB', input.partyB ?? current.partyB, 'input.partyA', input.partyA ?? current.partyA);
   const app = resolveApp(deps.apps, 'AXB', current.app, 'id');
   const request: AxbModifyRequest = {

@@ -1,5 +1,6 @@
-import { ErrorCode, GatewayError } from '../errors';
+import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
+import { requireBinding } from './binding.service';
 import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
 import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
 
@@ -84,8 +85,9 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
 }
 
 /** AXYB-1 step 2 on an existing AX binding: B gets a Y. */
-export async function bindAxybPartyB(deps: BindingDeps, current: BindingRecord, partyB: string): Promise<BindingRecord> {
-  if (current.mode !== 'AXYB') throw new GatewayError(ErrorCode.BadUserInput, `bindingId: binding ${current.id} is an ${current.mode} binding, not AXYB`, { field: 'bindingId' });
+export async function bindAxybPartyB(deps: BindingDeps, id: string, partyB: string): Promise<BindingRecord> {
+  const current = await requireBinding(deps, id, 'bindingId');
+  if (current.mode !== 'AXYB') throw new UserInputError('bindingId', `binding ${current.id} is an ${current.mode} binding, not AXYB`);
   checkDistinct('partyB', partyB, "the binding's partyA", current.partyA);
   if (current.partyB && current.partyB !== partyB) {
     throw new GatewayError(ErrorCode.Conflict, `bindingId: binding ${current.id} already has a party B; delete it and bind again`, { field: 'bindingId' });

@@ -7,7 +7,6 @@ import { bindAxybPartyB, createAxybBinding } from './axyb.service';
 import type { BindingsContext } from './binding.context';
 import { CreateAXBBindingInput, CreateAXBindingInput, CreateAXEBindingInput, CreateAXYBBindingInput, UpdateAXBBindingInput } from './binding.inputs';
 import type { BindingRecord } from './binding.record';
-import { requireBinding } from './binding.service';
 import { AXBBinding, AXBinding, AXEBinding, AXYBBinding } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 
@@ -30,8 +29,7 @@ export class BindingMutationsResolver {
     @Arg('input', () => UpdateAXBBindingInput) input: UpdateAXBBindingInput,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
-    const current = await requireBinding(ctx.bindings, id, 'id');
-    return view(ctx, await updateAxbBinding(ctx.bindings, current, input));
+    return view(ctx, await updateAxbBinding(ctx.bindings, id, input));
   }
 
   @Mutation(() => AXBinding)
@@ -45,8 +43,7 @@ export class BindingMutationsResolver {
     @Arg('callee', () => PhoneNumberScalar) callee: string,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
-    const current = await requireBinding(ctx.bindings, bindingId, 'bindingId');
-    return view(ctx, await setTemporaryCallee(ctx.bindings, current, callee));
+    return view(ctx, await setTemporaryCallee(ctx.bindings, bindingId, callee));
   }
 
   @Mutation(() => AXEBinding)
@@ -65,7 +62,6 @@ export class BindingMutationsResolver {
     @Arg('partyB', () => PhoneNumberScalar) partyB: string,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
-    const current = await requireBinding(ctx.bindings, bindingId, 'bindingId');
-    return view(ctx, await bindAxybPartyB(ctx.bindings, current, partyB));
+    return view(ctx, await bindAxybPartyB(ctx.bindings, bindingId, partyB));
   }
 }

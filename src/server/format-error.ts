@@ -7,7 +7,8 @@ import { toGatewayError } from '../result-codes';
  * The one place where errors become public, for HTTP (Apollo's `formatError`) and WebSocket alike:
  * - GatewayError (and PlatformError, translated by the result code table) → its message, code and extensions;
  * - errors that already carry a public code (parse, validation, variable coercion, type-graphql argument
- *   validation) → unchanged, minus any stack trace;
+ *   validation) → unchanged, minus any stack trace; a variable that does not coerce also names its
+ *   `field` (`input.partyA`) and loses the rejected value from the message;
  * - anything else → "Internal server error" with code INTERNAL_SERVER_ERROR. The details are logged with
  *   the request id by the operation log, never sent.
  */
@@ -20,9 +21,31 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== ErrorCode.InternalServerError) {
     const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+    const variable = code === ErrorCode.BadUserInput ? fromVariableError(formatted.message) : null;
+    if (variable) return { message: variable.message, ...where, extensions: { ...extensions, field: variable.field } };
     return { message: formatted.message, ...where, extensions };
   }
   return { message: MASKED_MESSAGE, ...where, extensions: { code: ErrorCode.InternalServerError } };
+}
+
+/**
+ * graphql-js reports a variable that does not coerce as `Variable "$input" got invalid value "…" at
+ * "input.partyA"; <reason>`. Rewritten as `input.partyA: <reason>` with `field`, like every other input
+ * error, and without the value: it is often a phone number, personal data that would end up in logs.
+ */
+const INVALID_VARIABLE = /^Variable "\$([A-Za-z_]\w*)" got invalid value [\s\S]*?(?: at "([^"]+)")?; ([\s\S]*)$/;
+const MISSING_VARIABLE = /^Variable "\$([A-Za-z_]\w*)" of (?:required|non-null) type "[^"]+" (?:was not provided|must not be null)\.$/;
+
+export function fromVariableError(message: string): { message: string; field: string } | null {
+  const invalid = INVALID_VARIABLE.exec(message);
+  if (invalid) {
+    const missingField = /^Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(invalid[3]);
+    const field = `${invalid[2] ?? invalid[1]}${missingField ? `.${missingField[1]}` : ''}`;
+    return { message: `${field}: ${missingField ? 'is required' : invalid[3]}`, field };
+  }
+  const missing = MISSING_VARIABLE.exec(message);
+  if (missing) return { message: `${missing[1]}: is required`, field: missing[1] };
+  return null;
 }
 
 /** The GatewayError an error stands for, looking through GraphQL's wrapping; null when it is not one of ours. */
