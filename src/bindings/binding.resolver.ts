@@ -22,11 +22,12 @@ export class BindingResolver {
   @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.' })
   async bindings(
     @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingConnection> {
-    checkFirst(first);
+    const size = first ?? 20;
+    checkFirst(size);
     const deps = ctx.bindings;
     const now = deps.now();
     const page = await deps.repo.list(
@@ -38,7 +39,7 @@ export class BindingResolver {
         status: filter?.status ?? undefined,
         app: filter?.app ?? undefined,
       },
-      first,
+      size,
       after ?? null,
       now,
     );

@@ -24,15 +24,16 @@ export class PrivacyNumberResolver {
   @Query(() => PrivacyNumberConnection, { description: 'The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added.' })
   async privacyNumbers(
     @Arg('filter', () => PrivacyNumberFilter, { nullable: true }) filter: PrivacyNumberFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberConnection> {
-    checkFirst(first);
+    const size = first ?? 50;
+    checkFirst(size);
     const page = await ctx.numbers.repo.list(
       ctx.numbers.db,
       { app: filter?.app ?? undefined, status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
-      first,
+      size,
       after ?? null,
     );
     return {
@@ -50,14 +51,15 @@ export class PrivacyNumberResolver {
   @FieldResolver(() => BindingConnection)
   async bindings(
     @Root() n: PrivacyNumberView,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<BindingConnection> {
-    checkFirst(first);
+    const size = first ?? 20;
+    checkFirst(size);
     const deps = ctx.bindings;
     const now = deps.now();
-    const page = await deps.repo.list(deps.db, { privacyNumber: n.number }, first, after ?? null, now);
+    const page = await deps.repo.list(deps.db, { privacyNumber: n.number }, size, after ?? null, now);
     return {
       edges: page.items.map((e) => ({ cursor: e.cursor, node: toBindingView(e.node, deps.apps, now) as unknown as Binding })),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },

@@ -551,7 +551,7 @@ export type PrivacyNumber = {
 /** A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers. */
 export type PrivacyNumberBindingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type PrivacyNumberConnection = {
@@ -602,7 +602,7 @@ export type QueryBindingArgs = {
 export type QueryBindingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BindingFilter>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -626,7 +626,7 @@ export type QueryPrivacyNumberArgs = {
 export type QueryPrivacyNumbersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PrivacyNumberFilter>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
