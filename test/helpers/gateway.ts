@@ -1,4 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadConfig, type Env } from '../../src/config';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
+import type { EmulatorSeed } from '../../src/emulator/seed';
 import { createGateway, type Gateway, type GatewayOverrides } from '../../src/gateway';
 import { silentLogger } from '../../src/shared/logger';
 import { createTempDir } from './temp-dir';
@@ -25,6 +29,39 @@ export async function startTestGateway(env: Env = {}, overrides: GatewayOverride
     return { gateway, url, stop: async () => (await gateway.stop(), await dir.remove()) };
   } catch (err) {
     await gateway.stop().catch(() => undefined);
+    await dir.remove();
+    throw err;
+  }
+}
+
+export interface GatewayOnEmulator extends TestGateway {
+  /** The standalone emulator playing the platform; stopped with the gateway. */
+  emulator: Emulator;
+  /** The GATEWAY_CONFIG file, to start another gateway against the same emulator. */
+  configFile: string;
+}
+
+/**
+ * The real gateway in production mode (GATEWAY_CONFIG) against a standalone emulator seeded with `seed`, so
+ * a test can choose the apps (several of one mode) and the platform settings (`maxRetries`, `timeoutMs`,
+ * `flowControlWaitMs`, ...) that the sandbox fixes. The apps of the config are the seed's.
+ */
+export async function startGatewayOnEmulator(
+  seed: EmulatorSeed,
+  platform: Record<string, number> = {},
+  env: Env = {},
+  emulatorOptions: Partial<Omit<EmulatorOptions, 'seed'>> = {},
+): Promise<GatewayOnEmulator> {
+  const emulator = await startEmulator({ ...emulatorOptions, seed });
+  const dir = await createTempDir('pn-gateway-config-');
+  const configFile = join(dir.path, 'gateway.json');
+  const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers }));
+  await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps }));
+  try {
+    const gw = await startTestGateway({ GATEWAY_CONFIG: configFile, ...env });
+    return { ...gw, emulator, configFile, stop: async () => (await gw.stop(), await emulator.stop(), await dir.remove()) };
+  } catch (err) {
+    await emulator.stop();
     await dir.remove();
     throw err;
   }
