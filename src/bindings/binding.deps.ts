@@ -36,14 +36,22 @@ export function expiryFrom(now: Date, seconds: number | null | undefined): Date 
 }
 
 /**
+ * Idempotency keys of binding creates share one namespace: the key identifies the client's intent, so the
+ * same key sent to another create mutation or another app is "a different input" (CONFLICT), not a second
+ * binding.
+ */
+export const CREATE_BINDING_SCOPE = 'create-binding';
+
+/**
  * Writes a binding the platform has just created to the mirror. With an idempotency key the platform is
  * called at most once per key (see IdempotencyStore) and the key is marked done in the mirror's transaction.
  * If the mirror cannot be written after the platform said yes, the platform binding is removed again
- * (`undo`), so the two never disagree silently.
+ * (`undo`), so the two never disagree silently. `operation` (mutation and app) is part of the input a key
+ * is compared with.
  */
 export async function createBinding(
   deps: BindingDeps,
-  scope: string,
+  operation: string,
   idempotencyKey: string | null | undefined,
   input: unknown,
   callPlatform: () => Promise<NewBinding>,
@@ -64,7 +72,7 @@ export async function createBinding(
     }
   };
   if (!idempotencyKey) return persist();
-  const { id } = await deps.idempotency.run(scope, idempotencyKey, input, async (markDone) => (await persist(markDone)).id);
+  const { id } = await deps.idempotency.run(CREATE_BINDING_SCOPE, idempotencyKey, { operation, input }, async (markDone) => (await persist(markDone)).id);
   const record = await deps.repo.get(deps.db, id);
   if (!record) throw new Error(`binding ${id} of idempotency key is missing from the mirror`);
   return record;
