@@ -67,7 +67,9 @@ export async function refreshBinding(deps: BindingDeps, id: string): Promise<Bin
   for (const app of appsToAsk) {
     const view = await queryPlatform(deps, app, id);
     if (!view) continue;
-    const { subscribedAt, ...fields } = view;
+    const { subscribedAt, ...reported } = view;
+    // What the platform does not report stays as mirrored (or takes the mode's default for an adopted binding).
+    const fields = Object.fromEntries(Object.entries(reported).filter(([, v]) => v !== undefined)) as typeof reported;
     if (mirrored) {
       if (sameInstantToTheSecond(fields.expiresAt, mirrored.expiresAt)) delete fields.expiresAt;
       const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now);
