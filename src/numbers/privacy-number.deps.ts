@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { AppConfig } from '../config';
 import type { Db } from '../store/db';
+import type { NumberUsage } from './privacy-number.loader';
 import type { PrivacyNumberRepository } from './privacy-number.repository';
 
 /** What the numbers feature needs; built once by the composition root. */
@@ -19,5 +20,5 @@ export interface NumberDeps {
 /** What the numbers feature needs from the per-request GraphQL context. */
 export interface NumbersContext {
   numbers: NumberDeps;
-  loaders: { activeBindingCount: DataLoader<string, number> };
+  loaders: { numberUsage: DataLoader<string, NumberUsage> };
 }

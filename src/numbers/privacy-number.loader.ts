@@ -1,11 +1,30 @@
 import DataLoader from 'dataloader';
 import type { BindingRepository } from '../bindings/binding.repository';
 import type { Db } from '../store/db';
+import type { PrivacyNumberRepository } from './privacy-number.repository';
 
-/** Per-request loader: active (unexpired) bindings per number, one SQL query for all numbers on a page. */
-export function createActiveBindingCountLoader(db: Db, bindings: BindingRepository, now: () => Date, cache = true): DataLoader<string, number> {
-  return new DataLoader<string, number>(async (numbers) => {
-    const counts = await bindings.countActive(db, numbers, now());
-    return numbers.map((n) => counts.get(n) ?? 0);
+/** What the mirror says about the use of one privacy number. */
+export interface NumberUsage {
+  /** Active, unexpired bindings using the number as X (or as Y in AXYB). */
+  activeBindings: number;
+  /** AXE: digits of the extensions its app hands out, once a binding has shown them; else null. */
+  extensionLength: number | null;
+}
+
+/**
+ * Per-request loader of number usage from the mirror: two SQL queries for all numbers of a page, however
+ * many numbers the page holds.
+ */
+export function createNumberUsageLoader(
+  db: Db,
+  bindings: BindingRepository,
+  numbers: PrivacyNumberRepository,
+  now: () => Date,
+  cache = true,
+): DataLoader<string, NumberUsage> {
+  return new DataLoader<string, NumberUsage>(async (keys) => {
+    const counts = await bindings.countActive(db, keys, now());
+    const lengths = await numbers.extensionLengths(db, keys);
+    return keys.map((n) => ({ activeBindings: counts.get(n) ?? 0, extensionLength: lengths.get(n) ?? null }));
   }, { cache });
 }

@@ -95,6 +95,21 @@ export class PrivacyNumberRepository {
     };
   }
 
+  /**
+   * The extension length of each number's app, read from any AXE binding of that app in the mirror (the
+   * platform fixes it per app and has no interface that tells it). Numbers of apps without one are absent.
+   */
+  async extensionLengths(db: Queryable, numbers: readonly string[]): Promise<Map<string, number>> {
+    if (numbers.length === 0) return new Map();
+    const { rows } = await db.query<{ number: string; len: number | null }>(
+      `SELECT pn.number, (SELECT length(b.extension) FROM bindings b
+                           WHERE b.app = pn.app AND b.mode = 'AXE' AND b.extension IS NOT NULL LIMIT 1)::int AS len
+         FROM privacy_numbers pn WHERE pn.number = ANY($1::text[])`,
+      [numbers],
+    );
+    return new Map(rows.filter((r) => r.len !== null).map((r) => [r.number, Number(r.len)]));
+  }
+
   /** Records a status change; returns the updated record, or null for a number not in the inventory. */
   async setStatus(db: Queryable, number: string, status: NumberStatusName, cause: string | null, at: Date): Promise<PrivacyNumberRecord | null> {
     const { rows } = await db.query<Row>(

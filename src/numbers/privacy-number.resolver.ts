@@ -9,7 +9,7 @@ import { maskPhone } from '../shared/phone';
 import { PhoneNumberScalar } from '../shared/scalars';
 import type { NumbersContext } from './privacy-number.deps';
 import { PrivacyNumber, PrivacyNumberConnection, PrivacyNumberFilter } from './privacy-number.type';
-import { type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
+import { capacityOf, type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
 
 type Context = NumbersContext & BindingsContext;
 
@@ -44,8 +44,17 @@ export class PrivacyNumberResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror.' })
-  activeBindingCount(@Root() n: PrivacyNumberView, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.activeBindingCount.load(n.number);
+  async activeBindingCount(@Root() n: PrivacyNumberView, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.numberUsage.load(n.number)).activeBindings;
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXYB 1000 relations per Y, AXE one per extension (9999 for 4 digits, the default until a binding shows the app's length). 0 for a number of an app no longer configured.",
+  })
+  async capacity(@Root() n: PrivacyNumberView, @Ctx() ctx: Context): Promise<number> {
+    if (!n.app) return 0;
+    return capacityOf(n.app.mode, n.app.mode === 'AXE' ? (await ctx.loaders.numberUsage.load(n.number)).extensionLength : null);
   }
 
   @FieldResolver(() => BindingConnection)

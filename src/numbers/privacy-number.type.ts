@@ -35,8 +35,6 @@ export class PrivacyNumber {
   @Field(() => DateTimeScalar, { nullable: true })
   statusChangedAt!: Date | null;
 
-  @Field(() => Int, { description: 'How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXE 9999 extensions, AXYB 1000 relations per Y.' })
-  capacity!: number;
 }
 
 @ObjectType('PrivacyNumberEdge')

@@ -3,15 +3,21 @@ import { UnreachableCaseError } from '../shared/unreachable';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
 import { NumberStatus } from './privacy-number.type';
 
-/** Capacity of one number in each mode (rest-api.md §10). AXE assumes the default 4-digit extensions. */
-export function capacityOf(mode: BindingModeName): number {
+/** Extension digits of an AXE app until a binding shows otherwise: the platform's and the emulator's default. */
+export const DEFAULT_EXTENSION_LENGTH = 4;
+
+/**
+ * How much one number carries in its mode (rest-api.md §10): AXB 5000 pairs, AX 1 A, AXYB 1000 relations
+ * per Y, AXE one A per extension: 9, 99, 999 or 9999 for 1–4 digits.
+ */
+export function capacityOf(mode: BindingModeName, extensionLength: number | null): number {
   switch (mode) {
     case 'AXB':
       return 5000;
     case 'AX':
       return 1;
     case 'AXE':
-      return 9999;
+      return 10 ** (extensionLength ?? DEFAULT_EXTENSION_LENGTH) - 1;
     case 'AXYB':
       return 1000;
     default:
@@ -38,7 +44,6 @@ export interface PrivacyNumberView {
   status: NumberStatus;
   statusCause: string | null;
   statusChangedAt: Date | null;
-  capacity: number;
   appName: string;
 }
 
@@ -51,7 +56,6 @@ export function toPrivacyNumberView(r: PrivacyNumberRecord, apps: readonly AppCo
     status: r.status as NumberStatus,
     statusCause: r.statusCause === null ? null : CAUSE_TEXT[r.statusCause] ? `${r.statusCause} (${CAUSE_TEXT[r.statusCause]})` : r.statusCause,
     statusChangedAt: r.statusChangedAt,
-    capacity: app ? capacityOf(app.mode) : 0,
     appName: r.app,
   };
 }

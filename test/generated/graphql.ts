@@ -537,7 +537,7 @@ export type PrivacyNumber = {
   activeBindingCount: Scalars['Int']['output'];
   app?: Maybe<App>;
   bindings: BindingConnection;
-  /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXE 9999 extensions, AXYB 1000 relations per Y. */
+  /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXYB 1000 relations per Y, AXE one per extension (9999 for 4 digits, the default until a binding shows the app's length). 0 for a number of an app no longer configured. */
   capacity: Scalars['Int']['output'];
   cityCode?: Maybe<Scalars['String']['output']>;
   number: Scalars['PhoneNumber']['output'];
