@@ -6,7 +6,7 @@ import type { CallDeps, CallsContext } from '../calls/call.deps';
 import { createCallLoaders } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
 import type { NumberDeps, NumbersContext } from '../numbers/privacy-number.deps';
-import { createActiveBindingCountLoader } from '../numbers/privacy-number.loader';
+import { createNumberUsageLoader } from '../numbers/privacy-number.loader';
 import type { PlatformClient } from '../platform';
 import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
@@ -72,7 +72,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       sandbox,
       loaders: {
         binding: createBindingLoader(bindings, cache),
-        activeBindingCount: createActiveBindingCountLoader(services.db, bindings.repo, bindings.now, cache),
+        numberUsage: createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),
         ...createCallLoaders(calls, services.db, bindings.repo, cache),
       },
     };
