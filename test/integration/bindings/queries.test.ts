@@ -136,7 +136,7 @@ describe('binding queries: paging over the mirror, filters, one platform GET per
     }
     const emulator = gw.gateway.emulator!;
     emulator.resetCounts();
-    emulator.injectFault({ method: 'GET', uri: AXB_URI, count: 10, response: { delayMs: 600 } });
+    emulator.injectFault({ method: 'GET', uri: AXB_URI, count: 10, response: { delayMs: 1000 } });
     const gets = (): number => emulator.requestCount({ method: 'GET', uri: AXB_URI });
     const request = postGraphql(gw.url, BindingsByIdsDocument, idsVars(ids));
     await withTimeout(
@@ -146,7 +146,7 @@ describe('binding queries: paging over the mirror, filters, one platform GET per
       5000,
       'eight GETs in flight',
     );
-    // Every answer is held back 600 ms: whatever arrives before then was sent while the first 8 were in flight.
+    // Every answer is held back a second: whatever arrives before then was sent while the first 8 were in flight.
     await new Promise((r) => setTimeout(r, 300));
     expect(gets()).toBe(8);
     const res = data(await request);
