@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config';
 import type { PlatformClient } from '../platform';
 import type { Logger } from '../shared/logger';
+import { UnreachableCaseError } from '../shared/unreachable';
 import type { Db } from '../store/db';
 import type { BindingRecord } from './binding.record';
 import type { BindingRepository, NewBinding } from './binding.repository';
@@ -19,14 +20,18 @@ export interface BindingDeps {
 
 export type CallDirectionName = 'BOTH' | 'A_TO_B_ONLY' | 'B_TO_A_ONLY';
 
-export function toWireDirection(d: CallDirectionName | null | undefined): 0 | 1 | 2 {
-  switch (d ?? 'BOTH') {
+/** The platform's callDirection; absent means BOTH, the schema's default. */
+export function toWireDirection(given: CallDirectionName | null | undefined): 0 | 1 | 2 {
+  const d = given ?? 'BOTH';
+  switch (d) {
     case 'BOTH':
       return 0;
     case 'A_TO_B_ONLY':
       return 1;
     case 'B_TO_A_ONLY':
       return 2;
+    default:
+      throw new UnreachableCaseError(d);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { BindingModeName } from '../config';
 import type { Queryable } from '../store/db';
 import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { UnreachableCaseError } from '../shared/unreachable';
 import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
 
 /** The local mirror of bindings: every create/update/delete the gateway makes is written here. */
@@ -212,5 +213,7 @@ function statusCondition(status: StoredBindingStatus, nowParam: string): string 
       return `(status = 'EXPIRED' OR (status = 'ACTIVE' AND expires_at <= ${nowParam}))`;
     case 'DELETED':
       return `(status = 'DELETED' AND ${nowParam}::timestamptz IS NOT NULL)`;
+    default:
+      throw new UnreachableCaseError(status);
   }
 }

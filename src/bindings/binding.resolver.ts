@@ -1,15 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { UserInputError } from '../errors';
 import type { BindingsContext } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
+import { checkFirst } from './binding.validation';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 
-/** `first` bounds for every connection of this feature. */
-export function checkFirst(first: number, field = 'first'): void {
-  if (!Number.isInteger(first) || first < 1 || first > 100) throw new UserInputError(field, `must be from 1 to 100, got ${first}`);
-}
+/** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
+export { checkFirst };
 
 @Resolver(() => Binding)
 export class BindingResolver {

@@ -9,6 +9,11 @@ import { UserInputError } from '../errors';
 export const MAX_EXPIRES_IN_SECONDS = 7_776_000;
 export const MAX_CALL_MINUTES = 1440;
 
+/** Page size of a connection: 1 to 100. */
+export function checkFirst(first: number, field = 'first'): void {
+  checkInt(field, first, 1, 100);
+}
+
 export function checkInt(field: string, value: number | null | undefined, min: number, max: number): void {
   if (value == null) return;
   if (!Number.isInteger(value) || value < min || value > max) throw new UserInputError(field, `must be an integer from ${min} to ${max}, got ${value}`);

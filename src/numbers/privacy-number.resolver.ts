@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst } from '../bindings/binding.resolver';
 import { Binding, BindingConnection } from '../bindings/binding.type';
 import { toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
-import { checkCityCode } from '../bindings/binding.validation';
+import { checkCityCode, checkFirst } from '../bindings/binding.validation';
 import { maskPhone } from '../shared/phone';
 import { PhoneNumberScalar } from '../shared/scalars';
 import type { NumbersContext } from './privacy-number.deps';
