@@ -84,12 +84,13 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
   );
 }
 
-/** AXYB-1 step 2 on an existing AX binding: B gets a Y. */
+/** AXYB-1 step 2 on an existing AX binding: B gets a Y. Binding the same B again changes nothing. */
 export async function bindAxybPartyB(deps: BindingDeps, id: string, partyB: string): Promise<BindingRecord> {
   const current = await requireBinding(deps, id, 'bindingId');
   if (current.mode !== 'AXYB') throw new UserInputError('bindingId', `binding ${current.id} is an ${current.mode} binding, not AXYB`);
   checkDistinct('partyB', partyB, "the binding's partyA", current.partyA);
-  if (current.partyB && current.partyB !== partyB) {
+  if (current.partyB === partyB) return current; // already bound: sending it again would be refused as a duplicate
+  if (current.partyB) {
     throw new GatewayError(ErrorCode.Conflict, `bindingId: binding ${current.id} already has a party B; delete it and bind again`, { field: 'bindingId' });
   }
   const app = resolveApp(deps.apps, 'AXYB', current.app, 'bindingId');

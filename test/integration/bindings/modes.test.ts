@@ -140,6 +140,8 @@ describe('AX, AXE and AXYB bindings through the gateway', () => {
     expect(full).toMatchObject({ id: ax.id, partyBOrNull: party(124) });
     expect(numbersOf('AXYB')).toContain(full.numberY);
     expect(data(await postGraphql(gw.url, BindingDocument, { id: ax.id })).binding).toEqual(full);
+    expect(data(await postGraphql(gw.url, BindAxybPartyBDocument, { bindingId: ax.id, partyB: party(124) })).bindAXYBPartyB).toEqual(full);
+    expect(errorOf(await postGraphql(gw.url, BindAxybPartyBDocument, { bindingId: ax.id, partyB: party(126) }))).toMatchObject({ code: 'CONFLICT', extensions: { field: 'bindingId' } });
     expect(data(await postGraphql(gw.url, DeleteBindingDocument, { id: ax.id })).deleteBinding).toMatchObject({ status: 'DELETED' });
     expect(errorOf(await postGraphql(gw.url, BindAxybPartyBDocument, { bindingId: ax.id, partyB: party(125) }))).toMatchObject({
       code: 'NOT_FOUND',
