@@ -63,6 +63,8 @@ function sameInstantToTheSecond(platform: Date | null | undefined, mirror: Date 
 export async function refreshBinding(deps: BindingDeps, id: string): Promise<BindingRecord | null> {
   const mirrored = await deps.repo.get(deps.db, id);
   const appsToAsk = mirrored ? deps.apps.filter((a) => a.name === mirrored.app) : deps.apps;
+  // An app no longer configured cannot be asked: its bindings stay as mirrored rather than turn DELETED.
+  if (mirrored && appsToAsk.length === 0) return mirrored;
   const now = deps.now();
   for (const app of appsToAsk) {
     const view = await queryPlatform(deps, app, id);
