@@ -66,6 +66,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     calls: { db, calls: callRepo, log, pubsub, platform, apps, recordingUrls: new RecordingUrlCache(platform, now), now },
     sms: { db, sms: smsRepo, apps, now },
     sandbox: emulator ? { emulator } : null,
+    events: { db, log, pubsub },
   };
   const webhook = createWebhookHandler({
     config,

@@ -2,12 +2,11 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { BindingsContext } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
-import { checkFirst } from './binding.validation';
+import { checkFirst } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 
 /** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
-export { checkFirst };
 
 @Resolver(() => Binding)
 export class BindingResolver {

@@ -10,9 +10,6 @@ export const MAX_EXPIRES_IN_SECONDS = 7_776_000;
 export const MAX_CALL_MINUTES = 1440;
 
 /** Page size of a connection: 1 to 100. */
-export function checkFirst(first: number, field = 'first'): void {
-  checkInt(field, first, 1, 100);
-}
 
 export function checkInt(field: string, value: number | null | undefined, min: number, max: number): void {
   if (value == null) return;

@@ -1,10 +1,7 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { UserInputError } from '../errors';
-import type { LogFilter } from '../events/event-log';
-import { openLiveStream } from '../events/live-stream';
-import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from '../events/topics';
+import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
+import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
-import type { CallsContext } from './call.deps';
 import {
   type CallEventPayload,
   type CallEventView,
@@ -17,32 +14,6 @@ import {
 } from './call.payload';
 import type { CallRecordRow } from './call.record';
 import { Call, CallEvent, CallEventFilter, CallRecord } from './call.type';
-
-/** A log cursor as clients pass it back: the decimal digits of a CallEvent.cursor. */
-export function checkLogCursor(after: string | null | undefined, field = 'after'): string | null {
-  if (after == null) return null;
-  if (!/^\d{1,19}$/.test(after)) throw new UserInputError(field, 'must be a cursor taken from an event of this API');
-  return after;
-}
-
-/** Opens a replay-then-live stream over the event log for one subscription. */
-export function streamOf(
-  ctx: CallsContext,
-  kinds: EventKind[],
-  filter: Omit<LogFilter, 'kinds'>,
-  after: string | null,
-  accept?: (e: LogEntry) => boolean,
-): Promise<AsyncIterableIterator<LogEntry>> {
-  return openLiveStream({
-    db: ctx.calls.db,
-    log: ctx.calls.log,
-    pubsub: ctx.calls.pubsub,
-    channels: [filter.app ? channelForApp(filter.app) : ALL_CHANNEL],
-    filter: { ...filter, kinds },
-    after,
-    accept,
-  });
-}
 
 interface CallEventsArgs {
   filter?: CallEventFilter | null;
@@ -62,7 +33,7 @@ export class CallSubscriptionResolver {
       const { filter, after } = args as CallEventsArgs;
       const types = filter?.types?.length ? new Set<string>(filter.types) : null;
       return streamOf(
-        context as CallsContext,
+        context as EventsContext,
         ['callEvent'],
         { app: filter?.app ?? undefined, sessionId: filter?.sessionId ?? undefined, bindingId: filter?.bindingId ?? undefined, privacyNumber: filter?.privacyNumber ?? undefined },
         checkLogCursor(after),
@@ -82,7 +53,7 @@ export class CallSubscriptionResolver {
     description: 'The call each time an event or its record changes it.',
     subscribe: ({ args, context }) => {
       const a = args as { sessionId: string; after?: string | null };
-      return streamOf(context as CallsContext, ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
     },
   })
   callUpdated(
@@ -97,7 +68,7 @@ export class CallSubscriptionResolver {
     description: 'Call records (CDRs) as they are stored.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
-      return streamOf(context as CallsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   callRecords(

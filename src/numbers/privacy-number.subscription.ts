@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { CallsContext } from '../calls/call.deps';
-import { checkLogCursor, streamOf } from '../calls/call.subscription';
+import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import type { NumbersContext } from './privacy-number.deps';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
@@ -15,7 +14,7 @@ export class PrivacyNumberSubscriptionResolver {
     description: 'Numbers whose status the platform changed (number-status pushes).',
     subscribe: ({ args, context }) => {
       const a = args as { app?: string | null; after?: string | null };
-      return streamOf(context as CallsContext, ['numberStatus'], { app: a.app ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, ['numberStatus'], { app: a.app ?? undefined }, checkLogCursor(a.after));
     },
   })
   numberStatusChanged(

@@ -3,6 +3,7 @@ import type { BindingsContext } from '../bindings/binding.context';
 import type { BindingDeps } from '../bindings/binding.deps';
 import { createBindingLoader } from '../bindings/binding.loader';
 import type { CallDeps, CallsContext } from '../calls/call.deps';
+import type { EventsContext } from '../events/subscribe';
 import { createCallLoaders } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
 import type { NumberDeps, NumbersContext } from '../numbers/privacy-number.deps';
@@ -19,7 +20,7 @@ import type { Db } from '../store/db';
  * graphql-ws builds it once per subscription, so its loaders do not cache: a long subscription must see
  * fresh data on every event.
  */
-export interface GatewayContext extends AppsContext, BindingsContext, NumbersContext, CallsContext, SmsContext, SandboxContext {
+export interface GatewayContext extends AppsContext, EventsContext, BindingsContext, NumbersContext, CallsContext, SmsContext, SandboxContext {
   config: Config;
   /** A child logger carrying `requestId`. */
   logger: Logger;
@@ -37,6 +38,7 @@ export interface FeatureServices {
   calls: CallDeps;
   sms: SmsDeps;
   sandbox: SandboxContext['sandbox'];
+  events: EventsContext['events'];
 }
 
 /** The long-lived objects a context is built from; owned by the composition root. */
@@ -55,7 +57,7 @@ export type ContextFactory = (requestId: string, transport?: Transport) => Gatew
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
-  const { bindings, numbers, calls, sms, sandbox } = services.features;
+  const { bindings, numbers, calls, sms, sandbox, events } = services.features;
   return (requestId, transport = 'http') => {
     const cache = transport === 'http';
     return {
@@ -70,6 +72,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       calls,
       sms,
       sandbox,
+      events,
       loaders: {
         binding: createBindingLoader(bindings, cache),
         numberUsage: createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),

@@ -14,3 +14,8 @@ export function decodeCursor(cursor: string, argument: string): number {
   if (!m) throw new UserInputError(argument, 'is not a cursor returned by this API');
   return Number(m[1]);
 }
+
+/** Page sizes of every connection: 1 to 100. */
+export function checkFirst(first: number, field = 'first'): void {
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw new UserInputError(field, `must be an integer from 1 to 100, got ${first}`);
+}

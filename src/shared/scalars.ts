@@ -40,7 +40,10 @@ export const PhoneNumberScalar = new GraphQLScalarType<string, string>({
   },
   parseLiteral(ast: ValueNode) {
     if (ast.kind !== Kind.STRING) throw new GraphQLError(`PhoneNumber must be a string, got ${ast.kind.toLowerCase()}`, { nodes: ast });
-    return checkPhone(ast.value);
+    const problem = phoneProblem(ast.value);
+    // With the node, graphql-js reports the location and the argument or field the literal was given for.
+    if (problem) throw new GraphQLError(`PhoneNumber must be in global format like +8613800000001: ${problem}`, { nodes: ast });
+    return ast.value;
   },
 });
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst } from '../bindings/binding.resolver';
+import { checkFirst } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import type { BindingView } from '../bindings/binding.view';
 import { bindingOf } from '../calls/call.resolver';

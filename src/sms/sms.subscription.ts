@@ -1,6 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { CallsContext } from '../calls/call.deps';
-import { checkLogCursor, streamOf } from '../calls/call.subscription';
+import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
 import { fromSmsPayload, type SmsPayload } from './sms.record';
@@ -13,7 +12,7 @@ export class SmsSubscriptionResolver {
     description: 'SMS pushes as they are stored.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
-      return streamOf(context as CallsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   smsMessages(
