@@ -67,8 +67,12 @@ export interface Config {
   http: { host: string; port: number };
   /** PGlite files live here when DATABASE_URL is not set (default ./data). */
   dataDir: string;
+  /** PostgreSQL instead of PGlite (DATABASE_URL); required for several instances. */
   databaseUrl: string | null;
+  /** Redis pub/sub for wake-ups between instances (REDIS_URL); null = in-process only. */
   redisUrl: string | null;
+  /** Prefix of every Redis channel name (REDIS_PREFIX, default `pn:`): deployments sharing one Redis use different ones. */
+  redisPrefix: string;
   logLevel: LogLevel;
   platform: PlatformConfig;
   apps: AppConfig[];
@@ -242,6 +246,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) p.add('DATABASE_URL must start with postgres:// or postgresql://');
   const redisUrl = optionalString(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) p.add('REDIS_URL must start with redis:// or rediss://');
+  const redisPrefix = optionalString(env, 'REDIS_PREFIX') ?? 'pn:';
+  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisPrefix)) p.add(`REDIS_PREFIX must be 1 to 64 of [A-Za-z0-9:._-], got "${redisPrefix}"`);
 
   const config: Config = {
     sandbox,
@@ -249,6 +255,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     dataDir: resolve(optionalString(env, 'DATA_DIR') ?? './data'),
     databaseUrl,
     redisUrl,
+    redisPrefix,
     logLevel,
     platform: {
       baseUrl,

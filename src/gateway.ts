@@ -12,7 +12,7 @@ import { HttpServer, type WebhookHandler } from './server/http-server';
 import { GatewayMetrics } from './server/metrics';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
-import { InMemoryPubSub } from './events/pubsub';
+import { openPubSub } from './events/open-pubsub';
 import { createFeatures } from './features';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
@@ -73,7 +73,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const db = await openDb(config, logger);
     started.push({ dispose: () => db.close() });
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
-    const pubsub = new InMemoryPubSub();
+    const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
     const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics);
     await apollo.start();
@@ -95,6 +95,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       { name: 'store', check: () => db.ping() },
       { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
     ];
+    if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
     const ws = createGraphqlWsServer({ schema, contextFor: context, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
     http = new HttpServer({
       logger,

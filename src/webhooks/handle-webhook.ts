@@ -64,6 +64,12 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
     const app = apps.get(input.app);
     if (!app) return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
     const log = deps.logger.child({ app: app.name });
+    // Without fan-out, subscribers of other instances would hear of this push only at their next catch-up:
+    // refuse it now, before anything is checked or stored, and let the platform send it again.
+    if (!deps.pubsub.healthy) {
+      deps.onPush?.(app.name, 'unknown', 'failed');
+      return json(503, { error: 'UNAVAILABLE', message: 'Event fan-out is down; retry later' });
+    }
 
     const auth = app.webhookAuth === 'off' ? null : verifyPushSignature({
       headers: input.headers,

@@ -56,6 +56,12 @@ describe('loadConfig', () => {
     expect(config.apps[1]).toMatchObject({ name: 'shop-ax', mode: 'AX', numbers: [], webhookAuth: 'log' });
   });
 
+  it('reads the fan-out settings: no Redis by default, REDIS_URL and REDIS_PREFIX (default pn:) when set', () => {
+    expect(loadConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'pn:' });
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2', REDIS_PREFIX: 'pn-staging:' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/2', redisPrefix: 'pn-staging:' });
+    expect(problemsOf({ REDIS_PREFIX: 'has space' }, files({}))).toEqual([expect.stringMatching(/^REDIS_PREFIX must be 1 to 64 of/)]);
+  });
+
   it('lists every problem at once', () => {
     const bad = {
       platform: { baseUrl: 'rtcpns.example.com/path', timeoutMs: 5, retries: 3 },
