@@ -15,13 +15,25 @@ export interface PgDbOptions {
   connectionString: string;
   /** Pool size (default 10). */
   max?: number;
-  /** Gives up connecting after this many milliseconds (default 5000). */
+  /**
+   * Gives up connecting after this many milliseconds (default 2000): while PostgreSQL is unreachable a push
+   * gets its 503 within about this long instead of holding the platform's connection.
+   */
   connectionTimeoutMs?: number;
+  /**
+   * A query (and each statement of a transaction) that has not answered by then fails, milliseconds (default
+   * 5000): client-side for a server that stopped answering, `statement_timeout` server-side for a stuck one.
+   */
+  queryTimeoutMs?: number;
 }
 
 /**
  * PostgreSQL through a `pg` Pool (DATABASE_URL). Each transaction holds one pooled client from BEGIN to
  * COMMIT/ROLLBACK; plain queries take any free client.
+ *
+ * Outage contract: while the server is gone every call fails within the connection or query timeout (never
+ * hangs, never crashes the process: a connection dying idle or mid-transaction is an error of that call
+ * only), and the pool connects again by itself on the next call once the server is back.
  */
 export class PgDb implements Db {
   readonly kind = 'postgres' as const;
@@ -32,7 +44,10 @@ export class PgDb implements Db {
     this.pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+      connectionTimeoutMillis: options.connectionTimeoutMs ?? 2000,
+      query_timeout: options.queryTimeoutMs ?? 5000,
+      statement_timeout: options.queryTimeoutMs ?? 5000,
+      keepAlive: true,
       types,
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -46,6 +61,12 @@ export class PgDb implements Db {
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // The pool listens for errors of idle clients only: a connection lost while this transaction holds the
+    // client would otherwise be an unhandled 'error' event. The pending query fails on its own.
+    const onError = (err: Error): void => {
+      broken = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const tx: Transaction = {
@@ -63,7 +84,9 @@ export class PgDb implements Db {
       });
       throw err;
     } finally {
-      // A client whose ROLLBACK failed is in an unknown state: destroy it instead of returning it to the pool.
+      // A client whose ROLLBACK failed (or whose connection broke) is in an unknown state: destroy it instead
+      // of returning it to the pool.
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
