@@ -5,6 +5,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/em
 import type { EmulatorSeed } from '../../src/emulator/seed';
 import { createGateway, type Gateway, type GatewayOverrides } from '../../src/gateway';
 import { silentLogger } from '../../src/shared/logger';
+import { servicesEnvFor } from './services-env';
 import { createTempDir } from './temp-dir';
 
 export interface TestGateway {
@@ -18,17 +19,20 @@ export interface TestGateway {
 /**
  * The real gateway, in process, on a free loopback port with a fresh DATA_DIR. Sandbox mode (embedded
  * emulator) unless `env` says otherwise. When `env.DATA_DIR` is given, that directory is used and kept on
- * stop, so a second gateway can start on the same store (a restart).
+ * stop, so a second gateway can start on the same store (a restart). With TEST_SERVICES=1 the store is a
+ * fresh PostgreSQL schema and the fan-out Redis (services-env.ts) unless `env` names its own DATABASE_URL.
  */
 export async function startTestGateway(env: Env = {}, overrides: GatewayOverrides = {}): Promise<TestGateway> {
   const dir = env.DATA_DIR ? { path: env.DATA_DIR, remove: async () => undefined } : await createTempDir('pn-gateway-test-');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env, DATA_DIR: dir.path });
+  const services = await servicesEnvFor(env, dir.path, Boolean(env.DATA_DIR));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...services.env, ...env, DATA_DIR: dir.path });
   const gateway = createGateway(config, { logger: silentLogger(), processMetrics: false, drainTimeoutMs: 5000, ...overrides });
   try {
     const { url } = await gateway.start();
-    return { gateway, url, stop: async () => (await gateway.stop(), await dir.remove()) };
+    return { gateway, url, stop: async () => (await gateway.stop(), await services.release(), await dir.remove()) };
   } catch (err) {
     await gateway.stop().catch(() => undefined);
+    await services.release();
     await dir.remove();
     throw err;
   }

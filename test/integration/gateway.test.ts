@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { AppsDocument } from '../generated/graphql';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { createWsClient, postGraphql, wsRequest } from '../helpers/graphql-client';
+import { TEST_SERVICES } from '../helpers/services';
 import { withTimeout } from '../helpers/with-timeout';
 
 const SANDBOX_APPS = [
@@ -27,7 +28,7 @@ describe('gateway in sandbox mode', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${gw.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', platform: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', platform: 'ok', ...(TEST_SERVICES ? { redis: 'ok' } : {}) } });
     expect(ready.status).toBe(200);
     expect(gw.gateway.emulator?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
