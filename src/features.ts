@@ -16,6 +16,7 @@ import type { Logger } from './shared/logger';
 import { SmsRepository } from './sms/sms.repository';
 import type { Db } from './store/db';
 import { createWebhookHandler } from './webhooks/handle-webhook';
+import { NonceLedger } from './webhooks/nonce-ledger';
 
 export interface FeatureInputs {
   config: Config;
@@ -80,6 +81,8 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     logger: logger.child({ component: 'webhooks' }),
     now,
     smsTimeoutDecision: config.webhooks.smsTimeoutDecision,
+    // Several instances may share a PostgreSQL: replayed nonces are then caught across them.
+    nonceLedger: db.kind === 'postgres' ? new NonceLedger(db, { keepMs: config.webhooks.createdWindowSeconds * 2000 }) : undefined,
     onPush: (app, kind, outcome) => inputs.metrics.push(app, kind, outcome),
   });
   return { features, webhook };

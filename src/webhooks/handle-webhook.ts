@@ -13,7 +13,8 @@ import { formatPushParseError, parsePush } from './parse-push';
 import type { SmsEvent } from './push';
 import { type CallStoreDeps, type Stored, storeCallEvent, storeCdrBatch } from './store-calls';
 import { type MessageStoreDeps, storeNumberStatus, storeSms } from './store-messages';
-import { decideAuth, verifyPushSignature } from './verify-signature';
+import type { NonceLedger } from './nonce-ledger';
+import { decideAuth, type VerifyResult, verifyPushSignature } from './verify-signature';
 
 /** Transport-free webhook handling: the server passes the app name, raw body and headers. */
 export interface WebhookInput {
@@ -36,6 +37,8 @@ export interface WebhookDeps extends CallStoreDeps, MessageStoreDeps {
   logger: Logger;
   /** Answered to an SMS Block push when the policy cannot be read within the deadline. */
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
+  /** Nonces shared by every instance on one PostgreSQL; absent on PGlite, where one process owns the store. */
+  nonceLedger?: NonceLedger;
   /** Counts pushes by app, kind and outcome (optional). */
   onPush?: (app: string, kind: string, outcome: 'stored' | 'duplicate' | 'rejected' | 'failed') => void;
 }
@@ -71,14 +74,24 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       return json(503, { error: 'UNAVAILABLE', message: 'Event fan-out is down; retry later' });
     }
 
-    const auth = app.webhookAuth === 'off' ? null : verifyPushSignature({
+    const nowMs = deps.now().getTime();
+    let auth: VerifyResult | null = app.webhookAuth === 'off' ? null : verifyPushSignature({
       headers: input.headers,
       appKey: app.appKey,
       appSecret: app.appSecret,
-      nowMs: deps.now().getTime(),
+      nowMs,
       windowSeconds: deps.config.webhooks.createdWindowSeconds,
       nonces: noncesOf(app.name),
     });
+    if (auth?.ok && deps.nonceLedger) {
+      try {
+        if (await deps.nonceLedger.seen(app.name, auth.nonce, nowMs)) auth = { ok: false, reason: 'nonce-reused', detail: 'Nonce was already used (on another instance)' };
+      } catch (err) {
+        log.error({ err }, 'push nonce could not be checked; answering 503 so the platform retries');
+        deps.onPush?.(app.name, 'unknown', 'failed');
+        return json(503, { error: 'UNAVAILABLE', message: 'The push could not be checked; retry later' });
+      }
+    }
     const verdict = auth ? decideAuth(app.webhookAuth, auth) : { accept: true, log: false };
     if (verdict.log && auth && !auth.ok) log.warn({ reason: auth.reason, detail: auth.detail, mode: app.webhookAuth }, 'push signature check failed');
     if (!verdict.accept) {

@@ -26,7 +26,7 @@ export type VerifyFailure =
   | 'malformed-token';
 
 /** `detail` is for logs: it names the header or field at fault and never carries the secret or a digest. */
-export type VerifyResult = { ok: true; scheme: AuthScheme } | { ok: false; reason: VerifyFailure; detail: string };
+export type VerifyResult = { ok: true; scheme: AuthScheme; nonce: string } | { ok: false; reason: VerifyFailure; detail: string };
 
 /** Documented Authorization parameters (push-api.md §1.2); compared ignoring case. */
 const AUTH_PARAMS: Readonly<Record<string, string>> = { realm: 'SDP', profile: 'UsernameToken', type: 'Appkey' };
@@ -65,7 +65,7 @@ export function verifyPushSignature(input: VerifyInput): VerifyResult {
     return failure('created-out-of-window', `Created ${created} is more than ${input.windowSeconds} s from now`);
   }
   if (input.nonces.seen(nonce, input.nowMs)) return failure('nonce-reused', `Nonce ${describeValue(nonce)} was already used`);
-  return { ok: true, scheme: scheme.value };
+  return { ok: true, scheme: scheme.value, nonce };
 }
 
 /** What to do with a push given the app's mode: off never checks, log only reports, enforce refuses. */

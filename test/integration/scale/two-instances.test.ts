@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import { signedHeaders } from '../../../src/platform/signing';
 import { CallEventsDocument, type CallEventsSubscription, CreateAxbBindingDocument } from '../../generated/graphql';
 import { createWsClient, postGraphql } from '../../helpers/graphql-client';
 import { type Instance, startInstance } from '../../helpers/instances';
@@ -90,5 +91,14 @@ describe('two gateway instances on one PostgreSQL and Redis', () => {
     live.dispose();
     const rows = await setup.sql<{ n: number }>('SELECT count(*)::int AS n FROM call_events WHERE session_id = $1', [sessionId]);
     expect(rows[0].n).toBe(1);
+  });
+
+  it('a push replayed to the other instance with the same signature is refused: nonces are shared through PostgreSQL', async () => {
+    const headers = { 'content-type': 'application/json;charset=UTF-8', ...signedHeaders('aksk', APP.appKey, APP.appSecret) };
+    const body = JSON.stringify(callIn('replayed@scale.example'));
+    const send = (instance: Instance): Promise<number> => fetch(`${instance.url}/webhooks/${APP.name}`, { method: 'POST', headers, body }).then((r) => r.status);
+    expect(await send(one)).toBe(200);
+    expect(await send(two)).toBe(401);
+    expect(await send(one)).toBe(401);
   });
 });

@@ -38,12 +38,12 @@ function reasonOf(result: VerifyResult): string {
 
 describe('verifyPushSignature accepts', () => {
   test.each(['aksk', 'wsse'] as const)('a correct %s push', (scheme) => {
-    expect(verify(headersFor(scheme))).toEqual({ ok: true, scheme });
+    expect(verify(headersFor(scheme))).toEqual({ ok: true, scheme, nonce: NONCE });
   });
 
   test('header names in any case, and a repeated header by its first value', () => {
-    expect(verify({ Authorization: AUTHORIZATION_VALUE.aksk, 'X-AKSK': [token('aksk'), 'junk'] })).toEqual({ ok: true, scheme: 'aksk' });
-    expect(verify({ AUTHORIZATION: AUTHORIZATION_VALUE.wsse, 'X-Wsse': token('wsse') })).toEqual({ ok: true, scheme: 'wsse' });
+    expect(verify({ Authorization: AUTHORIZATION_VALUE.aksk, 'X-AKSK': [token('aksk'), 'junk'] })).toEqual({ ok: true, scheme: 'aksk', nonce: NONCE });
+    expect(verify({ AUTHORIZATION: AUTHORIZATION_VALUE.wsse, 'X-Wsse': token('wsse') })).toEqual({ ok: true, scheme: 'wsse', nonce: NONCE });
   });
 
   test('the scheme word in any case, and Authorization without its parameters', () => {
@@ -128,7 +128,7 @@ describe('nonce reuse', () => {
 });
 
 describe('decideAuth', () => {
-  const good: VerifyResult = { ok: true, scheme: 'aksk' };
+  const good: VerifyResult = { ok: true, scheme: 'aksk', nonce: NONCE };
   const bad: VerifyResult = { ok: false, reason: 'bad-digest', detail: 'PasswordDigest does not match (aksk)' };
   test.each([
     ['off', good, { accept: true, log: false }],
