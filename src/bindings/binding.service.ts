@@ -6,6 +6,9 @@ import type { BindingDeps } from './binding.deps';
 import { type PlatformView, fromAxbInfo, fromAxeInfo, fromAxInfo, fromAxybInfo } from './binding.mapper';
 import { type BindingRecord, effectiveStatus } from './binding.record';
 
+/** How far before the mirror's expiry a binding the platform forgot still counts as expired, ms. */
+export const EXPIRY_SLACK_MS = 5000;
+
 /** Result codes by which the platform says "no such binding". */
 const NOT_FOUND_CODES = new Set(['1012007', '1016001', '1011004']);
 
@@ -100,7 +103,10 @@ export async function refreshBinding(deps: BindingDeps, id: string): Promise<Bin
   }
   if (!mirrored) return null;
   if (mirrored.status !== 'ACTIVE') return mirrored;
-  const gone = effectiveStatus(mirrored, now) === 'EXPIRED' ? 'EXPIRED' : 'DELETED';
+  // The platform counts a lifetime from its own bind time, which is a little before ours: a binding it
+  // dropped within EXPIRY_SLACK_MS of our expiry ran out; otherwise someone removed it.
+  const expired = mirrored.expiresAt !== null && mirrored.expiresAt.getTime() - now.getTime() <= EXPIRY_SLACK_MS;
+  const gone = expired ? 'EXPIRED' : 'DELETED';
   return (await deps.repo.update(deps.db, id, { status: gone }, now)) ?? mirrored;
 }
 
