@@ -1,7 +1,7 @@
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { requireBinding } from './binding.service';
-import { type BindingDeps, createBinding } from './binding.deps';
+import { type BindingDeps, createBinding, areaMatchMode, newBinding } from './binding.deps';
 import { checkDistinct, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
 export interface CreateAxInput {
@@ -39,34 +39,25 @@ export async function createAxBinding(deps: BindingDeps, input: CreateAxInput): 
         privateNum: input.privacyNumber ?? undefined,
         areaCode: input.cityCode ?? undefined,
         privateNumType: input.cityCode ? 'mobile-virtual' : undefined,
-        areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+        areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
         recordFlag: input.recordCalls ? 'true' : 'false',
         privateSms: input.smsEnabled === false ? 'false' : 'true',
         maxDuration: input.maxCallMinutes ?? 0,
         calleeNumDisplay: '0',
         userData: input.userData ?? undefined,
       });
-      return {
+      return newBinding({
         id: res.subscriptionId,
         app: app.name,
         mode: 'AX',
         privacyNumber: res.privateNum,
         partyA: res.origNum ?? input.partyA,
-        partyB: null,
-        numberY: null,
-        extension: null,
-        callbackNumber: null,
-        callDirection: 0,
         recordCalls: input.recordCalls ?? false,
         maxCallMinutes: input.maxCallMinutes || null,
         smsEnabled: input.smsEnabled ?? true,
         userData: input.userData ?? null,
-        temporaryCallee: null,
-        temporaryCalleeExpiresAt: null,
-        status: 'ACTIVE',
         createdAt: deps.now(),
-        expiresAt: null,
-      };
+      });
     },
     (b) => api.unbind({ subscriptionId: b.id }),
   );

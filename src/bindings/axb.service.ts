@@ -2,7 +2,7 @@ import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { requireBinding } from './binding.service';
-import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
+import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
 import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
 export interface CreateAxbInput {
@@ -46,7 +46,7 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
     calleeNum: input.partyB,
     relationNum: input.privacyNumber ?? undefined,
     areaCode: input.cityCode ?? undefined,
-    areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+    areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
     callDirection: toWireDirection(input.callDirection),
     duration: input.expiresInSeconds ?? 0,
     recordFlag: input.recordCalls ?? false,
@@ -62,27 +62,21 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
     async () => {
       const res = await api.bind(request);
       const now = deps.now();
-      return {
+      return newBinding({
         id: res.subscriptionId,
         app: app.name,
         mode: 'AXB',
         privacyNumber: res.relationNum ?? input.privacyNumber,
         partyA: input.partyA,
         partyB: input.partyB,
-        numberY: null,
-        extension: null,
-        callbackNumber: null,
         callDirection: request.callDirection ?? 0,
         recordCalls: input.recordCalls ?? false,
         maxCallMinutes: input.maxCallMinutes || null,
         smsEnabled: input.smsEnabled ?? true,
         userData: input.userData ?? null,
-        temporaryCallee: null,
-        temporaryCalleeExpiresAt: null,
-        status: 'ACTIVE',
         createdAt: now,
         expiresAt: expiryFrom(now, input.expiresInSeconds),
-      };
+      });
     },
     (b) => api.unbind({ subscriptionId: b.id }),
   );

@@ -1,5 +1,5 @@
 import type { BindingRecord } from './binding.record';
-import { type BindingDeps, createBinding, expiryFrom } from './binding.deps';
+import { type BindingDeps, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding.deps';
 import { checkDistinct, checkExpiresIn, checkExtension, checkIdempotencyKey, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
 export interface CreateAxeInput {
@@ -40,7 +40,7 @@ export async function createAxeBinding(deps: BindingDeps, input: CreateAxeInput)
         bindNum: input.partyA,
         virtualNum: input.privacyNumber ?? undefined,
         areaCode: input.cityCode ?? undefined,
-        areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+        areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
         extendNum: input.extension ?? undefined,
         displayNumMode: '0',
         recordFlag: input.recordCalls ? 'true' : 'false',
@@ -50,27 +50,19 @@ export async function createAxeBinding(deps: BindingDeps, input: CreateAxeInput)
         userData: input.userData ?? undefined,
       });
       const now = deps.now();
-      return {
+      return newBinding({
         id: res.subscriptionId,
         app: app.name,
         mode: 'AXE',
         privacyNumber: res.virtualNum,
         partyA: res.bindNum ?? input.partyA,
-        partyB: null,
-        numberY: null,
         extension: res.extendNum,
         callbackNumber: input.callbackNumber ?? null,
-        callDirection: 0,
         recordCalls: input.recordCalls ?? false,
-        maxCallMinutes: null,
-        smsEnabled: false,
         userData: input.userData ?? null,
-        temporaryCallee: null,
-        temporaryCalleeExpiresAt: null,
-        status: 'ACTIVE',
         createdAt: now,
         expiresAt: expiryFrom(now, minutes * 60),
-      };
+      });
     },
     (b) => api.unbind({ subscriptionId: b.id }),
   );

@@ -1,7 +1,7 @@
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { requireBinding } from './binding.service';
-import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection } from './binding.deps';
+import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
 import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
 
 export interface CreateAxybInput {
@@ -40,7 +40,7 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
       const ax = await api.bindAX({
         origNum: input.partyA,
         areaCode: input.cityCode ?? undefined,
-        areaMatchMode: input.cityCode ? (input.strictCityMatch === false ? '1' : '0') : undefined,
+        areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
         callDirection: direction,
         duration: input.expiresInSeconds ?? 0,
         recordFlag: input.recordCalls ?? false,
@@ -58,7 +58,7 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
         }
       }
       const now = deps.now();
-      return {
+      return newBinding({
         id: ax.subscriptionId,
         app: app.name,
         mode: 'AXYB',
@@ -66,19 +66,12 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
         partyA: input.partyA,
         partyB: input.partyB ?? null,
         numberY,
-        extension: null,
-        callbackNumber: null,
         callDirection: direction,
         recordCalls: input.recordCalls ?? false,
-        maxCallMinutes: null,
-        smsEnabled: false,
         userData: input.userData ?? null,
-        temporaryCallee: null,
-        temporaryCalleeExpiresAt: null,
-        status: 'ACTIVE',
         createdAt: now,
         expiresAt: expiryFrom(now, input.expiresInSeconds),
-      };
+      });
     },
     (b) => api.unbind({ subscriptionId: b.id }),
   );

@@ -35,6 +35,31 @@ export function toWireDirection(given: CallDirectionName | null | undefined): 0 
   }
 }
 
+/** What the platform's `areaMatchMode` says for a city-code pick: "0" strict (default), "1" not; absent without a city code. */
+export function areaMatchMode(cityCode: string | null | undefined, strict: boolean | null | undefined): '0' | '1' | undefined {
+  return cityCode ? (strict === false ? '1' : '0') : undefined;
+}
+
+/** A new ACTIVE mirror row: what every mode has, with defaults for what a mode does not use. */
+export function newBinding(fields: Pick<NewBinding, 'id' | 'app' | 'mode' | 'privacyNumber' | 'partyA' | 'createdAt'> & Partial<NewBinding>): NewBinding {
+  return {
+    partyB: null,
+    numberY: null,
+    extension: null,
+    callbackNumber: null,
+    callDirection: 0,
+    recordCalls: false,
+    maxCallMinutes: null,
+    smsEnabled: false,
+    userData: null,
+    temporaryCallee: null,
+    temporaryCalleeExpiresAt: null,
+    status: 'ACTIVE',
+    expiresAt: null,
+    ...fields,
+  };
+}
+
 /** Seconds from now, or null for 0 / absent (no expiry). */
 export function expiryFrom(now: Date, seconds: number | null | undefined): Date | null {
   return seconds ? new Date(now.getTime() + seconds * 1000) : null;

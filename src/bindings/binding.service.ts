@@ -2,7 +2,7 @@ import type { AppConfig } from '../config';
 import { ErrorCode, GatewayError } from '../errors';
 import { PlatformError } from '../platform';
 import { UnreachableCaseError } from '../shared/unreachable';
-import type { BindingDeps } from './binding.deps';
+import { type BindingDeps, newBinding } from './binding.deps';
 import { type PlatformView, fromAxbInfo, fromAxeInfo, fromAxInfo, fromAxybInfo } from './binding.mapper';
 import { type BindingRecord, effectiveStatus } from './binding.record';
 
@@ -80,26 +80,10 @@ export async function refreshBinding(deps: BindingDeps, id: string): Promise<Bin
       const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now);
       return updated ?? mirrored;
     }
-    return deps.repo.insert(deps.db, {
-      id,
-      app: app.name,
-      mode: app.mode,
-      partyB: null,
-      numberY: null,
-      extension: null,
-      callbackNumber: null,
-      callDirection: 0,
-      recordCalls: false,
-      maxCallMinutes: null,
-      smsEnabled: app.mode === 'AX' || app.mode === 'AXB',
-      userData: null,
-      temporaryCallee: null,
-      temporaryCalleeExpiresAt: null,
-      expiresAt: null,
-      ...fields,
-      status: 'ACTIVE',
-      createdAt: subscribedAt ?? now,
-    });
+    return deps.repo.insert(
+      deps.db,
+      newBinding({ id, app: app.name, mode: app.mode, smsEnabled: app.mode === 'AX' || app.mode === 'AXB', ...fields, status: 'ACTIVE', createdAt: subscribedAt ?? now }),
+    );
   }
   if (!mirrored) return null;
   if (mirrored.status !== 'ACTIVE') return mirrored;
