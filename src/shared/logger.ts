@@ -7,13 +7,19 @@ import { maskPhones } from './phone';
  */
 export type Logger = pino.Logger;
 
-function maskDeep(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return maskPhones(value);
+/**
+ * Fields that hold the platform's or our own opaque identifiers, never a phone number: their digit runs
+ * (e.g. the timestamp inside a sessionId) stay readable so a call can be followed through the logs.
+ */
+const OPAQUE_ID_KEYS: ReadonlySet<string> = new Set(['sessionId', 'requestId', 'icid', 'subscriptionId', 'bindingId', 'smsIdentifier', 'cursor']);
+
+function maskDeep(value: unknown, depth = 0, key = ''): unknown {
+  if (typeof value === 'string') return OPAQUE_ID_KEYS.has(key) && !/^\+/.test(value) ? value : maskPhones(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) return { type: value.name, message: maskPhones(value.message), stack: value.stack && maskPhones(value.stack) };
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, depth + 1, k);
   return out;
 }
 
