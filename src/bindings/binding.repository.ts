@@ -1,6 +1,6 @@
 import type { BindingModeName } from '../config';
 import type { Queryable } from '../store/db';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { type Page, pageOf, SqlFilter } from '../store/paging';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
 
@@ -13,13 +13,6 @@ export interface BindingListFilter {
   party?: string;
   status?: StoredBindingStatus;
   app?: string;
-}
-
-export interface Page<T> {
-  items: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-  totalCount: number;
 }
 
 interface Row {
@@ -161,33 +154,20 @@ export class BindingRepository {
   }
 
   /** Pages in creation order; `status` is the effective status (an ACTIVE row past its expiry counts as EXPIRED). */
-  async list(db: Queryable, filter: BindingListFilter, first: number, after: string | null, now: Date): Promise<Page<BindingRecord>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown): string => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (filter.mode) where.push(`mode = ${p(filter.mode)}`);
-    if (filter.app) where.push(`app = ${p(filter.app)}`);
-    if (filter.privacyNumber) where.push(`(privacy_number = ${p(filter.privacyNumber)} OR number_y = $${params.length})`);
-    if (filter.party) where.push(`(party_a = ${p(filter.party)} OR party_b = $${params.length})`);
-    if (filter.status) where.push(statusCondition(filter.status, p(now)));
-    const countSql = `SELECT count(*)::int AS n FROM bindings${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-    const total = await db.query<{ n: number }>(countSql, params);
-    const afterSeq = after === null ? 0 : decodeCursor(after, 'after');
-    where.push(`seq > ${p(afterSeq)}`);
-    const { rows } = await db.query<Row>(
-      `SELECT * FROM bindings WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${p(first + 1)}`,
-      params,
-    );
-    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(Number(r.seq)), node: toRecord(r) }));
-    return {
-      items,
-      hasNextPage: rows.length > first,
-      endCursor: items.length ? items[items.length - 1].cursor : null,
-      totalCount: Number(total.rows[0].n),
-    };
+  list(db: Queryable, filter: BindingListFilter, first: number, after: string | null, now: Date): Promise<Page<BindingRecord>> {
+    const w = new SqlFilter();
+    if (filter.mode) w.and(`mode = ${w.p(filter.mode)}`);
+    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.privacyNumber) {
+      const number = w.p(filter.privacyNumber);
+      w.and(`(privacy_number = ${number} OR number_y = ${number})`);
+    }
+    if (filter.party) {
+      const party = w.p(filter.party);
+      w.and(`(party_a = ${party} OR party_b = ${party})`);
+    }
+    if (filter.status) w.and(statusCondition(filter.status, w.p(now)));
+    return pageOf(db, { table: 'bindings', filter: w, orderColumn: 'seq', direction: 'ASC', first, after, map: toRecord });
   }
 
   /** Active (unexpired) bindings per privacy number, counting a number used as X or as Y. */

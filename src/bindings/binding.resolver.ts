@@ -5,6 +5,7 @@ import { deleteBinding } from './binding.service';
 import { checkFirst } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
+import { toConnection } from '../store/paging';
 
 /** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
 
@@ -40,11 +41,7 @@ export class BindingResolver {
       after ?? null,
       now,
     );
-    return {
-      edges: page.items.map((e) => ({ cursor: e.cursor, node: toBindingView(e.node, deps.apps, now) as unknown as Binding })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
   }
 
   @Mutation(() => Binding, { description: 'Unbinds on the platform; returns the binding with status DELETED.' })

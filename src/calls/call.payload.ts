@@ -115,34 +115,15 @@ export function callFromPayload(p: CallPayload): CallView {
   return { ...p, startedAt: date(p.startedAt), answeredAt: date(p.answeredAt), endedAt: date(p.endedAt) };
 }
 
-export interface CallView {
-  sessionId: string;
-  app: string;
-  bindingId: string | null;
-  privacyNumber: string | null;
-  caller: string | null;
-  callee: string | null;
-  state: CallState;
+/** The GraphQL Call: the payload with instants as Dates. */
+export type CallView = Omit<CallPayload, 'startedAt' | 'answeredAt' | 'endedAt'> & {
   startedAt: Date | null;
   answeredAt: Date | null;
   endedAt: Date | null;
-  durationSeconds: number | null;
-  hangupCode: number | null;
-  hangupReason: string | null;
-}
+};
 
-export interface CallEventView {
-  cursor: string;
-  sessionId: string;
-  type: CallEventType;
-  occurredAt: Date;
-  caller: string | null;
-  called: string | null;
-  bindingId: string | null;
-  hangupCode: number | null;
-  hangupReason: string | null;
-  digits: string | null;
-}
+/** The GraphQL CallEvent: the payload with its log cursor and the time as a Date. */
+export type CallEventView = Omit<CallEventPayload, 'occurredAt'> & { cursor: string; occurredAt: Date };
 
 export function callEventFromPayload(cursor: string, p: CallEventPayload): CallEventView {
   return { ...p, cursor, occurredAt: new Date(p.occurredAt) };

@@ -8,6 +8,7 @@ import type { CallsContext } from './call.deps';
 import { type CallView, callEventFromRow, callFromRow, type CallEventView } from './call.payload';
 import type { CallRecordRow } from './call.record';
 import { Call, CallConnection, CallEvent, CallFilter, CallRecord, Recording } from './call.type';
+import { toConnection } from '../store/paging';
 
 type Context = CallsContext & BindingsContext;
 
@@ -37,11 +38,7 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
     first,
     after,
   );
-  return {
-    edges: page.items.map((e) => ({ cursor: e.cursor, node: callFromRow(e.node) as unknown as Call })),
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-    totalCount: page.totalCount,
-  };
+  return toConnection(page, (c) => callFromRow(c) as unknown as Call);
 }
 
 @Resolver(() => Call)

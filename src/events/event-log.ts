@@ -1,4 +1,5 @@
 import type { Queryable } from '../store/db';
+import { SqlFilter } from '../store/paging';
 import type { EventKind, LogEntry, NewLogEntry } from './topics';
 
 /**
@@ -70,18 +71,14 @@ export class EventLog {
 
   /** Entries after `after` (exclusive) matching the filter, oldest first, at most `limit`. */
   async readAfter(db: Queryable, after: string, filter: LogFilter, limit: number): Promise<LogEntry[]> {
-    const where = ['cursor > $1'];
-    const params: unknown[] = [after];
-    const p = (v: unknown): string => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (filter.kinds?.length) where.push(`kind = ANY(${p(filter.kinds)}::text[])`);
-    if (filter.app) where.push(`app = ${p(filter.app)}`);
-    if (filter.sessionId) where.push(`session_id = ${p(filter.sessionId)}`);
-    if (filter.bindingId) where.push(`binding_id = ${p(filter.bindingId)}`);
-    if (filter.privacyNumber) where.push(`privacy_number = ${p(filter.privacyNumber)}`);
-    const { rows } = await db.query<Row>(`SELECT * FROM event_log WHERE ${where.join(' AND ')} ORDER BY cursor LIMIT ${p(limit)}`, params);
+    const w = new SqlFilter();
+    w.and(`cursor > ${w.p(after)}`);
+    if (filter.kinds?.length) w.and(`kind = ANY(${w.p(filter.kinds)}::text[])`);
+    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.sessionId) w.and(`session_id = ${w.p(filter.sessionId)}`);
+    if (filter.bindingId) w.and(`binding_id = ${w.p(filter.bindingId)}`);
+    if (filter.privacyNumber) w.and(`privacy_number = ${w.p(filter.privacyNumber)}`);
+    const { rows } = await db.query<Row>(`SELECT * FROM event_log${w.sql()} ORDER BY cursor LIMIT ${w.p(limit)}`, w.params);
     return rows.map(toEntry);
   }
 

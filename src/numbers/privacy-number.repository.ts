@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/db';
-import { decodeCursor, encodeCursor } from '../shared/cursor';
+import { type Page, pageOf, SqlFilter } from '../store/paging';
 
 /** The inventory of privacy numbers (table `privacy_numbers`): the platform has no listing API. */
 export type NumberStatusName = 'NORMAL' | 'SUSPENDED' | 'UNAVAILABLE' | 'BINDING_FROZEN';
@@ -73,26 +73,13 @@ export class PrivacyNumberRepository {
     return rows.map(toRecord);
   }
 
-  async list(db: Queryable, filter: NumberListFilter, first: number, after: string | null) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (v: unknown): string => {
-      params.push(v);
-      return `$${params.length}`;
-    };
-    if (filter.app) where.push(`app = ${p(filter.app)}`);
-    if (filter.status) where.push(`status = ${p(filter.status)}`);
-    if (filter.cityCode) where.push(`city_code = ${p(filter.cityCode)}`);
-    const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM privacy_numbers${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
-    where.push(`seq > ${p(after === null ? 0 : decodeCursor(after, 'after'))}`);
-    const { rows } = await db.query<Row>(`SELECT * FROM privacy_numbers WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${p(first + 1)}`, params);
-    const items = rows.slice(0, first).map((r) => ({ cursor: encodeCursor(Number(r.seq)), node: toRecord(r) }));
-    return {
-      items,
-      hasNextPage: rows.length > first,
-      endCursor: items.length ? items[items.length - 1].cursor : null,
-      totalCount: Number(total.rows[0].n),
-    };
+  /** Pages in the order numbers were added. */
+  list(db: Queryable, filter: NumberListFilter, first: number, after: string | null): Promise<Page<PrivacyNumberRecord>> {
+    const w = new SqlFilter();
+    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.status) w.and(`status = ${w.p(filter.status)}`);
+    if (filter.cityCode) w.and(`city_code = ${w.p(filter.cityCode)}`);
+    return pageOf(db, { table: 'privacy_numbers', filter: w, orderColumn: 'seq', direction: 'ASC', first, after, map: toRecord });
   }
 
   /**

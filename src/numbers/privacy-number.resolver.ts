@@ -10,6 +10,7 @@ import { PhoneNumberScalar } from '../shared/scalars';
 import type { NumbersContext } from './privacy-number.deps';
 import { PrivacyNumber, PrivacyNumberConnection, PrivacyNumberFilter } from './privacy-number.type';
 import { capacityOf, type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
+import { toConnection } from '../store/paging';
 
 type Context = NumbersContext & BindingsContext;
 
@@ -36,11 +37,7 @@ export class PrivacyNumberResolver {
       size,
       after ?? null,
     );
-    return {
-      edges: page.items.map((e) => ({ cursor: e.cursor, node: toPrivacyNumberView(e.node, ctx.numbers.apps) as unknown as PrivacyNumber })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (n) => toPrivacyNumberView(n, ctx.numbers.apps) as unknown as PrivacyNumber);
   }
 
   @FieldResolver(() => Int, { description: 'Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror.' })
@@ -69,11 +66,7 @@ export class PrivacyNumberResolver {
     const deps = ctx.bindings;
     const now = deps.now();
     const page = await deps.repo.list(deps.db, { privacyNumber: n.number }, size, after ?? null, now);
-    return {
-      edges: page.items.map((e) => ({ cursor: e.cursor, node: toBindingView(e.node, deps.apps, now) as unknown as Binding })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
   }
 
   @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })

@@ -12,6 +12,7 @@ import type { Db } from '../store/db';
 import type { SmsPolicyRecord, SmsRow } from './sms.record';
 import type { SmsRepository } from './sms.repository';
 import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
+import { toConnection } from '../store/paging';
 
 export interface SmsDeps {
   db: Db;
@@ -57,11 +58,7 @@ export class SmsResolver {
     const size = first ?? 20;
     checkFirst(size);
     const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, size, after ?? null);
-    return {
-      edges: page.items.map((e) => ({ cursor: e.cursor, node: toSmsView(e.node) as unknown as SmsMessage })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (m) => toSmsView(m) as unknown as SmsMessage);
   }
 
   @FieldResolver(() => Binding, { nullable: true })

@@ -155,9 +155,11 @@ async function publish(deps: WebhookDeps, entries: readonly LogEntry[], log: Log
 
 /** Notify: store. Block: decide within the deadline (policy, else the configured fallback), store, answer the decision. */
 async function handleSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Promise<{ stored: Stored; answer: WebhookOutput }> {
-  const binding = sms.subscriptionId ? await deps.bindings.get(deps.db, sms.subscriptionId).catch(() => null) : null;
-  const bindingId = binding?.id ?? sms.subscriptionId ?? null;
+  const bindingId = sms.subscriptionId ?? null;
   if (sms.mode === 'Notify') return { stored: await storeSms(deps, app.name, sms, bindingId, null), answer: OK };
+
+  // Only a Block decision needs the binding (an AX binding's temporary callee is the default receiver).
+  const binding = bindingId ? await deps.bindings.get(deps.db, bindingId).catch(() => null) : null;
 
   const decision = await decideWithin(deps, app, sms, binding);
   const result = await storeSms(deps, app.name, sms, bindingId, decision.decision);
