@@ -55,12 +55,14 @@ export async function startGatewayOnEmulator(
   platform: Record<string, number> = {},
   env: Env = {},
   emulatorOptions: Partial<Omit<EmulatorOptions, 'seed'>> = {},
+  /** More top-level sections of the GATEWAY_CONFIG file (auth, cors, limits, ...), merged over the defaults. */
+  configSections: Record<string, unknown> = {},
 ): Promise<GatewayOnEmulator> {
   const emulator = await startEmulator({ ...emulatorOptions, seed });
   const dir = await createTempDir('pn-gateway-config-');
   const configFile = join(dir.path, 'gateway.json');
   const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers }));
-  await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps }));
+  await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps, ...configSections }));
   try {
     const gw = await startTestGateway({ GATEWAY_CONFIG: configFile, ...env });
     return { ...gw, emulator, configFile, stop: async () => (await gw.stop(), await emulator.stop(), await dir.remove()) };
