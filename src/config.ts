@@ -61,6 +61,50 @@ export interface WebhookConfig {
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
 }
 
+/** What a principal may do: viewer reads with party numbers masked, operator also writes, admin also operates the gateway. */
+export type Role = 'viewer' | 'operator' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
+
+/** One API key, configured by the sha256 of the key so the key itself is never stored. */
+export interface ApiKeyConfig {
+  /** Names the principal in logs and errors, e.g. `support-console`. */
+  name: string;
+  /** Lower-case hex sha256 of the key (64 characters); `npm run apikey` prints a key and its hash. */
+  sha256: string;
+  role: Role;
+  /** The apps this key may see and change; null = every app. */
+  apps: readonly string[] | null;
+}
+
+/** JWTs from the team's identity provider, verified with jose (RS256, ES256, EdDSA). */
+export interface JwtConfig {
+  /** Required `iss`. */
+  issuer: string;
+  /** Required `aud` (one of the token's audiences). */
+  audience: string;
+  /** A JWKS endpoint (keys fetched and cached by jose), or null when `publicKeys` are given. */
+  jwksUrl: string | null;
+  /** SPKI PEM public keys; a token verifies if one of them verifies it. */
+  publicKeys: readonly string[];
+  /** Claim holding the role (default `pn_role`). */
+  roleClaim: string;
+  /** Claim holding the app names (an array of strings; absent = every app). Default `pn_apps`. */
+  appsClaim: string;
+  /** Allowed clock difference for `exp` and `nbf`, seconds (default 30). */
+  clockToleranceSeconds: number;
+}
+
+export interface AuthConfig {
+  /** False in sandbox mode: every request acts as an anonymous admin. */
+  enabled: boolean;
+  /** Requests without a token act as `anonymousRole` on every app (production: only when configured; the banner warns). */
+  allowAnonymous: boolean;
+  /** The role of a request without a token when `allowAnonymous` (default admin). */
+  anonymousRole: Role;
+  apiKeys: readonly ApiKeyConfig[];
+  jwt: JwtConfig | null;
+}
+
 export interface Config {
   /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
   sandbox: boolean;
@@ -77,6 +121,8 @@ export interface Config {
   platform: PlatformConfig;
   apps: AppConfig[];
   webhooks: WebhookConfig;
+  /** Who may call the GraphQL API (`auth` section; required in production). */
+  auth: AuthConfig;
   /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
   sandboxTimeScale: number;
 }
@@ -132,7 +178,10 @@ class Problems {
   }
 }
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks'] as const;
+const FILE_KEYS = ['platform', 'apps', 'webhooks', 'auth'] as const;
+const AUTH_KEYS = ['allowAnonymous', 'anonymousRole', 'apiKeys', 'jwt'] as const;
+const API_KEY_KEYS = ['name', 'sha256', 'role', 'apps'] as const;
+const JWT_KEYS = ['issuer', 'audience', 'jwksUrl', 'publicKeys', 'roleClaim', 'appsClaim', 'clockToleranceSeconds'] as const;
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth'] as const;
 const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision'] as const;
@@ -272,10 +321,99 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
       smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
       smsTimeoutDecision: p.oneOf(fileWebhooks.smsTimeoutDecision, 'GATEWAY_CONFIG: webhooks.smsTimeoutDecision', ['DISCARD', 'FORWARD'] as const),
     },
+    auth: sandbox ? SANDBOX_AUTH : fileRead ? parseAuth(file.auth, p, new Set(apps.map((a) => a.name))) : SANDBOX_AUTH,
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };
   if (p.list.length > 0) throw new ConfigError(p.list);
   return deepFreeze(config);
+}
+
+/** Sandbox: no authentication, every request is an admin (convenient by default; the banner says so). */
+const SANDBOX_AUTH: AuthConfig = { enabled: false, allowAnonymous: true, anonymousRole: 'admin', apiKeys: [], jwt: null };
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * The `auth` section. Production refuses to start without one: an open gateway must be asked for
+ * (`allowAnonymous: true`), never be the default. API keys are configured by their sha256 only.
+ */
+function parseAuth(raw: unknown, p: Problems, appNames: ReadonlySet<string>): AuthConfig {
+  const where = 'GATEWAY_CONFIG: auth';
+  if (raw === undefined) {
+    p.add(`${where} is required in production: configure auth.apiKeys and/or auth.jwt, or set "auth": { "allowAnonymous": true } to run without authentication`);
+    return SANDBOX_AUTH;
+  }
+  p.keys(raw, where, AUTH_KEYS);
+  const o = asObject(raw);
+  if (o.allowAnonymous !== undefined && typeof o.allowAnonymous !== 'boolean') p.add(`${where}.allowAnonymous must be true or false`);
+  const allowAnonymous = o.allowAnonymous === true;
+  const anonymousRole = p.oneOf(o.anonymousRole, `${where}.anonymousRole`, ['admin', 'operator', 'viewer'] as const);
+  const appList = (value: unknown, at: string): string[] | null => {
+    if (value === undefined || value === null) return null;
+    if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string')) {
+      p.add(`${at} must be a non-empty array of app names (leave it out for every app)`);
+      return null;
+    }
+    for (const name of value as string[]) if (!appNames.has(name)) p.add(`${at}: no app named "${name}" is configured`);
+    return value as string[];
+  };
+  if (o.apiKeys !== undefined && !Array.isArray(o.apiKeys)) p.add(`${where}.apiKeys must be an array`);
+  const keyNames = new Set<string>();
+  const hashes = new Set<string>();
+  const apiKeys = (Array.isArray(o.apiKeys) ? o.apiKeys : []).map((item, i): ApiKeyConfig => {
+    const at = `${where}.apiKeys[${i}]`;
+    p.keys(item ?? {}, at, API_KEY_KEYS);
+    const k = asObject(item);
+    const name = typeof k.name === 'string' ? k.name.trim() : '';
+    if (!name) p.add(`${at}.name must be a non-empty string`);
+    else if (keyNames.has(name)) p.add(`${at}.name "${name}" is used twice`);
+    keyNames.add(name);
+    // Never echo the value: a key pasted here by mistake must not reach a log.
+    const sha256 = typeof k.sha256 === 'string' ? k.sha256.trim().toLowerCase() : '';
+    if (!/^[0-9a-f]{64}$/.test(sha256)) p.add(`${at}.sha256 must be the 64 hex digits of the key's sha256 (npm run apikey prints one)`);
+    else if (hashes.has(sha256)) p.add(`${at}.sha256 is the same as another key's`);
+    hashes.add(sha256);
+    const role = k.role === undefined ? (p.add(`${at}.role must be one of ${ROLES.join(', ')}`), 'viewer') : p.oneOf(k.role, `${at}.role`, ['viewer', 'operator', 'admin'] as const);
+    return { name, sha256, role, apps: appList(k.apps, `${at}.apps`) };
+  });
+  const jwt = o.jwt === undefined ? null : parseJwt(o.jwt, p, `${where}.jwt`);
+  if (!allowAnonymous && apiKeys.length === 0 && jwt === null) p.add(`${where} must configure apiKeys or jwt, or set allowAnonymous: true`);
+  return { enabled: true, allowAnonymous, anonymousRole, apiKeys, jwt };
+}
+
+function parseJwt(raw: unknown, p: Problems, where: string): JwtConfig {
+  p.keys(raw, where, JWT_KEYS);
+  const o = asObject(raw);
+  const str = (key: string, fallback?: string): string => {
+    const v = o[key];
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || v.trim() === '') {
+      p.add(`${where}.${key} must be a non-empty string`);
+      return fallback ?? '';
+    }
+    return v.trim();
+  };
+  const jwksUrl = o.jwksUrl === undefined ? null : str('jwksUrl');
+  if (jwksUrl !== null && !/^https?:\/\/\S+$/.test(jwksUrl)) p.add(`${where}.jwksUrl must be an http(s) URL`);
+  const rawKeys = o.publicKeys;
+  let publicKeys: string[] = [];
+  if (rawKeys !== undefined) {
+    if (!Array.isArray(rawKeys) || rawKeys.length === 0 || !rawKeys.every((k) => typeof k === 'string' && /-----BEGIN PUBLIC KEY-----/.test(k))) {
+      p.add(`${where}.publicKeys must be a non-empty array of PEM public keys ("-----BEGIN PUBLIC KEY-----...")`);
+    } else publicKeys = rawKeys as string[];
+  }
+  if ((jwksUrl === null) === (publicKeys.length === 0) && (rawKeys === undefined || publicKeys.length > 0)) p.add(`${where} needs exactly one of jwksUrl or publicKeys`);
+  return {
+    issuer: str('issuer'),
+    audience: str('audience'),
+    jwksUrl,
+    publicKeys,
+    roleClaim: str('roleClaim', 'pn_role'),
+    appsClaim: str('appsClaim', 'pn_apps'),
+    clockToleranceSeconds: p.num(o.clockToleranceSeconds, `${where}.clockToleranceSeconds`, 30, 0, 600),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
+import { Authenticator } from './auth/authenticator';
 import type { Config } from './config';
 import { startEmulator, type Emulator, type EmulatorOptions } from './emulator/emulator';
 import { sandboxSeed } from './emulator/seed';
@@ -80,10 +81,11 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     started.push({ dispose: () => apollo.stop() });
 
     let contextFor: ContextFactory | null = null;
-    const context: ContextFactory = (requestId, transport) => {
+    const context: ContextFactory = (requestId, transport, principal) => {
       if (!contextFor) throw new Error('GraphQL context requested before the gateway is ready');
-      return contextFor(requestId, transport);
+      return contextFor(requestId, transport, principal);
     };
+    const authenticator = new Authenticator(config.auth, config.apps.map((a) => a.name));
     // Bound once the features exist; the server answers webhooks only when ready.
     let webhookHandler: WebhookHandler | null = null;
     const webhook: WebhookHandler = (request) => {
@@ -96,12 +98,13 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
     ];
     if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
-    const ws = createGraphqlWsServer({ schema, contextFor: context, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
+    const ws = createGraphqlWsServer({ schema, contextFor: context, authenticator, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
     http = new HttpServer({
       logger,
       metrics,
       apollo,
       contextFor: context,
+      authenticator,
       assets: createGraphiqlAssets(),
       readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
       webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
@@ -122,6 +125,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     contextFor = createContextFactory({ config, logger, platform: client, db, features: built.features });
     http.setPhase('ready');
     logger.info({ url, sandbox: config.sandbox, apps: config.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey })) }, 'gateway ready');
+    if (config.auth.enabled && config.auth.allowAnonymous) logger.warn({ anonymousRole: config.auth.anonymousRole }, 'anonymous GraphQL requests are allowed (auth.allowAnonymous)');
     return { url, banner: formatBanner(config, url, platformBaseUrl) };
   };
 

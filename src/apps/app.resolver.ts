@@ -1,4 +1,4 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { AppConfig } from '../config';
 import { App, BindingMode } from './app.type';
 
@@ -15,6 +15,7 @@ export function toApp(app: Pick<AppConfig, 'name' | 'mode' | 'appKey'>): App {
 
 @Resolver(() => App)
 export class AppResolver {
+  @Authorized()
   @Query(() => [App], { description: 'The platform applications this gateway is configured with, in configuration order.' })
   apps(@Ctx() ctx: AppsContext): App[] {
     return [...ctx.apps.values()].map(toApp);

@@ -1,9 +1,19 @@
 import type DataLoader from 'dataloader';
+import { canSeeApp, type PrincipalContext } from '../auth/principal';
+import { ErrorCode, GatewayError } from '../errors';
 import type { BindingDeps } from './binding.deps';
 import type { BindingRecord } from './binding.record';
 
 /** What the bindings feature needs from the per-request GraphQL context. */
-export interface BindingsContext {
+export interface BindingsContext extends PrincipalContext {
+  /** Limited to the principal's apps: creates choose among them and lookups ask only them. */
   bindings: BindingDeps;
   loaders: { binding: DataLoader<string, BindingRecord | null> };
+}
+
+/** NOT_FOUND, worded like an id that does not exist, for a mirrored binding of an app outside the principal's scope. */
+export async function checkBindingInScope(ctx: BindingsContext, id: string, field: string): Promise<void> {
+  if (ctx.principal.apps === null) return;
+  const record = await ctx.bindings.repo.get(ctx.bindings.db, id);
+  if (record && !canSeeApp(ctx.principal, record.app)) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id}`, { field });
 }

@@ -12,7 +12,8 @@ export interface BindingListFilter {
   /** Matches A, B or Y. */
   party?: string;
   status?: StoredBindingStatus;
-  app?: string;
+  /** Only these apps (the principal's scope, or the one a filter names); absent = every app. */
+  apps?: readonly string[];
 }
 
 interface Row {
@@ -157,7 +158,7 @@ export class BindingRepository {
   list(db: Queryable, filter: BindingListFilter, first: number, after: string | null, now: Date): Promise<Page<BindingRecord>> {
     const w = new SqlFilter();
     if (filter.mode) w.and(`mode = ${w.p(filter.mode)}`);
-    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.apps) w.and(`app = ANY(${w.p(filter.apps)}::text[])`);
     if (filter.privacyNumber) {
       const number = w.p(filter.privacyNumber);
       w.and(`(privacy_number = ${number} OR number_y = ${number})`);

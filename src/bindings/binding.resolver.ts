@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import type { BindingsContext } from './binding.context';
+import { Authorized, Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { appsInScope, visibleOrNull } from '../auth/app-scope';
+import { type BindingsContext, checkBindingInScope } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
 import { checkFirst } from '../shared/cursor';
@@ -11,12 +12,14 @@ import { toConnection } from '../store/paging';
 
 @Resolver(() => Binding)
 export class BindingResolver {
+  @Authorized()
   @Query(() => Binding, { nullable: true, description: 'Asks the platform (the source of truth) and refreshes the mirror.' })
   async binding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView | null> {
-    const record = await ctx.loaders.binding.load(id);
+    const record = visibleOrNull(ctx.principal, await ctx.loaders.binding.load(id));
     return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
 
+  @Authorized()
   @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.' })
   async bindings(
     @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
@@ -35,7 +38,7 @@ export class BindingResolver {
         privacyNumber: filter?.privacyNumber ?? undefined,
         party: filter?.party ?? undefined,
         status: filter?.status ?? undefined,
-        app: filter?.app ?? undefined,
+        apps: appsInScope(ctx.principal, filter?.app, 'filter.app'),
       },
       size,
       after ?? null,
@@ -44,8 +47,10 @@ export class BindingResolver {
     return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
   }
 
+  @Authorized('operator')
   @Mutation(() => Binding, { description: 'Unbinds on the platform; returns the binding with status DELETED.' })
   async deleteBinding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
+    await checkBindingInScope(ctx, id, 'id');
     const record = await deleteBinding(ctx.bindings, id);
     ctx.loaders.binding.clear(id);
     return toBindingView(record, ctx.bindings.apps, ctx.bindings.now());

@@ -1,4 +1,4 @@
-import { Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { App, BindingMode } from '../apps/app.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 import { PageInfo } from '../shared/page-info.type';
@@ -32,6 +32,7 @@ export abstract class Binding {
   @Field(() => App)
   app!: App;
 
+  @Extensions({ privacy: 'visible' })
   @Field(() => PhoneNumberScalar, { description: 'X: the number both sides see.' })
   privacyNumber!: string;
 
@@ -41,6 +42,7 @@ export abstract class Binding {
   @Field(() => Boolean)
   recordCalls!: boolean;
 
+  @Extensions({ privacy: 'masked' })
   @Field(() => String, { nullable: true })
   userData!: string | null;
 
@@ -107,6 +109,7 @@ export class AXYBBinding extends Binding {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'Null until the YB half is bound.' })
   partyB!: string | null;
 
+  @Extensions({ privacy: 'visible' })
   @Field(() => PhoneNumberScalar, { nullable: true, description: "Y, shown to A as B's number." })
   numberY!: string | null;
 

@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { PrincipalContext } from '../auth/principal';
 import type { AppConfig } from '../config';
 import type { EventLog } from '../events/event-log';
 import type { PubSub } from '../events/pubsub';
@@ -31,7 +32,7 @@ export interface CallLoaders {
   recordingUrl: DataLoader<string, { url: string; expiresAt: Date }>;
 }
 
-export interface CallsContext {
+export interface CallsContext extends PrincipalContext {
   calls: CallDeps;
   loaders: CallLoaders;
 }

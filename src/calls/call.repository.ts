@@ -74,7 +74,8 @@ export function toCallRecord(r: any): CallRecordRow {
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
 export interface CallListFilter {
-  app?: string;
+  /** Only these apps (the principal's scope, or the one a filter names); absent = every app. */
+  apps?: readonly string[];
   bindingId?: string;
   privacyNumber?: string;
   party?: string;
@@ -122,7 +123,7 @@ export class CallRepository {
   /** Newest first. */
   list(db: Queryable, f: CallListFilter, first: number, after: string | null): Promise<Page<CallRow>> {
     const w = new SqlFilter();
-    if (f.app) w.and(`app = ${w.p(f.app)}`);
+    if (f.apps) w.and(`app = ANY(${w.p(f.apps)}::text[])`);
     if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
     if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
     if (f.party) {

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { appsInScope, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
 import { checkFirst } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
@@ -27,7 +28,7 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
   const page = await ctx.calls.calls.list(
     ctx.calls.db,
     {
-      app: filter?.app ?? undefined,
+      apps: appsInScope(ctx.principal, filter?.app, 'filter.app'),
       bindingId: filter?.bindingId ?? undefined,
       privacyNumber: filter?.privacyNumber ?? undefined,
       party: filter?.party ?? undefined,
@@ -43,12 +44,14 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
 
 @Resolver(() => Call)
 export class CallResolver {
+  @Authorized()
   @Query(() => Call, { nullable: true })
   async call(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView | null> {
-    const row = await ctx.calls.calls.get(ctx.calls.db, sessionId);
+    const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     return row && callFromRow(row);
   }
 
+  @Authorized()
   @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.' })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true }) filter: CallFilter | null,
@@ -91,9 +94,10 @@ export class CallResolver {
     return null;
   }
 
+  @Authorized('operator')
   @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; the disconnect event follows as a push." })
   async endCall(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
-    const row = await ctx.calls.calls.get(ctx.calls.db, sessionId);
+    const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     if (!row) throw new GatewayError(ErrorCode.NotFound, `sessionId: no call ${sessionId}`, { field: 'sessionId' });
     if (row.state === 'ENDED' || row.state === 'FAILED') throw new GatewayError(ErrorCode.Conflict, `sessionId: call ${sessionId} has already ended`, { field: 'sessionId' });
     const app = ctx.calls.apps.find((a) => a.name === row.app);

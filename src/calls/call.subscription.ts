@@ -1,4 +1,4 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
@@ -27,6 +27,7 @@ interface CallEventsArgs {
  */
 @Resolver()
 export class CallSubscriptionResolver {
+  @Authorized()
   @Subscription(() => CallEvent, {
     description: 'Call events as they are stored. `after`: a CallEvent.cursor to resume from (replayed first).',
     subscribe: ({ args, context }) => {
@@ -49,6 +50,7 @@ export class CallSubscriptionResolver {
     return callEventFromPayload(entry.cursor, entry.payload.event as CallEventPayload);
   }
 
+  @Authorized()
   @Subscription(() => Call, {
     description: 'The call each time an event or its record changes it.',
     subscribe: ({ args, context }) => {
@@ -64,6 +66,7 @@ export class CallSubscriptionResolver {
     return callFromPayload(entry.payload.call as CallPayload);
   }
 
+  @Authorized()
   @Subscription(() => CallRecord, {
     description: 'Call records (CDRs) as they are stored.',
     subscribe: ({ args, context }) => {

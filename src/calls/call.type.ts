@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Binding } from '../bindings/binding.type';
 import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
@@ -77,7 +77,7 @@ export class Recording {
 export class CallRecord {
   @Field(() => ID) sessionId!: string;
   @Field(() => Int, { description: 'Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out.' }) direction!: number;
-  @Field(() => PhoneNumberScalar, { description: 'bindNum' }) privacyNumber!: string;
+  @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar, { description: 'bindNum' }) privacyNumber!: string;
   @Field(() => PhoneNumberScalar) caller!: string;
   @Field(() => PhoneNumberScalar, { nullable: true }) callee!: string | null;
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'fwdDstNum' }) forwardedTo!: string | null;
@@ -89,14 +89,14 @@ export class CallRecord {
   @Field(() => Int, { nullable: true, description: 'fwdUnaswRsn (Q.850 cause).' }) failureCause!: number | null;
   @Field(() => Int, { nullable: true, description: 'ulFailReason (teardown point).' }) teardownPoint!: number | null;
   @Field(() => Boolean) recorded!: boolean;
-  @Field(() => String, { nullable: true }) userData!: string | null;
+  @Extensions({ privacy: 'masked' }) @Field(() => String, { nullable: true }) userData!: string | null;
 }
 
 @ObjectType('Call', { description: 'A call through a privacy number, built from its events and its call record.' })
 export class Call {
   @Field(() => ID) sessionId!: string;
   @Field(() => Binding, { nullable: true }) binding?: Binding | null;
-  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber!: string | null;
+  @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber!: string | null;
   @Field(() => PhoneNumberScalar, { nullable: true }) caller!: string | null;
   @Field(() => PhoneNumberScalar, { nullable: true }) callee!: string | null;
   @Field(() => CallState) state!: CallState;

@@ -14,7 +14,8 @@ export const EVENT_LOG_LOCK = 7_300_001;
 
 export interface LogFilter {
   kinds?: readonly EventKind[];
-  app?: string;
+  /** Only these apps (the principal's scope, or the one a filter names); absent = every app. */
+  apps?: readonly string[];
   sessionId?: string;
   bindingId?: string;
   privacyNumber?: string;
@@ -74,7 +75,7 @@ export class EventLog {
     const w = new SqlFilter();
     w.and(`cursor > ${w.p(after)}`);
     if (filter.kinds?.length) w.and(`kind = ANY(${w.p(filter.kinds)}::text[])`);
-    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.apps) w.and(`app = ANY(${w.p(filter.apps)}::text[])`);
     if (filter.sessionId) w.and(`session_id = ${w.p(filter.sessionId)}`);
     if (filter.bindingId) w.and(`binding_id = ${w.p(filter.bindingId)}`);
     if (filter.privacyNumber) w.and(`privacy_number = ${w.p(filter.privacyNumber)}`);

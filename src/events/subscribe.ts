@@ -1,3 +1,5 @@
+import { appsInScope } from '../auth/app-scope';
+import type { Principal } from '../auth/principal';
 import { UserInputError } from '../errors';
 import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
@@ -8,7 +10,12 @@ import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from './top
 /** What every subscription needs from the GraphQL context: the store, the event log and the pub/sub. */
 export interface EventsContext {
   events: { db: Db; log: EventLog; pubsub: PubSub };
+  /** Streams show only the entries of the apps this principal may see. */
+  principal: Principal;
 }
+
+/** A subscription's filter: the log filter, with at most one app named by the client (`appField` names its argument). */
+export type StreamFilter = Omit<LogFilter, 'kinds' | 'apps'> & { app?: string; appField?: string };
 
 /** A log cursor as clients pass it back: the decimal digits of a `cursor` this API returned. */
 export function checkLogCursor(after: string | null | undefined, field = 'after'): string | null {
@@ -19,21 +26,24 @@ export function checkLogCursor(after: string | null | undefined, field = 'after'
 
 /**
  * Opens a replay-then-live stream over the event log for one subscription: the entries of `kinds` matching
- * the filter, after the cursor if one is given, woken by the app's channel (or every app's).
+ * the filter within the principal's apps, after the cursor if one is given, woken by the channels of those
+ * apps (or every app's). Naming an app outside the principal's scope is FORBIDDEN.
  */
 export function streamOf(
   ctx: EventsContext,
   kinds: EventKind[],
-  filter: Omit<LogFilter, 'kinds'>,
+  filter: StreamFilter,
   after: string | null,
   accept?: (e: LogEntry) => boolean,
 ): Promise<AsyncIterableIterator<LogEntry>> {
+  const { app, appField = 'filter.app', ...rest } = filter;
+  const apps = appsInScope(ctx.principal, app, appField);
   return openLiveStream({
     db: ctx.events.db,
     log: ctx.events.log,
     pubsub: ctx.events.pubsub,
-    channels: [filter.app ? channelForApp(filter.app) : ALL_CHANNEL],
-    filter: { ...filter, kinds },
+    channels: apps ? apps.map(channelForApp) : [ALL_CHANNEL],
+    filter: { ...rest, apps, kinds },
     after,
     accept,
   });

@@ -1,4 +1,5 @@
 import type DataLoader from 'dataloader';
+import type { PrincipalContext } from '../auth/principal';
 import type { AppConfig } from '../config';
 import type { Db } from '../store/db';
 import type { NumberUsage } from './privacy-number.loader';
@@ -18,7 +19,7 @@ export interface NumberDeps {
 }
 
 /** What the numbers feature needs from the per-request GraphQL context. */
-export interface NumbersContext {
+export interface NumbersContext extends PrincipalContext {
   numbers: NumberDeps;
   loaders: { numberUsage: DataLoader<string, NumberUsage> };
 }

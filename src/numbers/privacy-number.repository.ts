@@ -15,7 +15,8 @@ export interface PrivacyNumberRecord {
 }
 
 export interface NumberListFilter {
-  app?: string;
+  /** Only these apps (the principal's scope, or the one a filter names); absent = every app. */
+  apps?: readonly string[];
   status?: NumberStatusName;
   cityCode?: string;
 }
@@ -76,7 +77,7 @@ export class PrivacyNumberRepository {
   /** Pages in the order numbers were added. */
   list(db: Queryable, filter: NumberListFilter, first: number, after: string | null): Promise<Page<PrivacyNumberRecord>> {
     const w = new SqlFilter();
-    if (filter.app) w.and(`app = ${w.p(filter.app)}`);
+    if (filter.apps) w.and(`app = ANY(${w.p(filter.apps)}::text[])`);
     if (filter.status) w.and(`status = ${w.p(filter.status)}`);
     if (filter.cityCode) w.and(`city_code = ${w.p(filter.cityCode)}`);
     return pageOf(db, { table: 'privacy_numbers', filter: w, orderColumn: 'seq', direction: 'ASC', first, after, map: toRecord });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
 import { Binding, BindingConnection } from '../bindings/binding.type';
 import { toBindingView } from '../bindings/binding.view';
@@ -16,12 +17,14 @@ type Context = NumbersContext & BindingsContext;
 
 @Resolver(() => PrivacyNumber)
 export class PrivacyNumberResolver {
+  @Authorized()
   @Query(() => PrivacyNumber, { nullable: true })
   async privacyNumber(@Arg('number', () => PhoneNumberScalar) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
-    const record = await ctx.numbers.repo.get(ctx.numbers.db, number);
+    const record = visibleOrNull(ctx.principal, await ctx.numbers.repo.get(ctx.numbers.db, number));
     return record && toPrivacyNumberView(record, ctx.numbers.apps);
   }
 
+  @Authorized()
   @Query(() => PrivacyNumberConnection, { description: 'The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added.' })
   async privacyNumbers(
     @Arg('filter', () => PrivacyNumberFilter, { nullable: true }) filter: PrivacyNumberFilter | null,
@@ -33,7 +36,7 @@ export class PrivacyNumberResolver {
     checkFirst(size);
     const page = await ctx.numbers.repo.list(
       ctx.numbers.db,
-      { app: filter?.app ?? undefined, status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
+      { apps: appsInScope(ctx.principal, filter?.app, 'filter.app'), status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
       size,
       after ?? null,
     );
@@ -69,6 +72,7 @@ export class PrivacyNumberResolver {
     return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
   }
 
+  @Authorized('admin')
   @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })
   async importPrivacyNumbers(
     @Arg('app', () => String) appName: string,
@@ -76,6 +80,7 @@ export class PrivacyNumberResolver {
     @Arg('cityCode', () => String, { nullable: true }) cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberView[]> {
+    checkAppAllowed(ctx.principal, appName, 'app');
     const deps = ctx.numbers;
     const app = deps.apps.find((a) => a.name === appName);
     if (!app) throw new UserInputError('app', `no app named "${appName}"; configured: ${deps.apps.map((a) => a.name).join(', ')}`);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import type { NumbersContext } from './privacy-number.deps';
@@ -10,11 +10,12 @@ type NumberPayload = Omit<PrivacyNumberRecord, 'statusChangedAt'> & { statusChan
 
 @Resolver()
 export class PrivacyNumberSubscriptionResolver {
+  @Authorized()
   @Subscription(() => PrivacyNumber, {
     description: 'Numbers whose status the platform changed (number-status pushes).',
     subscribe: ({ args, context }) => {
       const a = args as { app?: string | null; after?: string | null };
-      return streamOf(context as EventsContext, ['numberStatus'], { app: a.app ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, ['numberStatus'], { app: a.app ?? undefined, appField: 'app' }, checkLogCursor(a.after));
     },
   })
   numberStatusChanged(

@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
@@ -17,6 +17,7 @@ registerEnumType(NumberStatus, {
 
 @ObjectType('PrivacyNumber', { description: 'A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers.' })
 export class PrivacyNumber {
+  @Extensions({ privacy: 'visible' })
   @Field(() => PhoneNumberScalar)
   number!: string;
 

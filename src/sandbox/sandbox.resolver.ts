@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { Emulator } from '../emulator/emulator';
 import { NumberStatus } from '../numbers/privacy-number.type';
@@ -46,6 +46,7 @@ function toWireStatus(status: NumberStatus): '5' | '9' | '10' | '11' {
  */
 @Resolver()
 export class SandboxResolver {
+  @Authorized('operator')
   @Mutation(() => SimulatedCall, { description: 'Sandbox only. Plays a call on the embedded platform; watch it with callEvents / callUpdated.' })
   simulateCall(@Arg('input', () => SimulateCallInput) input: SimulateCallInput, @Ctx() ctx: SandboxContext): SimulatedCall {
     const emulator = emulatorOf(ctx);
@@ -64,6 +65,7 @@ export class SandboxResolver {
     return { sessionId: r.sessionId as string };
   }
 
+  @Authorized('operator')
   @Mutation(() => Boolean, { description: 'Sandbox only. Sends an SMS to a privacy number on the embedded platform.' })
   simulateSms(@Arg('input', () => SimulateSmsInput) input: SimulateSmsInput, @Ctx() ctx: SandboxContext): boolean {
     const emulator = emulatorOf(ctx);
@@ -72,6 +74,7 @@ export class SandboxResolver {
     return true;
   }
 
+  @Authorized('operator')
   @Mutation(() => Boolean, { description: 'Sandbox only. The embedded platform pushes a number-status change for this number.' })
   simulateNumberStatus(
     @Arg('number', () => PhoneNumberScalar) number: string,

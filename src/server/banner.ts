@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { AuthConfig, Config } from '../config';
 
 /**
  * The start-up banner: where GraphiQL is, which mode, which apps (names, modes, keys; never secrets).
@@ -18,8 +18,17 @@ export function formatBanner(config: Config, url: string, platformBaseUrl: strin
     `  Mode:      ${mode}`,
     `  Store:     ${store}`,
     `  Webhooks:  ${url}/webhooks/<app name>`,
+    `  Auth:      ${authLine(config.auth)}`,
     '  Apps:',
     ...apps,
     '',
   ].join('\n');
+}
+
+/** Says plainly when the API is open: sandbox by design, production only when asked for. */
+function authLine(auth: AuthConfig): string {
+  if (!auth.enabled) return 'off (sandbox): every request acts as admin';
+  const kinds = [auth.apiKeys.length ? `${auth.apiKeys.length} API key(s)` : '', auth.jwt ? `JWT from ${auth.jwt.issuer}` : ''].filter(Boolean).join(', ');
+  if (auth.allowAnonymous) return `WARNING: anonymous requests are allowed and act as ${auth.anonymousRole}${kinds ? `; also ${kinds}` : ''}`;
+  return `required (${kinds})`;
 }

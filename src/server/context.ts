@@ -1,4 +1,5 @@
 import type { AppsContext } from '../apps/app.resolver';
+import type { Principal } from '../auth/principal';
 import type { BindingsContext } from '../bindings/binding.context';
 import type { BindingDeps } from '../bindings/binding.deps';
 import { createBindingLoader } from '../bindings/binding.loader';
@@ -28,6 +29,8 @@ export interface GatewayContext extends AppsContext, EventsContext, BindingsCont
   db: Db;
   /** From a sane `x-request-id` header, else generated; HTTP answers echo it, logs carry it. */
   requestId: string;
+  /** Who is calling, authenticated by the transport before the operation runs. */
+  principal: Principal;
   loaders: BindingsContext['loaders'] & NumbersContext['loaders'] & CallsContext['loaders'];
 }
 
@@ -53,20 +56,24 @@ export interface ContextServices {
 /** `ws` contexts live as long as a subscription: their loaders batch but do not cache. */
 export type Transport = 'http' | 'ws';
 
-export type ContextFactory = (requestId: string, transport?: Transport) => GatewayContext;
+export type ContextFactory = (requestId: string, transport: Transport, principal: Principal) => GatewayContext;
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
-  const { bindings, numbers, calls, sms, sandbox, events } = services.features;
-  return (requestId, transport = 'http') => {
+  const { sandbox, events } = services.features;
+  return (requestId, transport, principal) => {
     const cache = transport === 'http';
+    // A principal limited to some apps gets services that know only those apps: creates choose among them,
+    // platform lookups ask only them, and `apps` lists only them.
+    const { bindings, numbers, calls, sms } = principal.apps === null ? services.features : scopedFeatures(services.features, principal.apps);
     return {
       config: services.config,
-      logger: services.logger.child({ requestId }),
+      logger: services.logger.child({ requestId, principal: principal.name }),
       platform: services.platform,
       db: services.db,
-      apps,
+      apps: principal.apps === null ? apps : new Map([...apps].filter(([name]) => principal.apps?.has(name))),
       requestId,
+      principal,
       bindings,
       numbers,
       calls,
@@ -79,5 +86,16 @@ export function createContextFactory(services: ContextServices): ContextFactory 
         ...createCallLoaders(calls, services.db, bindings.repo, cache),
       },
     };
+  };
+}
+
+function scopedFeatures(features: FeatureServices, scope: ReadonlySet<string>): Pick<FeatureServices, 'bindings' | 'numbers' | 'calls' | 'sms'> {
+  const only = (apps: readonly AppConfig[]) => apps.filter((a) => scope.has(a.name));
+  const { bindings, numbers, calls, sms } = features;
+  return {
+    bindings: { ...bindings, apps: only(bindings.apps) },
+    numbers: { ...numbers, apps: only(numbers.apps) },
+    calls: { ...calls, apps: only(calls.apps) },
+    sms: { ...sms, apps: only(sms.apps) },
   };
 }

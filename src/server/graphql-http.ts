@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import type { Authenticator } from '../auth/authenticator';
+import { ErrorCode } from '../errors';
 import type { ContextFactory, GatewayContext } from './context';
 import { sendJson } from './respond';
 
@@ -14,7 +16,16 @@ export async function handleGraphqlHttp(
   res: ServerResponse,
   rawBody: Buffer | null,
   requestId: string,
+  authenticator: Authenticator,
 ): Promise<void> {
+  // Authenticated before anything is parsed or run: a request without a usable credential costs nothing.
+  const auth = await authenticator.authenticate(req.headers.authorization);
+  if (!auth.ok) {
+    const unauthenticated = auth.reason === 'unauthenticated';
+    const code = unauthenticated ? ErrorCode.Unauthenticated : ErrorCode.Forbidden;
+    sendJson(res, unauthenticated ? 401 : 403, { errors: [{ message: auth.message, extensions: { code } }] }, unauthenticated ? { 'www-authenticate': 'Bearer' } : {});
+    return;
+  }
   let body: unknown = undefined;
   if (rawBody !== null && rawBody.length > 0) {
     const type = req.headers['content-type'] ?? '';
@@ -33,7 +44,7 @@ export async function handleGraphqlHttp(
     search: new URL(req.url ?? '/', 'http://localhost').search,
     body,
   };
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => contextFor(requestId) });
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => contextFor(requestId, 'http', auth.principal) });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

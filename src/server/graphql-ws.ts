@@ -11,6 +11,9 @@ import {
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
+import type { Authenticator } from '../auth/authenticator';
+import type { Principal } from '../auth/principal';
+import { ErrorCode } from '../errors';
 import type { Logger } from '../shared/logger';
 import type { ContextFactory } from './context';
 import { formatError } from './format-error';
@@ -21,6 +24,7 @@ import { requestIdFrom } from './request-id';
 export interface GraphqlWsOptions {
   schema: GraphQLSchema;
   contextFor: ContextFactory;
+  authenticator: Authenticator;
   logger: Logger;
   metrics: GatewayMetrics;
   /** Largest accepted WebSocket message, bytes; larger closes the socket with 1009. */
@@ -50,10 +54,12 @@ type WsContext = object;
  * `error` messages (codes GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED) instead of closing the socket.
  */
 export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServer {
-  const { schema, contextFor, logger, metrics } = options;
+  const { schema, contextFor, authenticator, logger, metrics } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
   const connectionIds = new WeakMap<object, string>();
   const operations = new WeakMap<object, Map<string, OperationState>>();
+  /** The principal of each socket, authenticated once in `onConnect` from `connectionParams.authorization`. */
+  const principals = new WeakMap<object, Principal>();
 
   const finish = (ctx: WsContext, id: string) => {
     const state = operations.get(ctx)?.get(id);
@@ -76,11 +82,27 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
   const server = useServer(
     {
       isProd: true,
+      // 4401 when the credential is missing or bad, 4403 when it is valid but may not connect.
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.authorization;
+        const auth = await authenticator.authenticate(typeof raw === 'string' ? raw : undefined);
+        if (auth.ok) {
+          principals.set(ctx.extra.socket, auth.principal);
+          return true;
+        }
+        logger.info({ requestId: connectionIds.get(ctx.extra.socket), reason: auth.reason }, 'WebSocket connection refused');
+        if (auth.reason === 'unauthenticated') ctx.extra.socket.close(4401, 'Unauthorized');
+        return false;
+      },
       onSubscribe: (ctx, id, payload) => {
         const requestId = `${connectionIds.get(ctx.extra.socket) ?? 'ws'}:${id}`.slice(0, 128);
         const state: OperationState = { started: performance.now(), requestId, name: payload.operationName ?? null, type: 'unknown', errors: [] };
         if (!operations.has(ctx)) operations.set(ctx, new Map());
         operations.get(ctx)!.set(id, state);
+        const principal = principals.get(ctx.extra.socket);
+        if (!principal || expired(principal)) {
+          return [new GraphQLError('authorization: the token has expired; connect again with a fresh one', { extensions: { code: ErrorCode.Unauthenticated } })];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -99,8 +121,13 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: contextFor(requestId, 'ws'),
+          contextValue: contextFor(requestId, 'ws', principal),
         };
+      },
+      onOperation: (ctx, _id, _payload, _args, result) => {
+        const principal = principals.get(ctx.extra.socket);
+        if (principal?.expiresAt && isAsyncIterable(result)) return untilExpiry(result, principal.expiresAt);
+        return undefined;
       },
       onNext: (ctx, id, _payload, _args, result: ExecutionResult) => {
         if (!result.errors) return;
@@ -166,4 +193,37 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 function withRequestCode(formatted: GraphQLFormattedError, error: GraphQLError, requestError: boolean): GraphQLFormattedError {
   if (!requestError || error.path || formatted.extensions?.code) return formatted;
   return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+}
+
+function expired(principal: Principal): boolean {
+  return principal.expiresAt !== null && principal.expiresAt.getTime() <= Date.now();
+}
+
+function isAsyncIterable<T>(value: unknown): value is AsyncIterableIterator<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * A subscription of a principal whose token expires: its results until then, then one UNAUTHENTICATED
+ * error, then completion (the source stream is closed). graphql-ws sends the error as a `next` message.
+ */
+async function* untilExpiry(source: AsyncIterableIterator<ExecutionResult>, expiresAt: Date): AsyncGenerator<ExecutionResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), Math.max(0, expiresAt.getTime() - Date.now()));
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([source.next(), expiry]);
+      if (next === 'expired') {
+        yield { errors: [new GraphQLError('authorization: the token has expired; subscribe again with a fresh one', { extensions: { code: ErrorCode.Unauthenticated } })] };
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    await source.return?.();
+  }
 }

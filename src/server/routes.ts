@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import type { Authenticator } from '../auth/authenticator';
 import type { Logger } from '../shared/logger';
 import { BodyTooLargeError, readBody } from './body';
 import type { ContextFactory, GatewayContext } from './context';
@@ -36,6 +37,7 @@ export interface RouteDeps {
   metrics: GatewayMetrics;
   apollo: ApolloServer<GatewayContext>;
   contextFor: ContextFactory;
+  authenticator: Authenticator;
   assets: GraphiqlAssets;
   readiness(): Promise<ReadinessReport>;
   webhook: WebhookHandler;
@@ -108,7 +110,7 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
   if (deps.phase() !== 'ready') return sendNotReady(res);
   const body = method === 'POST' ? await readLimited(req, res, deps.graphqlBodyLimitBytes) : null;
   if (body === undefined) return;
-  await handleGraphqlHttp(deps.apollo, deps.contextFor, req, res, body, requestId);
+  await handleGraphqlHttp(deps.apollo, deps.contextFor, req, res, body, requestId, deps.authenticator);
 }
 
 async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { applyViewerMasking } from '../auth/masking';
 import { AppResolver } from '../apps/app.resolver';
 import { BindingMutationsResolver } from '../bindings/binding-mutations.resolver';
 import { BindingResolver } from '../bindings/binding.resolver';
@@ -50,10 +52,12 @@ const NO_TOPICS: PubSub = {
 /**
  * Builds the executable schema from the type-graphql classes. Pure apart from type-graphql's own metadata
  * registry; safe to call more than once per process. Input checks live in the features (errors name the
- * field), so class-validator integration stays off.
+ * field), so class-validator integration stays off. Every root field carries `@Authorized` (checked by the one
+ * `authChecker`), and party-number fields are masked for viewers (`applyViewerMasking`).
  */
-export function buildGatewaySchema(options: { sandbox: boolean } = { sandbox: true }): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: gatewayResolvers(options), validate: false, pubSub: NO_TOPICS });
+export async function buildGatewaySchema(options: { sandbox: boolean } = { sandbox: true }): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: gatewayResolvers(options), validate: false, pubSub: NO_TOPICS, authChecker, authMode: 'error' });
+  return applyViewerMasking(schema);
 }
 
 /** The SDL committed as schema.graphql: types sorted by name, so the file only changes when the schema does. */

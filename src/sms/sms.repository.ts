@@ -38,11 +38,11 @@ export class SmsRepository {
   }
 
   /** Newest first. */
-  list(db: Queryable, f: { bindingId?: string; privacyNumber?: string; app?: string }, first: number, after: string | null): Promise<Page<SmsRow>> {
+  list(db: Queryable, f: { bindingId?: string; privacyNumber?: string; apps?: readonly string[] }, first: number, after: string | null): Promise<Page<SmsRow>> {
     const w = new SqlFilter();
     if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
     if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
-    if (f.app) w.and(`app = ${w.p(f.app)}`);
+    if (f.apps) w.and(`app = ANY(${w.p(f.apps)}::text[])`);
     return pageOf(db, { table: 'sms_messages', filter: w, orderColumn: 'id', direction: 'DESC', first, after, map: toRow });
   }
 

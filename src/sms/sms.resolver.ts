@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { appsInScope, checkAppAllowed } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
 import { checkFirst } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
@@ -47,6 +48,7 @@ function appNamed(apps: readonly AppConfig[], name: string, field: string): AppC
 
 @Resolver(() => SmsMessage)
 export class SmsResolver {
+  @Authorized()
   @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.' })
   async smsMessages(
     @Arg('bindingId', () => ID, { nullable: true }) bindingId: string | null,
@@ -57,7 +59,7 @@ export class SmsResolver {
   ): Promise<SmsMessageConnection> {
     const size = first ?? 20;
     checkFirst(size);
-    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, size, after ?? null);
+    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx.principal, null, 'app') }, size, after ?? null);
     return toConnection(page, (m) => toSmsView(m) as unknown as SmsMessage);
   }
 
@@ -66,15 +68,19 @@ export class SmsResolver {
     return bindingOf(ctx, sms.bindingId);
   }
 
+  @Authorized()
   @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
   async smsPolicy(@Arg('app', () => String) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
+    checkAppAllowed(ctx.principal, appName, 'app');
     const app = appNamed(ctx.sms.apps, appName, 'app');
     const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
     return policy && toPolicyView(policy, app);
   }
 
+  @Authorized('operator')
   @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
   async setSmsPolicy(@Arg('input', () => SmsPolicyInput) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
+    checkAppAllowed(ctx.principal, input.app, 'input.app');
     const app = appNamed(ctx.sms.apps, input.app, 'input.app');
     if (input.rules.length > 100) throw new UserInputError('input.rules', `at most 100 rules, got ${input.rules.length}`);
     input.rules.forEach((r, i) => {

@@ -1,4 +1,4 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
@@ -8,6 +8,7 @@ import { SmsMessage } from './sms.type';
 
 @Resolver()
 export class SmsSubscriptionResolver {
+  @Authorized()
   @Subscription(() => SmsMessage, {
     description: 'SMS pushes as they are stored.',
     subscribe: ({ args, context }) => {

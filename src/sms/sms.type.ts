@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { Binding } from '../bindings/binding.type';
 import { PageInfo } from '../shared/page-info.type';
@@ -20,13 +20,15 @@ registerEnumType(SmsDecision, { name: 'SmsDecision' });
 export class SmsMessage {
   @Field(() => ID, { description: 'smsIdentifier' }) id!: string;
   @Field(() => Binding, { nullable: true }) binding?: Binding | null;
-  @Field(() => PhoneNumberScalar) privacyNumber!: string;
+  @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar) privacyNumber!: string;
   @Field(() => PhoneNumberScalar) sender!: string;
   @Field(() => PhoneNumberScalar, { nullable: true }) receiver!: string | null;
   @Field(() => SmsNotificationMode) mode!: SmsNotificationMode;
   @Field(() => SmsDecision, { nullable: true, description: 'For BLOCK pushes: what the gateway answered.' }) decision!: SmsDecision | null;
   @Field(() => Int, { nullable: true, description: 'Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, …' }) sendResult!: number | null;
-  @Field(() => String, { nullable: true, description: 'Only when the platform delivers SMS content for the app.' }) content!: string | null;
+  @Extensions({ privacy: 'hidden' })
+  @Field(() => String, { nullable: true, description: 'Only when the platform delivers SMS content for the app; null for viewers.' })
+  content!: string | null;
   @Field(() => DateTimeScalar) occurredAt!: Date;
   bindingId!: string | null;
 }
@@ -61,7 +63,7 @@ export class SmsPolicyInput {
 
 @ObjectType('SmsRuleView')
 export class SmsRuleView {
-  @Field(() => String, { nullable: true }) senderPattern!: string | null;
+  @Extensions({ privacy: 'masked' }) @Field(() => String, { nullable: true }) senderPattern!: string | null;
   @Field(() => String, { nullable: true }) contentContains!: string | null;
   @Field(() => SmsDecision) decision!: SmsDecision;
   @Field(() => PhoneNumberScalar, { nullable: true }) forwardTo!: string | null;

@@ -685,7 +685,7 @@ export type SmsDecision =
 export type SmsMessage = {
   __typename?: 'SmsMessage';
   binding?: Maybe<Binding>;
-  /** Only when the platform delivers SMS content for the app. */
+  /** Only when the platform delivers SMS content for the app; null for viewers. */
   content?: Maybe<Scalars['String']['output']>;
   /** For BLOCK pushes: what the gateway answered. */
   decision?: Maybe<SmsDecision>;

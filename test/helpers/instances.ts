@@ -47,7 +47,7 @@ async function listTs(dir: string): Promise<string[]> {
 export async function writeGatewayConfig(dir: string, seed: EmulatorSeed, baseUrl: string, platform: Record<string, number> = {}): Promise<string> {
   const file = join(dir, 'gateway.json');
   const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'enforce' }));
-  await writeFile(file, JSON.stringify({ platform: { baseUrl, ...platform }, apps }));
+  await writeFile(file, JSON.stringify({ platform: { baseUrl, ...platform }, apps, auth: { allowAnonymous: true } }));
   return file;
 }
 

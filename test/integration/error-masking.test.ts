@@ -1,3 +1,5 @@
+import { Authenticator } from '../../src/auth/authenticator';
+import { anonymousPrincipal } from '../../src/auth/principal';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
@@ -54,7 +56,7 @@ describe('error masking and operation logs', () => {
     const apollo = createApollo(schema, metrics);
     await apollo.start();
     try {
-      const response = await apollo.executeOperation({ query: 'query Mixed { boom picky fine }' }, { contextValue: contextFor('req-http-1') });
+      const response = await apollo.executeOperation({ query: 'query Mixed { boom picky fine }' }, { contextValue: contextFor('req-http-1', 'http', anonymousPrincipal('admin')) });
       const result = response.body.kind === 'single' ? response.body.singleResult : null;
       expect(result?.data).toEqual({ boom: null, picky: null, fine: 'ok' });
       expect(result?.errors).toEqual([
@@ -90,7 +92,7 @@ describe('error masking and operation logs', () => {
     beforeAll(async () => {
       const deps = setup();
       capture = deps.capture;
-      ws = createGraphqlWsServer({ schema, contextFor: deps.contextFor, logger: capture.logger, metrics: deps.metrics, maxPayloadBytes: 1024 });
+      ws = createGraphqlWsServer({ schema, contextFor: deps.contextFor, authenticator: new Authenticator(loadConfig({}, () => '').auth, []), logger: capture.logger, metrics: deps.metrics, maxPayloadBytes: 1024 });
       server = createServer((_req, res) => res.writeHead(404).end());
       server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

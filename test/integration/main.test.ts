@@ -32,7 +32,7 @@ describe('process entry (src/main.ts)', () => {
       const { stdout, stderr } = main.output();
       expect(stdout).toBe('');
       expect(stderr).toMatch(/^Invalid configuration:\n/);
-      for (const part of ['PORT must be an integer', 'platform.baseUrl', 'apps[0].mode', 'apps[0].appKey', 'apps[0].appSecret']) expect(stderr).toContain(part);
+      for (const part of ['PORT must be an integer', 'platform.baseUrl', 'apps[0].mode', 'apps[0].appKey', 'apps[0].appSecret', 'auth is required in production']) expect(stderr).toContain(part);
     } finally {
       await dir.remove();
     }

@@ -35,6 +35,7 @@ describe('gateway in production mode (GATEWAY_CONFIG) on PostgreSQL', () => {
           { name: 'shop-axb', mode: 'AXB', appKey: 'prodKeyAxb', appSecret: 'prodSecretAxb', numbers: ['+8617100000001'] },
           { name: 'shop-axe', mode: 'AXE', appKey: 'prodKeyAxe', appSecret: 'prodSecretAxe' },
         ],
+        auth: { allowAnonymous: true },
       }),
     );
     gw = await startTestGateway({ GATEWAY_CONFIG: file, DATABASE_URL: schema.url });

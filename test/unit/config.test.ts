@@ -24,6 +24,7 @@ const goodFile = {
     { name: 'shop-axb', mode: 'AXB', appKey: 'key-axb', appSecret: 'secret-axb', numbers: ['+8617000000001', { number: '+8617000000002', cityCode: '0755' }] },
     { name: 'shop-ax', mode: 'AX', appKey: 'key-ax', appSecret: 'secret-ax' },
   ],
+  auth: { allowAnonymous: true },
 };
 
 describe('loadConfig', () => {
@@ -116,5 +117,72 @@ describe('loadConfig', () => {
     } catch (err) {
       expect((err as Error).message).toBe('Invalid configuration:\n  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "x"\n  - PORT must be an integer from 0 to 65535, got "-1"');
     }
+  });
+
+  describe('auth', () => {
+    const HASH = 'a'.repeat(64);
+    const withAuth = (auth: unknown) => {
+      const { auth: _open, ...rest } = goodFile;
+      return files({ [resolve('gw.json')]: JSON.stringify(auth === undefined ? rest : { ...rest, auth }) });
+    };
+    const prod = { GATEWAY_CONFIG: 'gw.json' };
+
+    it('is off in sandbox mode: every request acts as admin', () => {
+      expect(loadConfig({}).auth).toEqual({ enabled: false, allowAnonymous: true, anonymousRole: 'admin', apiKeys: [], jwt: null });
+    });
+
+    it('refuses to start in production without an auth section, saying how to open it on purpose', () => {
+      expect(problemsOf(prod, withAuth(undefined))).toEqual([expect.stringMatching(/auth is required in production.*"allowAnonymous": true/)]);
+    });
+
+    it('refuses an auth section that lets nobody in', () => {
+      expect(problemsOf(prod, withAuth({}))).toEqual(['GATEWAY_CONFIG: auth must configure apiKeys or jwt, or set allowAnonymous: true']);
+    });
+
+    it('reads API keys by hash, with role and app scope', () => {
+      const config = loadConfig(prod, withAuth({ apiKeys: [{ name: 'support', sha256: HASH.toUpperCase(), role: 'viewer', apps: ['shop-axb'] }, { name: 'ops', sha256: 'b'.repeat(64), role: 'operator' }] }));
+      expect(config.auth).toEqual({
+        enabled: true,
+        allowAnonymous: false,
+        anonymousRole: 'admin',
+        apiKeys: [
+          { name: 'support', sha256: HASH, role: 'viewer', apps: ['shop-axb'] },
+          { name: 'ops', sha256: 'b'.repeat(64), role: 'operator', apps: null },
+        ],
+        jwt: null,
+      });
+    });
+
+    it('names every bad API key field without echoing the value', () => {
+      const problems = problemsOf(prod, withAuth({ apiKeys: [{ name: '', sha256: 'my-secret-key', role: 'root', apps: ['nope'], extra: 1 }, { name: 'x', sha256: HASH, role: 'viewer' }, { name: 'x', sha256: HASH, role: 'viewer' }] }));
+      expect(problems).toEqual([
+        'GATEWAY_CONFIG: auth.apiKeys[0]: unknown key "extra" (known: name, sha256, role, apps)',
+        'GATEWAY_CONFIG: auth.apiKeys[0].name must be a non-empty string',
+        "GATEWAY_CONFIG: auth.apiKeys[0].sha256 must be the 64 hex digits of the key's sha256 (npm run apikey prints one)",
+        'GATEWAY_CONFIG: auth.apiKeys[0].role must be one of viewer, operator, admin, got "root"',
+        'GATEWAY_CONFIG: auth.apiKeys[0].apps: no app named "nope" is configured',
+        'GATEWAY_CONFIG: auth.apiKeys[2].name "x" is used twice',
+        "GATEWAY_CONFIG: auth.apiKeys[2].sha256 is the same as another key's",
+      ]);
+      expect(problems.join('\n')).not.toContain('my-secret-key');
+    });
+
+    it('reads a JWT issuer with a JWKS URL or PEM keys, with claim names and clock tolerance defaulted', () => {
+      const jwt = { issuer: 'https://id.example', audience: 'pn-gateway', jwksUrl: 'https://id.example/.well-known/jwks.json' };
+      expect(loadConfig(prod, withAuth({ jwt })).auth.jwt).toEqual({ ...jwt, publicKeys: [], roleClaim: 'pn_role', appsClaim: 'pn_apps', clockToleranceSeconds: 30 });
+      const pem = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----';
+      expect(loadConfig(prod, withAuth({ jwt: { issuer: 'i', audience: 'a', publicKeys: [pem], roleClaim: 'role' } })).auth.jwt).toMatchObject({ publicKeys: [pem], jwksUrl: null, roleClaim: 'role' });
+    });
+
+    it('names the JWT fields that are wrong', () => {
+      expect(problemsOf(prod, withAuth({ jwt: { issuer: '', jwksUrl: 'ftp://x', publicKeys: ['not a key'], clockToleranceSeconds: -1 } }))).toEqual([
+        'GATEWAY_CONFIG: auth.jwt.jwksUrl must be an http(s) URL',
+        'GATEWAY_CONFIG: auth.jwt.publicKeys must be a non-empty array of PEM public keys ("-----BEGIN PUBLIC KEY-----...")',
+        'GATEWAY_CONFIG: auth.jwt.issuer must be a non-empty string',
+        'GATEWAY_CONFIG: auth.jwt.audience must be a non-empty string',
+        'GATEWAY_CONFIG: auth.jwt.clockToleranceSeconds must be an integer from 0 to 600, got -1',
+      ]);
+      expect(problemsOf(prod, withAuth({ jwt: { issuer: 'i', audience: 'a' } }))).toEqual(['GATEWAY_CONFIG: auth.jwt needs exactly one of jwksUrl or publicKeys']);
+    });
   });
 });
