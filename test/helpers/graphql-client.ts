@@ -10,16 +10,17 @@ export interface JsonResult<T> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** POST /graphql with a typed document; returns the HTTP status and the parsed body. */
+/** POST /graphql with a typed document (and extra headers, e.g. `authorization`); returns the HTTP status and the parsed body. */
 export async function postGraphql<T, V>(
   baseUrl: string,
   document: TypedDocumentNode<T, V> | string,
   variables?: V,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: JsonResult<T>; headers: Headers }> {
   const query = typeof document === 'string' ? document : print(document);
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: (await res.json()) as JsonResult<T>, headers: res.headers };
@@ -29,9 +30,13 @@ export async function postGraphql<T, V>(
  * A real graphql-ws client on `<baseUrl>/graphql` (ws://), no retries: a closed server stays closed.
  * `lazy: false` connects at once and keeps the socket open until dispose (default: lazy).
  */
-export function createWsClient(baseUrl: string, options: { onClosed?: (event: unknown) => void; lazy?: boolean } = {}): Client {
+export function createWsClient(
+  baseUrl: string,
+  options: { onClosed?: (event: unknown) => void; lazy?: boolean; connectionParams?: Record<string, unknown> } = {},
+): Client {
   return createClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    connectionParams: options.connectionParams,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: options.lazy ?? true,
