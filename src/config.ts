@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
+import { formatOriginPattern, parseOriginPattern } from './server/cors';
+import { parseCidr } from './shared/cidr';
 import { isGlobalPhone } from './shared/phone';
 
 /**
@@ -32,7 +34,14 @@ export interface AppConfig {
   appSecret: string;
   /** The inventory of X numbers: the platform has no listing API. */
   numbers: NumberConfig[];
+  /** Default `enforce` in production; in sandbox `SANDBOX_WEBHOOK_AUTH` (default `log`). */
   webhookAuth: WebhookAuthMode;
+  /**
+   * A secret path segment: pushes are then accepted only at `/webhooks/<name>/<token>` (the address given to
+   * the platform console); `/webhooks/<name>` and any other token answer 404. 16–128 of `[A-Za-z0-9_-]`;
+   * null = pushes go to `/webhooks/<name>`.
+   */
+  webhookPathToken: string | null;
 }
 
 export interface PlatformConfig {
@@ -59,8 +68,31 @@ export interface WebhookConfig {
   smsBlockDeadlineMs: number;
   /** Answered to an SMS Block push when the app's policy cannot be read in time (default DISCARD). */
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
+  /**
+   * Source address ranges pushes may come from (`10.0.0.0/8`, `2001:db8::/32`; IPv4-mapped IPv6 peers match
+   * IPv4 ranges); a push from elsewhere answers 403 before anything else. Null (default) = any source.
+   */
+  allowedSourceCidrs: readonly string[] | null;
 }
 
+export interface CorsConfig {
+  /**
+   * Browser origins allowed to use /graphql over HTTP (CORS) and WebSocket (`Origin` of the upgrade):
+   * exact origins (`https://app.example.com`), a port wildcard (`http://localhost:*`), or `*` (only with
+   * `auth.allowAnonymous`). Canonical form (lower-case host, no default port). Sandbox default
+   * `http://localhost:*` and `http://127.0.0.1:*`; production default none (same-origin pages only).
+   */
+  allowedOrigins: readonly string[];
+}
+
+export interface MetricsConfig {
+  /** Bearer token required for /metrics on the main port (compared in constant time; never logged). */
+  token: string | null;
+  /** Serve /metrics (no token) on this port of the same host, and not on the main port; 0 = any free port. */
+  port: number | null;
+  /** /metrics on the main port without a token (sandbox default true; production default false). */
+  public: boolean;
+}
 export interface Config {
   /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
   sandbox: boolean;
@@ -77,6 +109,8 @@ export interface Config {
   platform: PlatformConfig;
   apps: AppConfig[];
   webhooks: WebhookConfig;
+  cors: CorsConfig;
+  metrics: MetricsConfig;
   /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
   sandboxTimeScale: number;
 }
@@ -132,10 +166,16 @@ class Problems {
   }
 }
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks'] as const;
+/** `auth` is read by the access-control settings; here only `auth.allowAnonymous` (for `cors` `*`). */
+const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth'] as const;
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
-const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth'] as const;
-const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision'] as const;
+const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
+const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
+const CORS_KEYS = ['allowedOrigins'] as const;
+const METRICS_KEYS = ['token', 'port', 'public'] as const;
+const PATH_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
+const METRICS_TOKEN = /^[\x21-\x7e]{16,256}$/;
+const SANDBOX_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 function optionalString(env: Env, name: string): string | null {
   const v = env[name];
@@ -167,8 +207,13 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
     names.add(name);
     const mode = o.mode as BindingModeName;
     if (!BINDING_MODES.includes(mode)) p.add(`${at}.mode must be one of ${BINDING_MODES.join(', ')}, got ${JSON.stringify(o.mode)}`);
-    const webhookAuth = (o.webhookAuth ?? 'log') as WebhookAuthMode;
+    const webhookAuth = (o.webhookAuth ?? 'enforce') as WebhookAuthMode;
     if (!WEBHOOK_AUTH.includes(webhookAuth)) p.add(`${at}.webhookAuth must be one of off, log, enforce`);
+    const pathToken = o.webhookPathToken;
+    if (pathToken !== undefined && (typeof pathToken !== 'string' || !PATH_TOKEN.test(pathToken))) {
+      // The value is a secret: the message never repeats it.
+      p.add(`${at}.webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]`);
+    }
     const numbers: NumberConfig[] = [];
     if (o.numbers !== undefined && !Array.isArray(o.numbers)) p.add(`${at}.numbers must be an array`);
     for (const [j, n] of (Array.isArray(o.numbers) ? o.numbers : []).entries()) {
@@ -186,7 +231,65 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
       numberOwners.set(entry.number, `${at}.numbers[${j}]`);
       numbers.push({ number: entry.number, cityCode: entry.cityCode as string | undefined });
     }
-    return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth };
+    const webhookPathToken = typeof pathToken === 'string' && PATH_TOKEN.test(pathToken) ? pathToken : null;
+    return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth, webhookPathToken };
+  });
+}
+
+/** `cors.allowedOrigins`: validated entries in canonical form; `*` only when anonymous access is allowed. */
+function parseCors(raw: unknown, p: Problems, sandbox: boolean, allowAnonymous: boolean): CorsConfig {
+  const where = 'GATEWAY_CONFIG: cors.allowedOrigins';
+  const list = (raw ?? {}) as Record<string, unknown>;
+  if (list.allowedOrigins === undefined) return { allowedOrigins: sandbox ? SANDBOX_ORIGINS : [] };
+  if (!Array.isArray(list.allowedOrigins)) {
+    p.add(`${where} must be an array of origins`);
+    return { allowedOrigins: [] };
+  }
+  const origins: string[] = [];
+  for (const [i, entry] of list.allowedOrigins.entries()) {
+    const pattern = typeof entry === 'string' ? parseOriginPattern(entry.trim()) : null;
+    if (!pattern) {
+      p.add(`${where}[${i}] must be an origin such as https://app.example.com, http://localhost:* or *, got ${JSON.stringify(entry)}`);
+      continue;
+    }
+    if (pattern.kind === 'any' && !allowAnonymous) p.add(`${where}[${i}] "*" is allowed only with auth.allowAnonymous: true`);
+    origins.push(formatOriginPattern(pattern));
+  }
+  return { allowedOrigins: origins };
+}
+
+function parseMetrics(raw: unknown, p: Problems, sandbox: boolean): MetricsConfig {
+  const where = 'GATEWAY_CONFIG: metrics';
+  const o = (raw ?? {}) as Record<string, unknown>;
+  let token: string | null = null;
+  if (o.token !== undefined) {
+    if (typeof o.token === 'string' && METRICS_TOKEN.test(o.token)) token = o.token;
+    else p.add(`${where}.token must be 16 to 256 printable characters without spaces`);
+  }
+  const port = o.port === undefined ? null : p.num(o.port, `${where}.port`, 0, 0, 65535);
+  if (o.public !== undefined && typeof o.public !== 'boolean') p.add(`${where}.public must be true or false`);
+  const isPublic = typeof o.public === 'boolean' ? o.public : sandbox;
+  if (port !== null && (token !== null || o.public === true)) {
+    p.add(`${where}.port serves /metrics without a token and not on the main port: leave out metrics.token and metrics.public`);
+  }
+  if (token !== null && o.public === true) p.add(`${where}.public: true makes metrics.token pointless: set one of them`);
+  return { token, port, public: port === null && isPublic };
+}
+
+function parseSourceCidrs(raw: unknown, p: Problems): readonly string[] | null {
+  const where = 'GATEWAY_CONFIG: webhooks.allowedSourceCidrs';
+  if (raw === undefined) return null;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    p.add(`${where} must be a non-empty array of CIDR ranges (leave it out to accept pushes from any source)`);
+    return null;
+  }
+  return raw.flatMap((entry, i) => {
+    const cidr = typeof entry === 'string' ? parseCidr(entry) : null;
+    if (!cidr) {
+      p.add(`${where}[${i}] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got ${JSON.stringify(entry)}`);
+      return [];
+    }
+    return [`${cidr.address}/${cidr.prefix}`];
   });
 }
 
@@ -215,6 +318,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     p.keys(file, 'GATEWAY_CONFIG', FILE_KEYS);
     p.keys(file.platform, 'GATEWAY_CONFIG: platform', PLATFORM_KEYS);
     p.keys(file.webhooks, 'GATEWAY_CONFIG: webhooks', WEBHOOK_KEYS);
+    p.keys(file.cors, 'GATEWAY_CONFIG: cors', CORS_KEYS);
+    p.keys(file.metrics, 'GATEWAY_CONFIG: metrics', METRICS_KEYS);
   }
   const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
   let baseUrl: string | null = null;
@@ -230,11 +335,14 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   const sandboxWebhookAuth = (optionalString(env, 'SANDBOX_WEBHOOK_AUTH') ?? 'log') as WebhookAuthMode;
   if (!WEBHOOK_AUTH.includes(sandboxWebhookAuth)) p.add(`SANDBOX_WEBHOOK_AUTH must be one of ${WEBHOOK_AUTH.join(', ')}, got "${sandboxWebhookAuth}"`);
   const apps = sandbox
-    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth }))
+    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth, webhookPathToken: null }))
     : fileRead
       ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
       : [];
   const fileWebhooks = (file.webhooks ?? {}) as Record<string, unknown>;
+  const allowAnonymous = (file.auth as { allowAnonymous?: unknown } | undefined)?.allowAnonymous === true;
+  const cors = parseCors(fileRead ? file.cors : undefined, p, sandbox, allowAnonymous);
+  const metrics = parseMetrics(fileRead ? file.metrics : undefined, p, sandbox);
 
   const timeScaleRaw = optionalString(env, 'SANDBOX_TIME_SCALE');
   const sandboxTimeScale = timeScaleRaw === null ? 1 : Number(timeScaleRaw);
@@ -271,7 +379,10 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
       createdWindowSeconds: p.num(fileWebhooks.createdWindowSeconds, 'GATEWAY_CONFIG: webhooks.createdWindowSeconds', 300, 1, 86_400),
       smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
       smsTimeoutDecision: p.oneOf(fileWebhooks.smsTimeoutDecision, 'GATEWAY_CONFIG: webhooks.smsTimeoutDecision', ['DISCARD', 'FORWARD'] as const),
+      allowedSourceCidrs: parseSourceCidrs(fileWebhooks.allowedSourceCidrs, p),
     },
+    cors,
+    metrics,
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };
   if (p.list.length > 0) throw new ConfigError(p.list);
