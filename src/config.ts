@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
-import { formatOriginPattern, parseOriginPattern } from './server/cors';
-import { parseCidr } from './shared/cidr';
+import { parseCors, parseMetrics, parseSourceCidrs } from './config-edge';
 import { isGlobalPhone } from './shared/phone';
 
 /**
@@ -121,7 +120,8 @@ const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
-class Problems {
+/** Collects every configuration problem, so start-up reports them all at once. */
+export class Problems {
   readonly list: string[] = [];
   add(problem: string): void {
     this.list.push(problem);
@@ -174,8 +174,6 @@ const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlin
 const CORS_KEYS = ['allowedOrigins'] as const;
 const METRICS_KEYS = ['token', 'port', 'public'] as const;
 const PATH_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
-const METRICS_TOKEN = /^[\x21-\x7e]{16,256}$/;
-const SANDBOX_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 function optionalString(env: Env, name: string): string | null {
   const v = env[name];
@@ -233,63 +231,6 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
     }
     const webhookPathToken = typeof pathToken === 'string' && PATH_TOKEN.test(pathToken) ? pathToken : null;
     return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth, webhookPathToken };
-  });
-}
-
-/** `cors.allowedOrigins`: validated entries in canonical form; `*` only when anonymous access is allowed. */
-function parseCors(raw: unknown, p: Problems, sandbox: boolean, allowAnonymous: boolean): CorsConfig {
-  const where = 'GATEWAY_CONFIG: cors.allowedOrigins';
-  const list = (raw ?? {}) as Record<string, unknown>;
-  if (list.allowedOrigins === undefined) return { allowedOrigins: sandbox ? SANDBOX_ORIGINS : [] };
-  if (!Array.isArray(list.allowedOrigins)) {
-    p.add(`${where} must be an array of origins`);
-    return { allowedOrigins: [] };
-  }
-  const origins: string[] = [];
-  for (const [i, entry] of list.allowedOrigins.entries()) {
-    const pattern = typeof entry === 'string' ? parseOriginPattern(entry.trim()) : null;
-    if (!pattern) {
-      p.add(`${where}[${i}] must be an origin such as https://app.example.com, http://localhost:* or *, got ${JSON.stringify(entry)}`);
-      continue;
-    }
-    if (pattern.kind === 'any' && !allowAnonymous) p.add(`${where}[${i}] "*" is allowed only with auth.allowAnonymous: true`);
-    origins.push(formatOriginPattern(pattern));
-  }
-  return { allowedOrigins: origins };
-}
-
-function parseMetrics(raw: unknown, p: Problems, sandbox: boolean): MetricsConfig {
-  const where = 'GATEWAY_CONFIG: metrics';
-  const o = (raw ?? {}) as Record<string, unknown>;
-  let token: string | null = null;
-  if (o.token !== undefined) {
-    if (typeof o.token === 'string' && METRICS_TOKEN.test(o.token)) token = o.token;
-    else p.add(`${where}.token must be 16 to 256 printable characters without spaces`);
-  }
-  const port = o.port === undefined ? null : p.num(o.port, `${where}.port`, 0, 0, 65535);
-  if (o.public !== undefined && typeof o.public !== 'boolean') p.add(`${where}.public must be true or false`);
-  const isPublic = typeof o.public === 'boolean' ? o.public : sandbox;
-  if (port !== null && (token !== null || o.public === true)) {
-    p.add(`${where}.port serves /metrics without a token and not on the main port: leave out metrics.token and metrics.public`);
-  }
-  if (token !== null && o.public === true) p.add(`${where}.public: true makes metrics.token pointless: set one of them`);
-  return { token, port, public: port === null && isPublic };
-}
-
-function parseSourceCidrs(raw: unknown, p: Problems): readonly string[] | null {
-  const where = 'GATEWAY_CONFIG: webhooks.allowedSourceCidrs';
-  if (raw === undefined) return null;
-  if (!Array.isArray(raw) || raw.length === 0) {
-    p.add(`${where} must be a non-empty array of CIDR ranges (leave it out to accept pushes from any source)`);
-    return null;
-  }
-  return raw.flatMap((entry, i) => {
-    const cidr = typeof entry === 'string' ? parseCidr(entry) : null;
-    if (!cidr) {
-      p.add(`${where}[${i}] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got ${JSON.stringify(entry)}`);
-      return [];
-    }
-    return [`${cidr.address}/${cidr.prefix}`];
   });
 }
 
