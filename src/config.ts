@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors';
 import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
+import { parseCors, parseMetrics, parseSourceCidrs } from './config-edge';
 import { isGlobalPhone } from './shared/phone';
 
 /**
@@ -32,7 +33,14 @@ export interface AppConfig {
   appSecret: string;
   /** The inventory of X numbers: the platform has no listing API. */
   numbers: NumberConfig[];
+  /** Default `enforce` in production; in sandbox `SANDBOX_WEBHOOK_AUTH` (default `log`). */
   webhookAuth: WebhookAuthMode;
+  /**
+   * A secret path segment: pushes are then accepted only at `/webhooks/<name>/<token>` (the address given to
+   * the platform console); `/webhooks/<name>` and any other token answer 404. 16–128 of `[A-Za-z0-9_-]`;
+   * null = pushes go to `/webhooks/<name>`.
+   */
+  webhookPathToken: string | null;
 }
 
 export interface PlatformConfig {
@@ -59,6 +67,11 @@ export interface WebhookConfig {
   smsBlockDeadlineMs: number;
   /** Answered to an SMS Block push when the app's policy cannot be read in time (default DISCARD). */
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
+  /**
+   * Source address ranges pushes may come from (`10.0.0.0/8`, `2001:db8::/32`; IPv4-mapped IPv6 peers match
+   * IPv4 ranges); a push from elsewhere answers 403 before anything else. Null (default) = any source.
+   */
+  allowedSourceCidrs: readonly string[] | null;
 }
 
 /** What a principal may do: viewer reads with party numbers masked, operator also writes, admin also operates the gateway. */
@@ -105,6 +118,24 @@ export interface AuthConfig {
   jwt: JwtConfig | null;
 }
 
+export interface CorsConfig {
+  /**
+   * Browser origins allowed to use /graphql over HTTP (CORS) and WebSocket (`Origin` of the upgrade):
+   * exact origins (`https://app.example.com`), a port wildcard (`http://localhost:*`), or `*` (only with
+   * `auth.allowAnonymous`). Canonical form (lower-case host, no default port). Sandbox default
+   * `http://localhost:*` and `http://127.0.0.1:*`; production default none (same-origin pages only).
+   */
+  allowedOrigins: readonly string[];
+}
+
+export interface MetricsConfig {
+  /** Bearer token required for /metrics on the main port (compared in constant time; never logged). */
+  token: string | null;
+  /** Serve /metrics (no token) on this port of the same host, and not on the main port; 0 = any free port. */
+  port: number | null;
+  /** /metrics on the main port without a token (sandbox default true; production default false). */
+  public: boolean;
+}
 export interface Config {
   /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
   sandbox: boolean;
@@ -123,6 +154,8 @@ export interface Config {
   webhooks: WebhookConfig;
   /** Who may call the GraphQL API (`auth` section; required in production). */
   auth: AuthConfig;
+  cors: CorsConfig;
+  metrics: MetricsConfig;
   /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
   sandboxTimeScale: number;
 }
@@ -133,7 +166,8 @@ const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
-class Problems {
+/** Collects every configuration problem, so start-up reports them all at once. */
+export class Problems {
   readonly list: string[] = [];
   add(problem: string): void {
     this.list.push(problem);
@@ -178,13 +212,16 @@ class Problems {
   }
 }
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks', 'auth'] as const;
+const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth'] as const;
 const AUTH_KEYS = ['allowAnonymous', 'anonymousRole', 'apiKeys', 'jwt'] as const;
 const API_KEY_KEYS = ['name', 'sha256', 'role', 'apps'] as const;
 const JWT_KEYS = ['issuer', 'audience', 'jwksUrl', 'publicKeys', 'roleClaim', 'appsClaim', 'clockToleranceSeconds'] as const;
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
-const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth'] as const;
-const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision'] as const;
+const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
+const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
+const CORS_KEYS = ['allowedOrigins'] as const;
+const METRICS_KEYS = ['token', 'port', 'public'] as const;
+const PATH_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 function optionalString(env: Env, name: string): string | null {
   const v = env[name];
@@ -216,8 +253,13 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
     names.add(name);
     const mode = o.mode as BindingModeName;
     if (!BINDING_MODES.includes(mode)) p.add(`${at}.mode must be one of ${BINDING_MODES.join(', ')}, got ${JSON.stringify(o.mode)}`);
-    const webhookAuth = (o.webhookAuth ?? 'log') as WebhookAuthMode;
+    const webhookAuth = (o.webhookAuth ?? 'enforce') as WebhookAuthMode;
     if (!WEBHOOK_AUTH.includes(webhookAuth)) p.add(`${at}.webhookAuth must be one of off, log, enforce`);
+    const pathToken = o.webhookPathToken;
+    if (pathToken !== undefined && (typeof pathToken !== 'string' || !PATH_TOKEN.test(pathToken))) {
+      // The value is a secret: the message never repeats it.
+      p.add(`${at}.webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]`);
+    }
     const numbers: NumberConfig[] = [];
     if (o.numbers !== undefined && !Array.isArray(o.numbers)) p.add(`${at}.numbers must be an array`);
     for (const [j, n] of (Array.isArray(o.numbers) ? o.numbers : []).entries()) {
@@ -235,7 +277,8 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
       numberOwners.set(entry.number, `${at}.numbers[${j}]`);
       numbers.push({ number: entry.number, cityCode: entry.cityCode as string | undefined });
     }
-    return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth };
+    const webhookPathToken = typeof pathToken === 'string' && PATH_TOKEN.test(pathToken) ? pathToken : null;
+    return { name, mode, appKey: str('appKey'), appSecret: str('appSecret'), numbers, webhookAuth, webhookPathToken };
   });
 }
 
@@ -264,6 +307,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     p.keys(file, 'GATEWAY_CONFIG', FILE_KEYS);
     p.keys(file.platform, 'GATEWAY_CONFIG: platform', PLATFORM_KEYS);
     p.keys(file.webhooks, 'GATEWAY_CONFIG: webhooks', WEBHOOK_KEYS);
+    p.keys(file.cors, 'GATEWAY_CONFIG: cors', CORS_KEYS);
+    p.keys(file.metrics, 'GATEWAY_CONFIG: metrics', METRICS_KEYS);
   }
   const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
   let baseUrl: string | null = null;
@@ -279,11 +324,14 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   const sandboxWebhookAuth = (optionalString(env, 'SANDBOX_WEBHOOK_AUTH') ?? 'log') as WebhookAuthMode;
   if (!WEBHOOK_AUTH.includes(sandboxWebhookAuth)) p.add(`SANDBOX_WEBHOOK_AUTH must be one of ${WEBHOOK_AUTH.join(', ')}, got "${sandboxWebhookAuth}"`);
   const apps = sandbox
-    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth }))
+    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth, webhookPathToken: null }))
     : fileRead
       ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
       : [];
   const fileWebhooks = (file.webhooks ?? {}) as Record<string, unknown>;
+  const allowAnonymous = (file.auth as { allowAnonymous?: unknown } | undefined)?.allowAnonymous === true;
+  const cors = parseCors(fileRead ? file.cors : undefined, p, sandbox, allowAnonymous);
+  const metrics = parseMetrics(fileRead ? file.metrics : undefined, p, sandbox);
 
   const timeScaleRaw = optionalString(env, 'SANDBOX_TIME_SCALE');
   const sandboxTimeScale = timeScaleRaw === null ? 1 : Number(timeScaleRaw);
@@ -320,8 +368,11 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
       createdWindowSeconds: p.num(fileWebhooks.createdWindowSeconds, 'GATEWAY_CONFIG: webhooks.createdWindowSeconds', 300, 1, 86_400),
       smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
       smsTimeoutDecision: p.oneOf(fileWebhooks.smsTimeoutDecision, 'GATEWAY_CONFIG: webhooks.smsTimeoutDecision', ['DISCARD', 'FORWARD'] as const),
+      allowedSourceCidrs: parseSourceCidrs(fileWebhooks.allowedSourceCidrs, p),
     },
     auth: sandbox ? SANDBOX_AUTH : fileRead ? parseAuth(file.auth, p, new Set(apps.map((a) => a.name))) : SANDBOX_AUTH,
+    cors,
+    metrics,
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };
   if (p.list.length > 0) throw new ConfigError(p.list);

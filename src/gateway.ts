@@ -7,17 +7,22 @@ import { PlatformClient } from './platform';
 import { createApollo } from './server/apollo';
 import { formatBanner } from './server/banner';
 import { type ContextFactory, createContextFactory, type GatewayContext } from './server/context';
+import { OriginPolicy } from './server/cors';
 import { createGraphiqlAssets } from './server/graphiql';
 import { createGraphqlWsServer } from './server/graphql-ws';
 import { HttpServer, type WebhookHandler } from './server/http-server';
 import { GatewayMetrics } from './server/metrics';
+import { metricsAccessFor } from './server/metrics-access';
+import { MetricsServer } from './server/metrics-server';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
 import { openPubSub } from './events/open-pubsub';
 import { createFeatures } from './features';
+import { createCidrMatcher, parseCidr, type Cidr } from './shared/cidr';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
 import { openDb } from './store/open-db';
+import { webhookUrl } from './webhooks/webhook-address';
 
 /** Test and embedding hooks; production passes none. */
 export interface GatewayOverrides {
@@ -37,6 +42,8 @@ export interface StartedGateway {
   url: string;
   /** Human-readable start-up banner (apps and keys, never secrets). */
   banner: string;
+  /** Base URL of the separate metrics server (`metrics.port`), else null. */
+  metricsUrl: string | null;
 }
 
 export interface Gateway {
@@ -44,6 +51,8 @@ export interface Gateway {
   /** Graceful stop, reverse order of start; safe to call twice or before start completes. */
   stop(): Promise<void>;
   readonly url: string | null;
+  /** Base URL of the separate metrics server once started (`metrics.port`), else null. */
+  readonly metricsUrl: string | null;
   /** The embedded emulator in sandbox mode once started, else null. */
   readonly emulator: Emulator | null;
 }
@@ -65,6 +74,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
   const started: Disposable[] = [];
   let http: HttpServer | null = null;
   let url: string | null = null;
+  let metricsUrl: string | null = null;
   let emulator: Emulator | null = null;
   let starting: Promise<StartedGateway> | null = null;
   let stopping: Promise<void> | null = null;
@@ -110,10 +120,18 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
+      origins: new OriginPolicy(config.cors.allowedOrigins),
+      metricsAccess: metricsAccessFor(config.metrics),
+      webhookSourceAllowed: sourceFilter(config.webhooks.allowedSourceCidrs),
       ws,
       drainTimeoutMs: overrides.drainTimeoutMs ?? 10_000,
     });
     url = (await http.listen(config.http.port, config.http.host)).url;
+    if (config.metrics.port !== null) {
+      const metricsServer = new MetricsServer(metrics, logger.child({ component: 'metrics' }));
+      metricsUrl = (await metricsServer.listen(config.metrics.port, config.http.host)).url;
+      started.push(metricsServer);
+    }
 
     const platformBaseUrl = config.sandbox ? (emulator = await startSandboxEmulator(config, url, logger, overrides, started)).baseUrl : config.platform.baseUrl!;
     const client = new PlatformClient({ ...config.platform, baseUrl: platformBaseUrl, logger: logger.child({ component: 'platform' }) });
@@ -126,7 +144,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     http.setPhase('ready');
     logger.info({ url, sandbox: config.sandbox, apps: config.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey })) }, 'gateway ready');
     if (config.auth.enabled && config.auth.allowAnonymous) logger.warn({ anonymousRole: config.auth.anonymousRole }, 'anonymous GraphQL requests are allowed (auth.allowAnonymous)');
-    return { url, banner: formatBanner(config, url, platformBaseUrl) };
+    return { url, banner: formatBanner(config, url, platformBaseUrl, metricsUrl), metricsUrl };
   };
 
   const shutdown = async (): Promise<void> => {
@@ -156,15 +174,32 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     get url() {
       return url;
     },
+    get metricsUrl() {
+      return metricsUrl;
+    },
     get emulator() {
       return emulator;
     },
   };
 }
 
-/** The sandbox platform: the emulator seeded with the sandbox apps, pushing to this gateway's /webhooks. */
+/** `webhooks.allowedSourceCidrs` as a predicate; null = any source. */
+function sourceFilter(cidrs: readonly string[] | null): (address: string | undefined) => boolean {
+  if (cidrs === null) return () => true;
+  return createCidrMatcher(cidrs.map(parseCidr).filter((c): c is Cidr => c !== null));
+}
+
+/**
+ * The sandbox platform: the emulator seeded with the sandbox apps, pushing to this gateway's webhook address
+ * of each app (`/webhooks/<app>`, with its path token when the configuration gives one).
+ */
 async function startSandboxEmulator(config: Config, gatewayUrl: string, logger: Logger, overrides: GatewayOverrides, started: Disposable[]): Promise<Emulator> {
-  const seed = { ...sandboxSeed(gatewayUrl), timeScale: config.sandboxTimeScale };
+  const base = sandboxSeed(gatewayUrl);
+  const apps = base.apps.map((app) => {
+    const configured = config.apps.find((a) => a.name === app.name);
+    return configured ? { ...app, push: { default: webhookUrl(gatewayUrl, configured) } } : app;
+  });
+  const seed = { ...base, apps, timeScale: config.sandboxTimeScale };
   const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), ...overrides.emulator, seed });
   started.push({ dispose: () => emulator.stop() });
   return emulator;

@@ -4,7 +4,7 @@ import type { AuthConfig, Config } from '../config';
  * The start-up banner: where GraphiQL is, which mode, which apps (names, modes, keys; never secrets).
  * Plain text for people; the same facts are also logged as one JSON line.
  */
-export function formatBanner(config: Config, url: string, platformBaseUrl: string): string {
+export function formatBanner(config: Config, url: string, platformBaseUrl: string, metricsUrl: string | null = null): string {
   const mode = config.sandbox
     ? `sandbox (embedded emulator at ${platformBaseUrl}; no GATEWAY_CONFIG given)`
     : `production (platform ${platformBaseUrl})`;
@@ -17,8 +17,9 @@ export function formatBanner(config: Config, url: string, platformBaseUrl: strin
     `  GraphiQL:  ${url}/graphql`,
     `  Mode:      ${mode}`,
     `  Store:     ${store}`,
-    `  Webhooks:  ${url}/webhooks/<app name>`,
+    `  Webhooks:  ${url}/webhooks/<app name>${config.apps.some((a) => a.webhookPathToken !== null) ? '[/<path token>]' : ''}`,
     `  Auth:      ${authLine(config.auth)}`,
+    `  Metrics:   ${metricsLine(config, url, metricsUrl)}`,
     '  Apps:',
     ...apps,
     '',
@@ -31,4 +32,11 @@ function authLine(auth: AuthConfig): string {
   const kinds = [auth.apiKeys.length ? `${auth.apiKeys.length} API key(s)` : '', auth.jwt ? `JWT from ${auth.jwt.issuer}` : ''].filter(Boolean).join(', ');
   if (auth.allowAnonymous) return `WARNING: anonymous requests are allowed and act as ${auth.anonymousRole}${kinds ? `; also ${kinds}` : ''}`;
   return `required (${kinds})`;
+}
+
+/** Where /metrics is and who may read it; never the token itself. */
+function metricsLine(config: Config, url: string, metricsUrl: string | null): string {
+  if (metricsUrl !== null) return `${metricsUrl}/metrics (separate port)`;
+  if (config.metrics.public) return `${url}/metrics (public)`;
+  return config.metrics.token !== null ? `${url}/metrics (bearer token)` : 'off on this port (no metrics.token)';
 }

@@ -105,6 +105,13 @@ export class HttpServer {
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') return refuse(socket, '404 Not Found');
+    // A browser page of another origin must not open a socket in its visitor's name (cross-site WebSocket
+    // hijacking): the same allow-list as CORS. No Origin header = not a browser, allowed.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.options.origins.allows(origin, req.headers.host)) {
+      this.options.logger.warn({ origin }, 'WebSocket upgrade from an origin outside cors.allowedOrigins; refused');
+      return refuse(socket, '403 Forbidden');
+    }
     if (this.phase !== 'ready') return refuse(socket, '503 Service Unavailable');
     this.options.ws.handleUpgrade(req, socket, head);
   }
@@ -115,7 +122,7 @@ function refuse(socket: Duplex, status: string): void {
 }
 
 /** 0.0.0.0 / :: are not addresses to connect to; use loopback for the URL this process prints and pushes to. */
-function urlHost(host: string): string {
+export function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;

@@ -2,12 +2,16 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { ApolloServer } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticator';
 import type { Logger } from '../shared/logger';
+import { UnreachableCaseError } from '../shared/unreachable';
+import { isJsonContentType } from '../webhooks/content-type';
 import { BodyTooLargeError, readBody } from './body';
 import type { ContextFactory, GatewayContext } from './context';
+import { type OriginPolicy, preflightHeaders, responseHeaders } from './cors';
 import { ASSETS_PATH, graphiqlHtml } from './graphiql';
 import type { GraphiqlAssets } from './graphiql-assets';
 import { handleGraphqlHttp } from './graphql-http';
 import type { GatewayMetrics } from './metrics';
+import { checkMetricsAccess, type MetricsAccess } from './metrics-access';
 import type { ReadinessReport } from './readiness';
 import { sendJson, sendMethodNotAllowed, sendNotFound } from './respond';
 
@@ -15,6 +19,8 @@ import { sendJson, sendMethodNotAllowed, sendNotFound } from './respond';
 export interface WebhookRequest {
   /** The `<app>` of `/webhooks/<app>`, URL-decoded; not checked against the configuration here. */
   app: string;
+  /** The `<token>` of `/webhooks/<app>/<token>`, URL-decoded; absent for `/webhooks/<app>`. A secret: never logged. */
+  pathToken?: string;
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
 }
@@ -43,6 +49,12 @@ export interface RouteDeps {
   webhook: WebhookHandler;
   webhookBodyLimitBytes: number;
   graphqlBodyLimitBytes: number;
+  /** Browser origins allowed on /graphql (CORS); the WebSocket upgrade checks the same policy. */
+  origins: OriginPolicy;
+  /** Who may read /metrics on this port. */
+  metricsAccess: MetricsAccess;
+  /** Whether a push may come from this peer address (`webhooks.allowedSourceCidrs`). */
+  webhookSourceAllowed(address: string | undefined): boolean;
   phase(): ServerPhase;
 }
 
@@ -65,8 +77,7 @@ export async function handleRoute(deps: RouteDeps, req: IncomingMessage, res: Se
     case '/readyz':
       return sendReadiness(deps, res);
     case '/metrics':
-      res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
-      return void res.end(await deps.metrics.render());
+      return sendMetrics(deps, req, res);
     case '/graphql/assets/:name':
       return sendAsset(deps, res, method, safeDecode(path.slice(ASSETS_PATH.length)));
     case '/graphql':
@@ -85,6 +96,21 @@ async function sendReadiness(deps: RouteDeps, res: ServerResponse): Promise<void
   sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
 }
 
+async function sendMetrics(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const verdict = checkMetricsAccess(deps.metricsAccess, req.headers.authorization);
+  switch (verdict) {
+    case 'allow':
+      res.writeHead(200, { 'content-type': deps.metrics.contentType, 'cache-control': 'no-store' });
+      return void res.end(await deps.metrics.render());
+    case 'unauthorized':
+      return sendJson(res, 401, { error: 'UNAUTHENTICATED', message: 'Metrics need Authorization: Bearer <metrics token>' }, { 'www-authenticate': 'Bearer realm="metrics"' });
+    case 'not-found':
+      return sendNotFound(res);
+    default:
+      throw new UnreachableCaseError(verdict);
+  }
+}
+
 async function sendAsset(deps: RouteDeps, res: ServerResponse, method: string, name: string): Promise<void> {
   if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, ['GET']);
   const asset = await deps.assets.get(name);
@@ -100,27 +126,63 @@ function wantsGraphiql(req: IncomingMessage, method: string): boolean {
   return !url.searchParams.has('query') && /\btext\/html\b/.test(req.headers.accept ?? '');
 }
 
+/**
+ * CORS for one /graphql request. A request without Origin is not a browser's cross-origin one and passes;
+ * an allowed origin gets its CORS headers (a preflight is answered here, 204); any other gets 403 without
+ * them. Returns whether the request goes on.
+ */
+function admitOrigin(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string): boolean {
+  const origin = req.headers.origin;
+  const preflight = method === 'OPTIONS';
+  if (origin === undefined) {
+    if (preflight) res.writeHead(204, { allow: 'GET, POST, OPTIONS' }).end();
+    return !preflight;
+  }
+  if (!deps.origins.allows(origin, req.headers.host)) {
+    sendJson(res, 403, { error: 'FORBIDDEN', message: 'This origin may not use the gateway (cors.allowedOrigins)' });
+    return false;
+  }
+  if (preflight) {
+    res.writeHead(204, preflightHeaders(origin)).end();
+    return false;
+  }
+  for (const [name, value] of Object.entries(responseHeaders(origin))) res.setHeader(name, value);
+  return true;
+}
+
 async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, requestId: string): Promise<void> {
+  if (!admitOrigin(deps, req, res, method)) return;
   if (wantsGraphiql(req, method)) {
     const html = graphiqlHtml();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': GRAPHIQL_CSP });
     return void res.end(html);
   }
-  if (method !== 'GET' && method !== 'POST') return sendMethodNotAllowed(res, ['GET', 'POST']);
+  if (method !== 'GET' && method !== 'POST') return sendMethodNotAllowed(res, ['GET', 'POST', 'OPTIONS']);
   if (deps.phase() !== 'ready') return sendNotReady(res);
   const body = method === 'POST' ? await readLimited(req, res, deps.graphqlBodyLimitBytes) : null;
   if (body === undefined) return;
   await handleGraphqlHttp(deps.apollo, deps.contextFor, req, res, body, requestId, deps.authenticator);
 }
 
+/**
+ * `/webhooks/<app>` or `/webhooks/<app>/<token>`: source address (403) → address (404) → method (405) →
+ * JSON content type (415), each before the body is read; then the body (413) and the handler.
+ */
 async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {
-  const app = safeDecode(path.slice('/webhooks/'.length));
-  if (app === '' || app.includes('/')) return sendNotFound(res);
+  if (!deps.webhookSourceAllowed(req.socket.remoteAddress)) {
+    deps.logger.warn({ source: req.socket.remoteAddress }, 'push from an address outside webhooks.allowedSourceCidrs; refused');
+    return sendJson(res, 403, { error: 'FORBIDDEN', message: 'Pushes are not accepted from this address' }, { connection: 'close' });
+  }
+  const address = webhookAddress(path);
+  if (!address) return sendNotFound(res);
   if (method !== 'POST') return sendMethodNotAllowed(res, ['POST']);
   if (deps.phase() !== 'ready') return sendNotReady(res);
+  if (!isJsonContentType(req.headers['content-type'])) {
+    return sendJson(res, 415, { error: 'UNSUPPORTED_MEDIA_TYPE', message: 'A push must be sent as Content-Type: application/json' }, { connection: 'close' });
+  }
   const rawBody = await readLimited(req, res, deps.webhookBodyLimitBytes);
   if (rawBody === undefined) return;
-  const answer = await deps.webhook({ app, rawBody, headers: req.headers });
+  const answer = await deps.webhook({ ...address, rawBody, headers: req.headers });
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
   res.end(answer.body);
 }
@@ -134,6 +196,13 @@ async function readLimited(req: IncomingMessage, res: ServerResponse, limitBytes
     sendJson(res, 413, { error: 'PAYLOAD_TOO_LARGE', message: `The request body exceeds ${limitBytes} bytes` }, err.drained ? {} : { connection: 'close' });
     return undefined;
   }
+}
+
+/** `{ app }` of `/webhooks/<app>`, `{ app, pathToken }` of `/webhooks/<app>/<token>`; null for anything else. */
+function webhookAddress(path: string): { app: string; pathToken?: string } | null {
+  const segments = path.slice('/webhooks/'.length).split('/').map(safeDecode);
+  if (segments.length > 2 || segments.some((s) => s === '' || s.includes('/'))) return null;
+  return segments.length === 2 ? { app: segments[0], pathToken: segments[1] } : { app: segments[0] };
 }
 
 /** URL-decodes a path segment; a malformed escape gives '' (answered 404 by the callers). */

@@ -1,10 +1,11 @@
-import type { AppConfig, Config } from '../config';
+import type { AppConfig, Config, PlatformConfig } from '../config';
 import type { BindingRepository } from '../bindings/binding.repository';
 import { effectiveStatus } from '../bindings/binding.record';
 import type { LogEntry } from '../events/topics';
 import { ALL_CHANNEL, channelForApp } from '../events/topics';
 import type { PubSub } from '../events/pubsub';
 import type { Logger } from '../shared/logger';
+import { secretsEqual } from '../shared/secret-equal';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { type Decision, decideBlockSms, NO_POLICY, toBlockResponse } from '../sms/sms-policy';
 import type { SmsRepository } from '../sms/sms.repository';
@@ -19,6 +20,8 @@ import { decideAuth, type VerifyResult, verifyPushSignature } from './verify-sig
 /** Transport-free webhook handling: the server passes the app name, raw body and headers. */
 export interface WebhookInput {
   app: string;
+  /** The `<token>` of `/webhooks/<app>/<token>`; absent for `/webhooks/<app>`. A secret: never logged. */
+  pathToken?: string;
   rawBody: Buffer;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -30,7 +33,7 @@ export interface WebhookOutput {
 }
 
 export interface WebhookDeps extends CallStoreDeps, MessageStoreDeps {
-  config: Pick<Config, 'apps' | 'webhooks'>;
+  config: Pick<Config, 'apps' | 'webhooks'> & { platform: Pick<PlatformConfig, 'authScheme'> };
   pubsub: PubSub;
   bindings: BindingRepository;
   sms: SmsRepository;
@@ -67,6 +70,12 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
     const app = apps.get(input.app);
     if (!app) return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
     const log = deps.logger.child({ app: app.name });
+    if (!pathTokenMatches(app, input.pathToken)) {
+      log.warn({ withToken: input.pathToken !== undefined }, 'push to a wrong webhook address (path token); not stored');
+      deps.onPush?.(app.name, 'unknown', 'rejected');
+      // The same answer as an unknown app: the address without the right token does not exist.
+      return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
+    }
     // Without fan-out, subscribers of other instances would hear of this push only at their next catch-up:
     // refuse it now, before anything is checked or stored, and let the platform send it again.
     if (!deps.pubsub.healthy) {
@@ -79,6 +88,7 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       headers: input.headers,
       appKey: app.appKey,
       appSecret: app.appSecret,
+      scheme: deps.config.platform.authScheme,
       nowMs,
       windowSeconds: deps.config.webhooks.createdWindowSeconds,
       nonces: noncesOf(app.name),
@@ -139,6 +149,12 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       return json(503, { error: 'UNAVAILABLE', message: 'The push could not be stored; retry later' });
     }
   };
+}
+
+/** An app with a path token takes pushes only at `/webhooks/<app>/<token>`; one without, only at `/webhooks/<app>`. */
+function pathTokenMatches(app: AppConfig, presented: string | undefined): boolean {
+  if (app.webhookPathToken === null) return presented === undefined;
+  return presented !== undefined && secretsEqual(presented, app.webhookPathToken);
 }
 
 /** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */

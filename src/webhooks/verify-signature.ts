@@ -9,6 +9,8 @@ export interface VerifyInput {
   headers: Record<string, string | string[] | undefined>;
   appKey: string;
   appSecret: string;
+  /** The scheme the configuration names (`platform.authScheme`): a push signed with the other is refused. */
+  scheme: AuthScheme;
   nowMs: number;
   /** Allowed |Created − now|, seconds; a difference of exactly the window is accepted. */
   windowSeconds: number;
@@ -19,6 +21,7 @@ export interface VerifyInput {
 export type VerifyFailure =
   | 'missing-header'
   | 'bad-authorization'
+  | 'wrong-scheme'
   | 'wrong-app-key'
   | 'bad-digest'
   | 'created-out-of-window'
@@ -45,13 +48,17 @@ type Step<T> = { ok: true; value: T } | { ok: false; reason: VerifyFailure; deta
 
 /**
  * Checks a push's signature as push-api.md §1.3 describes, for the current `AKSK` form (`X-AKSK`, HMAC-SHA256)
- * and the older `WSSE` form (`X-WSSE`, SHA-256): Authorization header → token header → Username is this
+ * and the older `WSSE` form (`X-WSSE`, SHA-256), whichever the configuration names: Authorization header →
+ * the configured scheme → token header → Username is this
  * app's key → digest (constant time) → Created within the window → nonce not seen before. The first
  * failing step gives the reason. Pure apart from recording the nonce of a push that passed every other check.
  */
 export function verifyPushSignature(input: VerifyInput): VerifyResult {
   const scheme = readScheme(header(input.headers, 'authorization'));
   if (!scheme.ok) return scheme;
+  if (scheme.value !== input.scheme) {
+    return failure('wrong-scheme', `Authorization is ${scheme.value.toUpperCase()}, the configured scheme is ${input.scheme.toUpperCase()}`);
+  }
   const token = readToken(scheme.value, header(input.headers, TOKEN_HEADER[scheme.value]));
   if (!token.ok) return token;
   const { username, passwordDigest, nonce, created, createdMs } = token.value;

@@ -57,14 +57,20 @@ export async function startGatewayOnEmulator(
   emulatorOptions: Partial<Omit<EmulatorOptions, 'seed'>> = {},
   /** More top-level sections of the GATEWAY_CONFIG file (auth, cors, limits, ...), merged over the defaults. */
   configSections: Record<string, unknown> = {},
+  options: {
+    /** More fields of an app's entry in the config file, by app name (webhookAuth, webhookPathToken, ...). */
+    appExtras?: Record<string, Record<string, unknown>>;
+    /** Hooks for the gateway, e.g. a capturing logger. */
+    overrides?: GatewayOverrides;
+  } = {},
 ): Promise<GatewayOnEmulator> {
   const emulator = await startEmulator({ ...emulatorOptions, seed });
   const dir = await createTempDir('pn-gateway-config-');
   const configFile = join(dir.path, 'gateway.json');
-  const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers }));
+  const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, ...options.appExtras?.[a.name] }));
   await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps, auth: { allowAnonymous: true }, ...configSections }));
   try {
-    const gw = await startTestGateway({ GATEWAY_CONFIG: configFile, ...env });
+    const gw = await startTestGateway({ GATEWAY_CONFIG: configFile, ...env }, options.overrides);
     return { ...gw, emulator, configFile, stop: async () => (await gw.stop(), await emulator.stop(), await dir.remove()) };
   } catch (err) {
     await emulator.stop();

@@ -41,7 +41,7 @@ describe('graceful stop', () => {
     try {
       expect((await wsRequest(client, AppsDocument)).data?.apps).toHaveLength(4);
 
-      const inFlight = fetch(`${url}/webhooks/sandbox-axb`, { method: 'POST', body: '{}' });
+      const inFlight = fetch(`${url}/webhooks/sandbox-axb`, { method: 'POST', headers: { 'content-type': 'application/json;charset=UTF-8' }, body: '{}' });
       await withTimeout(handlerEntered, 5000, 'the webhook handler');
 
       let stopped = false;

@@ -54,7 +54,7 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://db/gw');
     expect(config.logLevel).toBe('debug');
     expect(config.apps[0].numbers).toEqual([{ number: '+8617000000001' }, { number: '+8617000000002', cityCode: '0755' }]);
-    expect(config.apps[1]).toMatchObject({ name: 'shop-ax', mode: 'AX', numbers: [], webhookAuth: 'log' });
+    expect(config.apps[1]).toMatchObject({ name: 'shop-ax', mode: 'AX', numbers: [], webhookAuth: 'enforce', webhookPathToken: null });
   });
 
   it('reads the fan-out settings: no Redis by default, REDIS_URL and REDIS_PREFIX (default pn:) when set', () => {
@@ -108,6 +108,92 @@ describe('loadConfig', () => {
     const twice = { ...goodFile, apps: [goodFile.apps[0], { ...goodFile.apps[1], numbers: ['+8617000000001'] }] };
     const problems = problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify(twice) }));
     expect(problems).toEqual([expect.stringMatching(/apps\[1\]\.numbers\[0\] is already listed at GATEWAY_CONFIG\.apps\[0\]\.numbers\[0\]/)]);
+  });
+
+  describe('edge settings (cors, metrics, webhook hardening)', () => {
+    const prod = (extra: Record<string, unknown>, apps: Record<string, unknown>[] = goodFile.apps) =>
+      loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, apps, ...extra }) }));
+    const prodProblems = (extra: Record<string, unknown>, apps: Record<string, unknown>[] = goodFile.apps) =>
+      problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, apps, ...extra }) }));
+    const TOKEN = 'tok_0123456789abcdefXYZ';
+
+    it('defaults: sandbox allows localhost origins, public metrics, log webhookAuth; production none of them', () => {
+      const sandbox = loadConfig({}, files({}));
+      expect(sandbox.cors.allowedOrigins).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
+      expect(sandbox.metrics).toEqual({ token: null, port: null, public: true });
+      expect(sandbox.apps.every((a) => a.webhookAuth === 'log' && a.webhookPathToken === null)).toBe(true);
+      expect(sandbox.webhooks.allowedSourceCidrs).toBeNull();
+      expect(loadConfig({ SANDBOX_WEBHOOK_AUTH: 'enforce' }, files({})).apps.every((a) => a.webhookAuth === 'enforce')).toBe(true);
+
+      const production = prod({});
+      expect(production.cors.allowedOrigins).toEqual([]);
+      expect(production.metrics).toEqual({ token: null, port: null, public: false });
+      expect(production.apps.map((a) => a.webhookAuth)).toEqual(['enforce', 'enforce']);
+      expect(production.webhooks.allowedSourceCidrs).toBeNull();
+    });
+
+    it('reads cors.allowedOrigins in canonical form; * only with auth.allowAnonymous', () => {
+      const config = prod({ cors: { allowedOrigins: ['https://App.Example.com', 'https://a.example.com:443', 'http://localhost:*', 'http://[::1]:8080'] } });
+      expect(config.cors.allowedOrigins).toEqual(['https://app.example.com', 'https://a.example.com', 'http://localhost:*', 'http://[::1]:8080']);
+      expect(prod({ cors: { allowedOrigins: ['*'] }, auth: { allowAnonymous: true } }).cors.allowedOrigins).toEqual(['*']);
+      expect(prodProblems({ cors: { allowedOrigins: ['*'] } })).toEqual(['GATEWAY_CONFIG: cors.allowedOrigins[0] "*" is allowed only with auth.allowAnonymous: true']);
+      expect(prodProblems({ cors: { allowedOrigins: ['*'] }, auth: { allowAnonymous: 'yes' } })).toHaveLength(1);
+      expect(prodProblems({ cors: { allowedOrigins: ['https://app.example.com/path', 'ftp://x.example', 'app.example.com', 7], origins: [] } })).toEqual([
+        'GATEWAY_CONFIG: cors: unknown key "origins" (known: allowedOrigins)',
+        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[0\] must be an origin such as/),
+        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[1\] must be an origin/),
+        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[2\] must be an origin/),
+        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[3\] must be an origin/),
+      ]);
+      expect(prodProblems({ cors: { allowedOrigins: 'https://app.example.com' } })).toEqual(['GATEWAY_CONFIG: cors.allowedOrigins must be an array of origins']);
+    });
+
+    it('reads metrics: a token, a separate port, or public; problems never repeat the token', () => {
+      expect(prod({ metrics: { token: TOKEN } }).metrics).toEqual({ token: TOKEN, port: null, public: false });
+      expect(prod({ metrics: { port: 9464 } }).metrics).toEqual({ token: null, port: 9464, public: false });
+      expect(prod({ metrics: { public: true } }).metrics).toEqual({ token: null, port: null, public: true });
+      const problems = prodProblems({ metrics: { token: 'short secret', port: 70000, public: 'no', path: '/m' } });
+      expect(problems).toEqual([
+        'GATEWAY_CONFIG: metrics: unknown key "path" (known: token, port, public)',
+        'GATEWAY_CONFIG: metrics.token must be 16 to 256 printable characters without spaces',
+        'GATEWAY_CONFIG: metrics.port must be an integer from 0 to 65535, got 70000',
+        'GATEWAY_CONFIG: metrics.public must be true or false',
+      ]);
+      expect(problems.join('\n')).not.toContain('short secret');
+      expect(prodProblems({ metrics: { token: TOKEN, port: 9464 } })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: metrics\.port serves \/metrics without a token/)]);
+      expect(prodProblems({ metrics: { token: TOKEN, public: true } })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: metrics\.public: true makes metrics\.token pointless/)]);
+    });
+
+    it('reads apps[].webhookPathToken and names the field when it is not 16-128 of [A-Za-z0-9_-]', () => {
+      const config = prod({}, [{ ...goodFile.apps[0], webhookPathToken: TOKEN }, { ...goodFile.apps[1], webhookAuth: 'log' }]);
+      expect(config.apps.map((a) => [a.webhookPathToken, a.webhookAuth])).toEqual([[TOKEN, 'enforce'], [null, 'log']]);
+      const problems = prodProblems({}, [
+        { ...goodFile.apps[0], webhookPathToken: 'too-short' },
+        { ...goodFile.apps[1], webhookPathToken: 'has/a/slash/in/it/0123456789' },
+      ]);
+      expect(problems).toEqual([
+        'GATEWAY_CONFIG.apps[0].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
+        'GATEWAY_CONFIG.apps[1].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
+      ]);
+      expect(prodProblems({}, [{ ...goodFile.apps[0], webhookPathToken: 12345678901234567 }])).toHaveLength(1);
+    });
+
+    it('reads webhooks.allowedSourceCidrs (IPv4 and IPv6) and names each invalid entry', () => {
+      expect(prod({ webhooks: { allowedSourceCidrs: ['10.0.0.0/8', '2001:db8::/32', '192.0.2.7'] } }).webhooks.allowedSourceCidrs).toEqual(['10.0.0.0/8', '2001:db8::/32', '192.0.2.7/32']);
+      expect(prodProblems({ webhooks: { allowedSourceCidrs: ['10.0.0.0/33', 'example.com/8', '2001:db8::/129', '10.0.0.0/8/1'] } })).toEqual([
+        'GATEWAY_CONFIG: webhooks.allowedSourceCidrs[0] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got "10.0.0.0/33"',
+        'GATEWAY_CONFIG: webhooks.allowedSourceCidrs[1] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got "example.com/8"',
+        'GATEWAY_CONFIG: webhooks.allowedSourceCidrs[2] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got "2001:db8::/129"',
+        'GATEWAY_CONFIG: webhooks.allowedSourceCidrs[3] must be a CIDR range such as 10.0.0.0/8 or 2001:db8::/32, got "10.0.0.0/8/1"',
+      ]);
+      expect(prodProblems({ webhooks: { allowedSourceCidrs: [] } })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: webhooks\.allowedSourceCidrs must be a non-empty array/)]);
+    });
+
+    it('accepts an auth section without reading it further, and reports every edge problem at once', () => {
+      expect(() => prod({ auth: { anything: 'the access-control settings read this' } })).not.toThrow();
+      const problems = prodProblems({ cors: { allowedOrigins: ['nope'] }, metrics: { port: -1 }, webhooks: { allowedSourceCidrs: ['x'] } }, [{ ...goodFile.apps[0], webhookPathToken: 'x' }]);
+      expect(problems).toHaveLength(4);
+    });
   });
 
   it('formats the problems as one message, one per line', () => {

@@ -36,7 +36,7 @@ describe('SMS Block decisions under a deadline', () => {
       const sms = new SlowSmsRepository(2500);
       await sms.setPolicy(db, { app: 'sandbox-ax', defaultDecision: 'DISCARD', rules: [] }, new Date());
       const handle = createWebhookHandler({
-        config: { apps: config.apps, webhooks: { ...config.webhooks, smsBlockDeadlineMs: 200 } },
+        config: { apps: config.apps, platform: config.platform, webhooks: { ...config.webhooks, smsBlockDeadlineMs: 200 } },
         db,
         log: new EventLog(),
         calls: new CallRepository(),

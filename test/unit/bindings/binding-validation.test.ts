@@ -10,7 +10,7 @@ import {
 } from '../../../src/bindings/binding.validation';
 import { hashInput } from '../../../src/bindings/idempotency';
 
-const app = (name: string, mode: AppConfig['mode']): AppConfig => ({ name, mode, appKey: `${name}-key`, appSecret: 's', numbers: [], webhookAuth: 'log' });
+const app = (name: string, mode: AppConfig['mode']): AppConfig => ({ name, mode, appKey: `${name}-key`, appSecret: 's', numbers: [], webhookAuth: 'log', webhookPathToken: null });
 
 function fieldOf(fn: () => void): string {
   try {

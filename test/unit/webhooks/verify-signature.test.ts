@@ -20,11 +20,18 @@ function headersFor(scheme: AuthScheme): Record<string, string> {
     : { authorization: AUTHORIZATION_VALUE.wsse, 'x-wsse': token('wsse') };
 }
 
+/** The scheme the Authorization header names (AKSK when there is none): the digest rules are tested per scheme. */
+function schemeOf(headers: VerifyInput['headers']): AuthScheme {
+  const value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  return String(value ?? '').trim().toUpperCase().startsWith('WSSE') ? 'wsse' : 'aksk';
+}
+
 function verify(headers: VerifyInput['headers'], overrides: Partial<VerifyInput> = {}): VerifyResult {
   return verifyPushSignature({
     headers,
     appKey: APP_KEY,
     appSecret: APP_SECRET,
+    scheme: schemeOf(headers),
     nowMs: CREATED_MS + 2_000,
     windowSeconds: WINDOW_SECONDS,
     nonces: new InMemoryNonceCache({ keepMs: 2 * WINDOW_MS }),
@@ -81,6 +88,17 @@ describe('verifyPushSignature rejects', () => {
     ['a digest for another Created', { authorization: AUTHORIZATION_VALUE.aksk, 'x-aksk': token('aksk').replace(CREATED, '2024-05-06T01:15:43Z') }, 'bad-digest'],
   ])('%s', (_name, headers, reason) => {
     expect(reasonOf(verify(headers as VerifyInput['headers']))).toBe(reason);
+  });
+
+  test.each([
+    ['aksk', 'wsse'],
+    ['wsse', 'aksk'],
+  ] as const)('a correct %s push when the configuration names %s', (signed, configured) => {
+    const nonces = new InMemoryNonceCache({ keepMs: 2 * WINDOW_MS });
+    const result = verify(headersFor(signed), { scheme: configured, nonces });
+    expect(result).toMatchObject({ ok: false, reason: 'wrong-scheme' });
+    // Refused before its nonce is recorded: the same push under the right configuration still verifies.
+    expect(verify(headersFor(signed), { scheme: signed, nonces }).ok).toBe(true);
   });
 
   test('the detail names the fault and never carries the secret or the digest', () => {
