@@ -9,6 +9,7 @@ import { type ContextFactory, createContextFactory, type GatewayContext } from '
 import { createGraphiqlAssets } from './server/graphiql';
 import { createGraphqlWsServer } from './server/graphql-ws';
 import { HttpServer, type WebhookHandler } from './server/http-server';
+import { createLimits } from './server/limits/limits';
 import { GatewayMetrics } from './server/metrics';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
@@ -75,7 +76,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
     const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
-    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics);
+    const limits = createLimits(config);
+    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics, limits);
     await apollo.start();
     started.push({ dispose: () => apollo.stop() });
 
@@ -96,7 +98,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
     ];
     if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
-    const ws = createGraphqlWsServer({ schema, contextFor: context, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
+    const ws = createGraphqlWsServer({ schema, contextFor: context, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES, limits });
     http = new HttpServer({
       logger,
       metrics,
@@ -107,6 +109,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
+      limits,
       ws,
       drainTimeoutMs: overrides.drainTimeoutMs ?? 10_000,
     });

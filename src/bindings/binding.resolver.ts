@@ -6,18 +6,27 @@ import { checkFirst } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 import { toConnection } from '../store/paging';
+import { pageCost } from '../shared/page-cost';
 
 /** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
 
 @Resolver(() => Binding)
 export class BindingResolver {
-  @Query(() => Binding, { nullable: true, description: 'Asks the platform (the source of truth) and refreshes the mirror.' })
-  async binding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView | null> {
-    const record = await ctx.loaders.binding.load(id);
+  @Query(() => Binding, {
+    nullable: true,
+    description:
+      'Asks the platform (the source of truth) and refreshes the mirror. An id the mirror does not know (a binding made outside this gateway) is looked up in `app`, or in the only configured app; with several apps and no `app` it is null.',
+  })
+  async binding(
+    @Arg('id', () => ID) id: string,
+    @Arg('app', () => String, { nullable: true, description: 'The app to ask when the mirror does not know the id.' }) app: string | null,
+    @Ctx() ctx: BindingsContext,
+  ): Promise<BindingView | null> {
+    const record = await ctx.loaders.binding.load({ id, app });
     return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
 
-  @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.' })
+  @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.', complexity: pageCost(20) })
   async bindings(
     @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
@@ -47,7 +56,7 @@ export class BindingResolver {
   @Mutation(() => Binding, { description: 'Unbinds on the platform; returns the binding with status DELETED.' })
   async deleteBinding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     const record = await deleteBinding(ctx.bindings, id);
-    ctx.loaders.binding.clear(id);
+    ctx.loaders.binding.clearAll();
     return toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
 }

@@ -28,6 +28,11 @@ export interface GatewayContext extends AppsContext, EventsContext, BindingsCont
   db: Db;
   /** From a sane `x-request-id` header, else generated; HTTP answers echo it, logs carry it. */
   requestId: string;
+  /**
+   * Aborted when the operation's deadline passes or its client goes away (closed request, socket or
+   * subscription). Platform calls made through `bindings`/`calls` carry it already.
+   */
+  signal: AbortSignal;
   loaders: BindingsContext['loaders'] & NumbersContext['loaders'] & CallsContext['loaders'];
 }
 
@@ -53,13 +58,17 @@ export interface ContextServices {
 /** `ws` contexts live as long as a subscription: their loaders batch but do not cache. */
 export type Transport = 'http' | 'ws';
 
-export type ContextFactory = (requestId: string, transport?: Transport) => GatewayContext;
+/** `signal`: the operation's abort signal (server/limits/operation-signal.ts); none means never aborted. */
+export type ContextFactory = (requestId: string, transport?: Transport, signal?: AbortSignal) => GatewayContext;
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
-  const { bindings, numbers, calls, sms, sandbox, events } = services.features;
-  return (requestId, transport = 'http') => {
+  const { numbers, sms, sandbox, events } = services.features;
+  return (requestId, transport = 'http', signal = new AbortController().signal) => {
     const cache = transport === 'http';
+    const platform = services.platform.withSignal(signal);
+    const bindings = { ...services.features.bindings, platform };
+    const calls = { ...services.features.calls, platform };
     return {
       config: services.config,
       logger: services.logger.child({ requestId }),
@@ -67,6 +76,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       db: services.db,
       apps,
       requestId,
+      signal,
       bindings,
       numbers,
       calls,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { GraphqlWsServer } from './graphql-ws';
+import { clientAddress } from './limits/client-address';
 import { requestIdFrom } from './request-id';
 import { handleRoute, routeOf, type RouteDeps, type ServerPhase } from './routes';
 
@@ -106,6 +107,11 @@ export class HttpServer {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path !== '/graphql') return refuse(socket, '404 Not Found');
     if (this.phase !== 'ready') return refuse(socket, '503 Service Unavailable');
+    // Sockets per client address: the one beyond the limit is refused before the WebSocket handshake.
+    const address = clientAddress(req);
+    const sockets = this.options.limits.sockets;
+    if (!sockets.tryOpen(address)) return refuse(socket, '429 Too Many Requests');
+    socket.once('close', () => sockets.release(address));
     this.options.ws.handleUpgrade(req, socket, head);
   }
 }

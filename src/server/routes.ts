@@ -6,6 +6,7 @@ import type { ContextFactory, GatewayContext } from './context';
 import { ASSETS_PATH, graphiqlHtml } from './graphiql';
 import type { GraphiqlAssets } from './graphiql-assets';
 import { handleGraphqlHttp } from './graphql-http';
+import type { GatewayLimits } from './limits/limits';
 import type { GatewayMetrics } from './metrics';
 import type { ReadinessReport } from './readiness';
 import { sendJson, sendMethodNotAllowed, sendNotFound } from './respond';
@@ -41,6 +42,8 @@ export interface RouteDeps {
   webhook: WebhookHandler;
   webhookBodyLimitBytes: number;
   graphqlBodyLimitBytes: number;
+  /** Rates, deadline and what /graphql shows (GraphiQL) come from here. */
+  limits: GatewayLimits;
   phase(): ServerPhase;
 }
 
@@ -85,13 +88,14 @@ async function sendReadiness(deps: RouteDeps, res: ServerResponse): Promise<void
 
 async function sendAsset(deps: RouteDeps, res: ServerResponse, method: string, name: string): Promise<void> {
   if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, ['GET']);
+  if (!deps.limits.graphql.graphiql) return sendNotFound(res);
   const asset = await deps.assets.get(name);
   if (!asset) return sendNotFound(res);
   res.writeHead(200, { 'content-type': asset.contentType, 'content-length': String(asset.body.length), 'cache-control': 'public, max-age=3600' });
   res.end(method === 'HEAD' ? undefined : asset.body);
 }
 
-/** Browsers asking for HTML with no query get GraphiQL; everything else is a GraphQL request. */
+/** Browsers asking for HTML with no query get GraphiQL (404 when it is off); everything else is a GraphQL request. */
 function wantsGraphiql(req: IncomingMessage, method: string): boolean {
   if (method !== 'GET') return false;
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -100,6 +104,7 @@ function wantsGraphiql(req: IncomingMessage, method: string): boolean {
 
 async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, requestId: string): Promise<void> {
   if (wantsGraphiql(req, method)) {
+    if (!deps.limits.graphql.graphiql) return sendNotFound(res);
     const html = graphiqlHtml();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': GRAPHIQL_CSP });
     return void res.end(html);
@@ -108,7 +113,7 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
   if (deps.phase() !== 'ready') return sendNotReady(res);
   const body = method === 'POST' ? await readLimited(req, res, deps.graphqlBodyLimitBytes) : null;
   if (body === undefined) return;
-  await handleGraphqlHttp(deps.apollo, deps.contextFor, req, res, body, requestId);
+  await handleGraphqlHttp(deps.apollo, deps.contextFor, deps.limits, req, res, body, requestId);
 }
 
 async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {
