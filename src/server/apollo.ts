@@ -18,7 +18,9 @@ export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, lim
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: limits.graphql.introspection,
+    // Introspection off is the shared rule list's NoSchemaIntrospectionCustomRule, on both transports alike;
+    // Apollo's own rule would only add a second, differently worded error.
+    introspection: true,
     parseOptions: limits.document.parseOptions,
     validationRules: [...limits.document.validationRules],
     validationOptions: limits.document.validationOptions,

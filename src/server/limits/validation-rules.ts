@@ -68,7 +68,8 @@ export function parseDocument(query: string, limits: DocumentLimits): DocumentNo
   }
 }
 
-const TOKEN_LIMIT = /Document contains more th[ae]n (\d+) tokens/;
+/** graphql 16 says "more that N tokens" (sic); later versions may fix the typo. */
+const TOKEN_LIMIT = /Document contains more th(?:an|at) (\d+) tokens/;
 
 /**
  * graphql-js's own token-limit syntax error as TOO_MANY_TOKENS, else null. Apollo parses HTTP documents
