@@ -82,9 +82,9 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     started.push({ dispose: () => apollo.stop() });
 
     let contextFor: ContextFactory | null = null;
-    const context: ContextFactory = (requestId, transport) => {
+    const context: ContextFactory = (requestId, transport, signal) => {
       if (!contextFor) throw new Error('GraphQL context requested before the gateway is ready');
-      return contextFor(requestId, transport);
+      return contextFor(requestId, transport, signal);
     };
     // Bound once the features exist; the server answers webhooks only when ready.
     let webhookHandler: WebhookHandler | null = null;
