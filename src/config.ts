@@ -137,6 +137,42 @@ export interface MetricsConfig {
   /** /metrics on the main port without a token (sandbox default true; production default false). */
   public: boolean;
 }
+/** Limits every GraphQL operation meets, on HTTP and WebSocket alike (file section `limits`). */
+export interface LimitsConfig {
+  /** Deepest selection nesting, fields (default 10, 1–100); deeper → QUERY_TOO_DEEP. */
+  maxDepth: number;
+  /** Aliases per operation (default 15, 0–1000); more → TOO_MANY_ALIASES. */
+  maxAliases: number;
+  /** Lexical tokens per document, counted while parsing (default 1000, 10–100000); more → TOO_MANY_TOKENS. */
+  maxTokens: number;
+  /** Directives per operation (default 50, 0–1000); more → TOO_MANY_DIRECTIVES. */
+  maxDirectives: number;
+  /** Estimated cost per operation: each field 1, a connection `first` × its selection (default 5000, 1–1000000); more → QUERY_TOO_COMPLEX. */
+  maxCost: number;
+  /** Deadline of one HTTP operation, milliseconds (default 30000, 100–600000); past it → OPERATION_TIMEOUT and the work is aborted. */
+  operationTimeoutMs: number;
+  /** Operations and subscriptions running at once on one WebSocket (default 100, 1–10000); more → TOO_MANY_OPERATIONS. */
+  maxOperationsPerSocket: number;
+  /** Open WebSockets per client address (default 200, 1–100000); the upgrade beyond is answered 429. */
+  maxSocketsPerClient: number;
+  /** How long a new WebSocket may wait before `connection_init`, milliseconds (default 5000, 100–60000); then closed with 4408. */
+  connectionInitTimeoutMs: number;
+  /** Subscribe messages per second on one WebSocket (default 50, 1–100000); more → RATE_LIMITED for that operation. */
+  socketMessagesPerSecond: number;
+  /** Operations per second per client address, HTTP and WebSocket together (default 100, 1–100000); more → RATE_LIMITED (HTTP 429). */
+  clientOperationsPerSecond: number;
+}
+
+/** What the GraphQL endpoint shows about itself (file section `graphql`); every default: true in sandbox, false in production. */
+export interface GraphqlConfig {
+  /** `__schema` / `__type` answered, on HTTP and WebSocket. */
+  introspection: boolean;
+  /** "Did you mean …" in validation errors. */
+  fieldSuggestions: boolean;
+  /** `GET /graphql` from a browser serves GraphiQL (else 404). */
+  graphiql: boolean;
+}
+
 export interface Config {
   /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
   sandbox: boolean;
@@ -157,6 +193,8 @@ export interface Config {
   auth: AuthConfig;
   cors: CorsConfig;
   metrics: MetricsConfig;
+  limits: LimitsConfig;
+  graphql: GraphqlConfig;
   /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
   sandboxTimeScale: number;
 }
@@ -200,6 +238,14 @@ export class Problems {
     }
     return value as T;
   }
+  bool(value: unknown, where: string, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') {
+      this.add(`${where} must be true or false, got ${JSON.stringify(value)}`);
+      return fallback;
+    }
+    return value;
+  }
   /** Reports keys `known` does not list: a misspelt setting must not be silently ignored. */
   keys(value: unknown, where: string, known: readonly string[]): void {
     if (value === undefined) return;
@@ -213,7 +259,40 @@ export class Problems {
   }
 }
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth'] as const;
+const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql'] as const;
+const GRAPHQL_KEYS = ['introspection', 'fieldSuggestions', 'graphiql'] as const;
+
+/** Each limit: default, min, max (integers). */
+const LIMITS: { readonly [K in keyof LimitsConfig]: readonly [number, number, number] } = {
+  maxDepth: [10, 1, 100],
+  maxAliases: [15, 0, 1000],
+  maxTokens: [1000, 10, 100_000],
+  maxDirectives: [50, 0, 1000],
+  maxCost: [5000, 1, 1_000_000],
+  operationTimeoutMs: [30_000, 100, 600_000],
+  maxOperationsPerSocket: [100, 1, 10_000],
+  maxSocketsPerClient: [200, 1, 100_000],
+  connectionInitTimeoutMs: [5000, 100, 60_000],
+  socketMessagesPerSecond: [50, 1, 100_000],
+  clientOperationsPerSecond: [100, 1, 100_000],
+};
+const LIMIT_KEYS = Object.keys(LIMITS) as (keyof LimitsConfig)[];
+
+function parseLimits(raw: Record<string, unknown>, p: Problems): LimitsConfig {
+  const entries = LIMIT_KEYS.map((key) => {
+    const [fallback, min, max] = LIMITS[key];
+    return [key, p.num(raw[key], `GATEWAY_CONFIG: limits.${key}`, fallback, min, max)] as const;
+  });
+  return Object.fromEntries(entries) as unknown as LimitsConfig;
+}
+
+function parseGraphql(raw: Record<string, unknown>, p: Problems, sandbox: boolean): GraphqlConfig {
+  return {
+    introspection: p.bool(raw.introspection, 'GATEWAY_CONFIG: graphql.introspection', sandbox),
+    fieldSuggestions: p.bool(raw.fieldSuggestions, 'GATEWAY_CONFIG: graphql.fieldSuggestions', sandbox),
+    graphiql: p.bool(raw.graphiql, 'GATEWAY_CONFIG: graphql.graphiql', sandbox),
+  };
+}
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
 const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
@@ -307,6 +386,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     p.keys(file.webhooks, 'GATEWAY_CONFIG: webhooks', WEBHOOK_KEYS);
     p.keys(file.cors, 'GATEWAY_CONFIG: cors', CORS_KEYS);
     p.keys(file.metrics, 'GATEWAY_CONFIG: metrics', METRICS_KEYS);
+    p.keys(file.limits, 'GATEWAY_CONFIG: limits', LIMIT_KEYS);
+    p.keys(file.graphql, 'GATEWAY_CONFIG: graphql', GRAPHQL_KEYS);
   }
   const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
   let baseUrl: string | null = null;
@@ -371,10 +452,17 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     auth: sandbox ? SANDBOX_AUTH : fileRead ? parseAuth(file.auth, p, new Set(apps.map((a) => a.name))) : SANDBOX_AUTH,
     cors,
     metrics,
+    limits: parseLimits(sectionOf(file.limits), p),
+    graphql: parseGraphql(sectionOf(file.graphql), p, sandbox),
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };
   if (p.list.length > 0) throw new ConfigError(p.list);
   return deepFreeze(config);
+}
+
+/** A file section as an object; anything else (already reported by `keys`) reads as empty. */
+function sectionOf(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function deepFreeze<T>(value: T): T {

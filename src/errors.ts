@@ -13,6 +13,22 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
+  /** The document nests selections deeper than `limits.maxDepth`; extensions `limit`, `depth`. */
+  QueryTooDeep = 'QUERY_TOO_DEEP',
+  /** More aliases than `limits.maxAliases`; extensions `limit`, `aliases`. */
+  TooManyAliases = 'TOO_MANY_ALIASES',
+  /** More lexical tokens than `limits.maxTokens` (refused while parsing); extensions `limit`. */
+  TooManyTokens = 'TOO_MANY_TOKENS',
+  /** More directives than `limits.maxDirectives`; extensions `limit`, `directives`. */
+  TooManyDirectives = 'TOO_MANY_DIRECTIVES',
+  /** The estimated cost (page sizes × selections) exceeds `limits.maxCost`; extensions `limit`, `cost`. */
+  QueryTooComplex = 'QUERY_TOO_COMPLEX',
+  /** An HTTP operation ran past `limits.operationTimeoutMs` and was aborted; extensions `limit` (ms). */
+  OperationTimeout = 'OPERATION_TIMEOUT',
+  /** The client went away (closed request, socket or subscription); the work was aborted. Seen only in logs. */
+  OperationCancelled = 'OPERATION_CANCELLED',
+  /** A socket already runs `limits.maxOperationsPerSocket` operations; extensions `limit`. */
+  TooManyOperations = 'TOO_MANY_OPERATIONS',
 }
 
 /** An error whose message is safe to show to API users, with a stable code and extra extensions. */

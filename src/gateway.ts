@@ -11,6 +11,7 @@ import { OriginPolicy } from './server/cors';
 import { createGraphiqlAssets } from './server/graphiql';
 import { createGraphqlWsServer } from './server/graphql-ws';
 import { HttpServer, type WebhookHandler } from './server/http-server';
+import { createLimits } from './server/limits/limits';
 import { GatewayMetrics } from './server/metrics';
 import { metricsAccessFor } from './server/metrics-access';
 import { MetricsServer } from './server/metrics-server';
@@ -86,14 +87,15 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
     const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
-    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics);
+    const limits = createLimits(config);
+    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics, limits);
     await apollo.start();
     started.push({ dispose: () => apollo.stop() });
 
     let contextFor: ContextFactory | null = null;
-    const context: ContextFactory = (requestId, transport, principal) => {
+    const context: ContextFactory = (requestId, transport, principal, signal) => {
       if (!contextFor) throw new Error('GraphQL context requested before the gateway is ready');
-      return contextFor(requestId, transport, principal);
+      return contextFor(requestId, transport, principal, signal);
     };
     const authenticator = new Authenticator(config.auth, config.apps.map((a) => a.name));
     // Bound once the features exist; the server answers webhooks only when ready.
@@ -108,7 +110,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
     ];
     if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
-    const ws = createGraphqlWsServer({ schema, contextFor: context, authenticator, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES });
+    const ws = createGraphqlWsServer({ schema, contextFor: context, authenticator, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES, limits });
     http = new HttpServer({
       logger,
       metrics,
@@ -123,6 +125,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       origins: new OriginPolicy(config.cors.allowedOrigins),
       metricsAccess: metricsAccessFor(config.metrics),
       webhookSourceAllowed: sourceFilter(config.webhooks.allowedSourceCidrs),
+      limits,
       ws,
       drainTimeoutMs: overrides.drainTimeoutMs ?? 10_000,
     });

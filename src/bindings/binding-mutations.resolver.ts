@@ -12,7 +12,7 @@ import { AXBBinding, AXBinding, AXEBinding, AXYBBinding } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 
 function view(ctx: BindingsContext, record: BindingRecord): BindingView {
-  ctx.loaders.binding.clear(record.id);
+  ctx.loaders.binding.clearAll();
   return toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
 }
 

@@ -2,13 +2,14 @@ import type DataLoader from 'dataloader';
 import { canSeeApp, type PrincipalContext } from '../auth/principal';
 import { ErrorCode, GatewayError } from '../errors';
 import type { BindingDeps } from './binding.deps';
+import type { BindingKey } from './binding.loader';
 import type { BindingRecord } from './binding.record';
 
 /** What the bindings feature needs from the per-request GraphQL context. */
 export interface BindingsContext extends PrincipalContext {
   /** Limited to the principal's apps: creates choose among them and lookups ask only them. */
   bindings: BindingDeps;
-  loaders: { binding: DataLoader<string, BindingRecord | null> };
+  loaders: { binding: DataLoader<BindingKey, BindingRecord | null, string> };
 }
 
 /** NOT_FOUND, worded like an id that does not exist, for a mirrored binding of an app outside the principal's scope. */

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import type { PlatformClient } from '../platform';
+import type { PlatformApps } from '../platform';
 import type { Logger } from '../shared/logger';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { Db } from '../store/db';
@@ -10,7 +10,8 @@ import type { IdempotencyStore } from './idempotency';
 /** What the binding services need; built once by the composition root. */
 export interface BindingDeps {
   db: Db;
-  platform: PlatformClient;
+  /** Per operation, calls carry the operation's abort signal (server/context.ts). */
+  platform: PlatformApps;
   apps: readonly AppConfig[];
   repo: BindingRepository;
   idempotency: IdempotencyStore;

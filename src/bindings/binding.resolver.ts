@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { appsInScope, visibleOrNull } from '../auth/app-scope';
+import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import { type BindingsContext, checkBindingInScope } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
@@ -7,20 +7,30 @@ import { checkFirst } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 import { toConnection } from '../store/paging';
+import { pageCost } from '../shared/page-cost';
 
 /** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
 
 @Resolver(() => Binding)
 export class BindingResolver {
   @Authorized()
-  @Query(() => Binding, { nullable: true, description: 'Asks the platform (the source of truth) and refreshes the mirror.' })
-  async binding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView | null> {
-    const record = visibleOrNull(ctx.principal, await ctx.loaders.binding.load(id));
+  @Query(() => Binding, {
+    nullable: true,
+    description:
+      'Asks the platform (the source of truth) and refreshes the mirror. An id the mirror does not know (a binding made outside this gateway) is looked up in `app`, or in the only configured app; with several apps and no `app` it is null.',
+  })
+  async binding(
+    @Arg('id', () => ID) id: string,
+    @Arg('app', () => String, { nullable: true, description: 'The app to ask when the mirror does not know the id.' }) app: string | null,
+    @Ctx() ctx: BindingsContext,
+  ): Promise<BindingView | null> {
+    if (app != null) checkAppAllowed(ctx.principal, app, 'app');
+    const record = visibleOrNull(ctx.principal, await ctx.loaders.binding.load({ id, app }));
     return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
 
   @Authorized()
-  @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.' })
+  @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.', complexity: pageCost(20) })
   async bindings(
     @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
@@ -52,7 +62,7 @@ export class BindingResolver {
   async deleteBinding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     await checkBindingInScope(ctx, id, 'id');
     const record = await deleteBinding(ctx.bindings, id);
-    ctx.loaders.binding.clear(id);
+    ctx.loaders.binding.clearAll();
     return toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
 }

@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config';
-import { ErrorCode, GatewayError } from '../errors';
+import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import { PlatformError } from '../platform';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { type BindingDeps, newBinding } from './binding.deps';
@@ -61,11 +61,13 @@ function sameInstantToTheSecond(platform: Date | null | undefined, mirror: Date 
 /**
  * The platform's current view of one binding, written through to the mirror. A binding the mirror knows
  * but the platform does not becomes EXPIRED (past its expiry) or DELETED. An id the mirror does not know
- * is looked up in every configured app, so bindings made outside the gateway can be adopted.
+ * is looked up in one app only, so a binding made outside the gateway can be adopted: the app named by
+ * `appName`, else the only configured app; with several apps and no name it is null, asking nobody (one
+ * unknown id must never cost a GET per app).
  */
-export async function refreshBinding(deps: BindingDeps, id: string): Promise<BindingRecord | null> {
+export async function refreshBinding(deps: BindingDeps, id: string, appName?: string | null): Promise<BindingRecord | null> {
   const mirrored = await deps.repo.get(deps.db, id);
-  const appsToAsk = mirrored ? deps.apps.filter((a) => a.name === mirrored.app) : deps.apps;
+  const appsToAsk = mirrored ? deps.apps.filter((a) => a.name === mirrored.app) : appsForUnknownId(deps.apps, appName);
   // An app no longer configured cannot be asked: its bindings stay as mirrored rather than turn DELETED.
   if (mirrored && appsToAsk.length === 0) return mirrored;
   const now = deps.now();
@@ -92,6 +94,14 @@ export async function refreshBinding(deps: BindingDeps, id: string): Promise<Bin
   const expired = mirrored.expiresAt !== null && mirrored.expiresAt.getTime() - now.getTime() <= EXPIRY_SLACK_MS;
   const gone = expired ? 'EXPIRED' : 'DELETED';
   return (await deps.repo.update(deps.db, id, { status: gone }, now)) ?? mirrored;
+}
+
+/** Where an id the mirror does not know is looked up: the named app, else the only app, else none. */
+function appsForUnknownId(apps: readonly AppConfig[], appName: string | null | undefined): readonly AppConfig[] {
+  if (appName == null) return apps.length === 1 ? apps : [];
+  const app = apps.find((a) => a.name === appName);
+  if (!app) throw new UserInputError('app', `no app named "${appName}"; configured: ${apps.map((a) => a.name).join(', ') || 'none'}`);
+  return [app];
 }
 
 /** The unbind interface of each mode, by subscriptionId. */

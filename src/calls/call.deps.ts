@@ -3,7 +3,7 @@ import type { PrincipalContext } from '../auth/principal';
 import type { AppConfig } from '../config';
 import type { EventLog } from '../events/event-log';
 import type { PubSub } from '../events/pubsub';
-import type { PlatformClient } from '../platform';
+import type { PlatformApps } from '../platform';
 import type { Db } from '../store/db';
 import type { BindingRecord } from '../bindings/binding.record';
 import type { CallEventRow, CallRecordRow } from './call.record';
@@ -16,7 +16,8 @@ export interface CallDeps {
   calls: CallRepository;
   log: EventLog;
   pubsub: PubSub;
-  platform: PlatformClient;
+  /** Per operation, calls carry the operation's abort signal (server/context.ts). */
+  platform: PlatformApps;
   apps: readonly AppConfig[];
   recordingUrls: RecordingUrlCache;
   now: () => Date;

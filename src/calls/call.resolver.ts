@@ -10,6 +10,7 @@ import { type CallView, callEventFromRow, callFromRow, type CallEventView } from
 import type { CallRecordRow } from './call.record';
 import { Call, CallConnection, CallEvent, CallFilter, CallRecord, Recording } from './call.type';
 import { toConnection } from '../store/paging';
+import { listCost, pageCost } from '../shared/page-cost';
 
 type Context = CallsContext & BindingsContext;
 
@@ -52,7 +53,7 @@ export class CallResolver {
   }
 
   @Authorized()
-  @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.' })
+  @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.', complexity: pageCost(20) })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true }) filter: CallFilter | null,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
@@ -67,7 +68,7 @@ export class CallResolver {
     return bindingOf(ctx, call.bindingId);
   }
 
-  @FieldResolver(() => [CallEvent])
+  @FieldResolver(() => [CallEvent], { complexity: listCost })
   async events(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallEventView[]> {
     return (await ctx.loaders.callEvents.load(call.sessionId)).map(callEventFromRow);
   }
@@ -117,7 +118,7 @@ export class CallEventResolver {
 
 @Resolver(() => Binding)
 export class BindingCallsResolver {
-  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.' })
+  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.', complexity: pageCost(20) })
   calls(
     @Root() binding: BindingView,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,

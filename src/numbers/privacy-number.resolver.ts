@@ -12,6 +12,7 @@ import type { NumbersContext } from './privacy-number.deps';
 import { PrivacyNumber, PrivacyNumberConnection, PrivacyNumberFilter } from './privacy-number.type';
 import { capacityOf, type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
 import { toConnection } from '../store/paging';
+import { pageCost } from '../shared/page-cost';
 
 type Context = NumbersContext & BindingsContext;
 
@@ -25,7 +26,10 @@ export class PrivacyNumberResolver {
   }
 
   @Authorized()
-  @Query(() => PrivacyNumberConnection, { description: 'The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added.' })
+  @Query(() => PrivacyNumberConnection, {
+    description: 'The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added.',
+    complexity: pageCost(50),
+  })
   async privacyNumbers(
     @Arg('filter', () => PrivacyNumberFilter, { nullable: true }) filter: PrivacyNumberFilter | null,
     @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number | null,
@@ -57,7 +61,7 @@ export class PrivacyNumberResolver {
     return capacityOf(n.app.mode, n.app.mode === 'AXE' ? (await ctx.loaders.numberUsage.load(n.number)).extensionLength : null);
   }
 
-  @FieldResolver(() => BindingConnection)
+  @FieldResolver(() => BindingConnection, { complexity: pageCost(20) })
   async bindings(
     @Root() n: PrivacyNumberView,
     @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,

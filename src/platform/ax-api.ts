@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import type { Operation } from './operation';
 import { OPERATIONS } from './operations';
 import { acknowledgementOf, envelopeOf } from './response';
@@ -29,7 +29,7 @@ export interface AxApi {
   setTemporaryCallee(req: AxTemporaryCalleeRequest): Promise<void>;
 }
 
-export function createAxApi(http: PlatformHttp, credentials: AppCredentials): AxApi {
+export function createAxApi(http: PlatformCaller, credentials: AppCredentials): AxApi {
   const ack = (operation: Operation, body: object | undefined, query?: object) =>
     http.call({ operation, credentials, body, query, interpret: acknowledgementOf(operation) });
   return {

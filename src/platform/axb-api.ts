@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import { OPERATIONS } from './operations';
 import { acknowledgementOf, envelopeOf } from './response';
 import type {
@@ -25,7 +25,7 @@ export interface AxbApi {
   query(req: AxbQueryRequest): Promise<AxbQueryResponse>;
 }
 
-export function createAxbApi(http: PlatformHttp, credentials: AppCredentials): AxbApi {
+export function createAxbApi(http: PlatformCaller, credentials: AppCredentials): AxbApi {
   return {
     bind: (req) =>
       http.call({

@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import { OPERATIONS } from './operations';
 import { acknowledgementOf, envelopeOf } from './response';
 import type {
@@ -29,7 +29,7 @@ export interface AxeApi {
   queryV2(req: AxeQueryV2Request): Promise<AxeQueryV2Response>;
 }
 
-export function createAxeApi(http: PlatformHttp, credentials: AppCredentials): AxeApi {
+export function createAxeApi(http: PlatformCaller, credentials: AppCredentials): AxeApi {
   return {
     bind: (req) =>
       http.call({

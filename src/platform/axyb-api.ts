@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import { OPERATIONS } from './operations';
 import { acknowledgementOf, envelopeOf } from './response';
 import type { AxybBindRequest, AxybBindResponse, AxybQueryRequest, AxybQueryResponse, AxybUnbindRequest } from './wire';
@@ -24,7 +24,7 @@ export interface AxybApi {
   query(req: Omit<AxybQueryRequest, 'app_key'>): Promise<AxybQueryResponse>;
 }
 
-export function createAxybApi(http: PlatformHttp, credentials: AppCredentials): AxybApi {
+export function createAxybApi(http: PlatformCaller, credentials: AppCredentials): AxybApi {
   const appKey = { app_key: credentials.appKey };
   const bind = (req: AxybBindRequest): Promise<AxybBindResponse> =>
     http.call({

@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import { OPERATIONS } from './operations';
 import { acknowledgementOf } from './response';
 import type { CallStopRequest } from './wire';
@@ -13,7 +13,7 @@ export interface CallApi {
   stop(sessionId: string): Promise<void>;
 }
 
-export function createCallApi(http: PlatformHttp, credentials: AppCredentials): CallApi {
+export function createCallApi(http: PlatformCaller, credentials: AppCredentials): CallApi {
   return {
     stop: (sessionId) => {
       const body: CallStopRequest = { sessionid: sessionId, signal: 'call_stop' };

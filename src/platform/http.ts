@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import type { Logger } from '../shared/logger';
-import type { Operation } from './operation';
+import { isRead, type Operation } from './operation';
 import { PlatformError, isFlowControl } from './platform-error';
 import { parseJson, readEnvelope, type RawResponse } from './response';
 import { Semaphore } from './semaphore';
@@ -45,7 +45,15 @@ export interface Exchange<T> {
   body?: object;
   /** Turns the answer into the result or throws the PlatformError it stands for. */
   interpret: (raw: RawResponse) => T;
+  /**
+   * The GraphQL operation's signal: once aborted no attempt starts (nor a retry), a read in flight is cut
+   * (a write already sent is not: its outcome would be unknown), and the call throws the signal's reason.
+   */
+  signal?: AbortSignal;
 }
+
+/** What the per-mode API objects need: one exchange at a time, with the retry rules. */
+export type PlatformCaller = Pick<PlatformHttp, 'call'>;
 
 const RETRY_BACKOFF_MS = 100;
 const RETRY_BACKOFF_MAX_MS = 2000;
@@ -67,10 +75,13 @@ export class PlatformHttp {
 
   /** Runs one exchange with the retry rules; throws the last PlatformError. */
   async call<T>(exchange: Exchange<T>): Promise<T> {
+    const { signal } = exchange;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.semaphore.run(() => this.attempt(exchange, attempt));
+        signal?.throwIfAborted();
+        return await this.semaphore.run(() => (signal?.throwIfAborted(), this.attempt(exchange, attempt)));
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         if (!(error instanceof PlatformError)) throw error;
         if (!error.retryable || attempt >= this.options.maxRetries) throw error;
         await this.options.sleep(this.waitBeforeRetry(error, attempt));
@@ -104,8 +115,14 @@ export class PlatformHttp {
     const started = performance.now();
     let raw: RawResponse;
     try {
-      raw = await this.exchangeOnce(operation, url, headers, payload);
+      // A read in flight is cut when the operation is aborted; a write already sent runs to its answer, so
+      // the caller learns what the platform did (and the mirror can follow).
+      raw = await this.exchangeOnce(operation, url, headers, payload, isRead(operation.method) ? exchange.signal : undefined);
     } catch (err) {
+      if (exchange.signal?.aborted) {
+        this.logAttempt(operation, attempt, started, { kind: 'aborted' });
+        throw exchange.signal.reason;
+      }
       const error = fromTransportError(operation, err, false);
       this.logAttempt(operation, attempt, started, { kind: error.kind, reason: error.reason });
       throw error;
@@ -121,6 +138,7 @@ export class PlatformHttp {
     url: string,
     headers: Record<string, string>,
     body: string | undefined,
+    signal?: AbortSignal,
   ): Promise<RawResponse> {
     const { timeoutMs, dispatcher } = this.options;
     const deadline = new AbortController();
@@ -133,7 +151,7 @@ export class PlatformHttp {
         body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: deadline.signal,
+        signal: signal ? AbortSignal.any([deadline.signal, signal]) : deadline.signal,
       });
       const text = await res.body.text();
       return { status: res.statusCode, headers: res.headers, text };

@@ -1,5 +1,5 @@
 /** The platform client's public surface. */
-export { PlatformClient, type AppApi, type AppCredentials, type PlatformClientOptions } from './platform-client';
+export { PlatformClient, type AppApi, type AppCredentials, type PlatformApps, type PlatformClientOptions } from './platform-client';
 export { PlatformError, isFlowControl, type PlatformErrorKind } from './platform-error';
 export type { AxbApi } from './axb-api';
 export type { AxApi } from './ax-api';

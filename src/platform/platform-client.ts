@@ -6,7 +6,7 @@ import { createAxbApi, type AxbApi } from './axb-api';
 import { createAxeApi, type AxeApi } from './axe-api';
 import { createAxybApi, type AxybApi } from './axyb-api';
 import { createCallApi, type CallApi } from './call-api';
-import { PlatformHttp, type AppCredentials } from './http';
+import { PlatformHttp, type AppCredentials, type PlatformCaller } from './http';
 import { createRecordingApi, type RecordingApi } from './recording-api';
 import type { AuthScheme } from './signing';
 
@@ -47,6 +47,11 @@ export interface AppApi {
   recordings: RecordingApi;
 }
 
+/** What features call: the interfaces of one app. `PlatformClient` and its per-operation views (`withSignal`). */
+export interface PlatformApps {
+  app(credentials: AppCredentials): AppApi;
+}
+
 /**
  * The platform's REST API (rest-api.md). One instance per platform access address; it owns one undici Agent
  * (unless a dispatcher is injected) and shares its concurrency bound across all apps.
@@ -82,17 +87,31 @@ export class PlatformClient {
   app(credentials: AppCredentials): AppApi {
     const cached = this.apps.get(credentials.appKey);
     if (cached && cached.secret === credentials.appSecret) return cached.api;
-    const creds: AppCredentials = { appKey: credentials.appKey, appSecret: credentials.appSecret };
-    const api: AppApi = {
-      axb: createAxbApi(this.http, creds),
-      ax: createAxApi(this.http, creds),
-      axe: createAxeApi(this.http, creds),
-      axyb: createAxybApi(this.http, creds),
-      calls: createCallApi(this.http, creds),
-      recordings: createRecordingApi(this.http, creds, this.now),
-    };
+    const api = this.appApi(this.http, credentials);
     this.apps.set(credentials.appKey, { secret: credentials.appSecret, api });
     return api;
+  }
+
+  /**
+   * The same interfaces for one GraphQL operation: every call carries `signal`, so when the operation is
+   * aborted (deadline, client gone) no further request starts and the one in flight is cut. Shares this
+   * client's connections and concurrency bound.
+   */
+  withSignal(signal: AbortSignal): PlatformApps {
+    const http: PlatformCaller = { call: (exchange) => this.http.call({ ...exchange, signal }) };
+    return { app: (credentials) => this.appApi(http, credentials) };
+  }
+
+  private appApi(http: PlatformCaller, credentials: AppCredentials): AppApi {
+    const creds: AppCredentials = { appKey: credentials.appKey, appSecret: credentials.appSecret };
+    return {
+      axb: createAxbApi(http, creds),
+      ax: createAxApi(http, creds),
+      axe: createAxeApi(http, creds),
+      axyb: createAxybApi(http, creds),
+      calls: createCallApi(http, creds),
+      recordings: createRecordingApi(http, creds, this.now),
+    };
   }
 
   /** Readiness: any HTTP answer from the base URL (even 404) counts. Throws PlatformError (timeout, network) otherwise. */

@@ -1,4 +1,4 @@
-import type { AppCredentials, PlatformHttp } from './http';
+import type { AppCredentials, PlatformCaller } from './http';
 import type { Operation } from './operation';
 import { OPERATIONS } from './operations';
 import { badResponse, expectEnvelope, headerValue, type RawResponse } from './response';
@@ -25,7 +25,7 @@ export const RECORDING_URL_VALIDITY_MS = 3 * 24 * 60 * 60 * 1000;
 
 const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
-export function createRecordingApi(http: PlatformHttp, credentials: AppCredentials, now: () => Date): RecordingApi {
+export function createRecordingApi(http: PlatformCaller, credentials: AppCredentials, now: () => Date): RecordingApi {
   const operation = OPERATIONS.recordingUrl;
   return {
     downloadUrl: (req) =>

@@ -1,26 +1,48 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { formatError } from './format-error';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
+import { checkCost } from './limits/cost';
+import type { GatewayLimits } from './limits/limits';
 import { reportOperation } from './operation-log';
 
 /**
  * Apollo Server for the HTTP path. Apollo's landing page (it loads from a CDN) is disabled: our own GraphiQL
- * is served instead. Stack traces never reach responses; `formatError` masks unknown errors.
+ * is served instead. Stack traces never reach responses; `formatError` masks unknown errors. The document
+ * limits and the cost limit are the ones graphql-ws applies (`limits`).
  */
-export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics): ApolloServer<GatewayContext> {
+export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, limits: GatewayLimits): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Introspection off is the shared rule list's NoSchemaIntrospectionCustomRule, on both transports alike;
+    // Apollo's own rule would only add a second, differently worded error.
     introspection: true,
+    parseOptions: limits.document.parseOptions,
+    validationRules: [...limits.document.validationRules],
+    validationOptions: limits.document.validationOptions,
     // Requests must not be "simple" CORS requests: POST needs a JSON content type, GET an
     // `apollo-require-preflight` (or `x-apollo-operation-name`) header.
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLogPlugin(metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), operationLogPlugin(metrics), costLimitPlugin(schema, limits.config.maxCost)],
   });
+}
+
+/** QUERY_TOO_COMPLEX (HTTP 400) before execution, once the operation and its variables are known. */
+function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          const refused = checkCost(schema, maxCost, document, operationName, request.variables);
+          if (refused) throw new GraphQLError(refused.message, { originalError: refused.originalError, extensions: { ...refused.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
 }
 
 /** Reports every HTTP operation once, at the end, with the formatted errors it answered with. */

@@ -31,6 +31,11 @@ export interface GatewayContext extends AppsContext, EventsContext, BindingsCont
   requestId: string;
   /** Who is calling, authenticated by the transport before the operation runs. */
   principal: Principal;
+  /**
+   * Aborted when the operation's deadline passes or its client goes away (closed request, socket or
+   * subscription). Platform calls made through `bindings`/`calls` carry it already.
+   */
+  signal: AbortSignal;
   loaders: BindingsContext['loaders'] & NumbersContext['loaders'] & CallsContext['loaders'];
 }
 
@@ -56,16 +61,21 @@ export interface ContextServices {
 /** `ws` contexts live as long as a subscription: their loaders batch but do not cache. */
 export type Transport = 'http' | 'ws';
 
-export type ContextFactory = (requestId: string, transport: Transport, principal: Principal) => GatewayContext;
+/** `signal`: the operation's abort signal (server/limits/operation-signal.ts); none means never aborted. */
+export type ContextFactory = (requestId: string, transport: Transport, principal: Principal, signal?: AbortSignal) => GatewayContext;
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
   const { sandbox, events } = services.features;
-  return (requestId, transport, principal) => {
+  return (requestId, transport, principal, signal = new AbortController().signal) => {
     const cache = transport === 'http';
+    const platform = services.platform.withSignal(signal);
     // A principal limited to some apps gets services that know only those apps: creates choose among them,
     // platform lookups ask only them, and `apps` lists only them.
-    const { bindings, numbers, calls, sms } = principal.apps === null ? services.features : scopedFeatures(services.features, principal.apps);
+    const scoped = principal.apps === null ? services.features : scopedFeatures(services.features, principal.apps);
+    const { numbers, sms } = scoped;
+    const bindings = { ...scoped.bindings, platform };
+    const calls = { ...scoped.calls, platform };
     return {
       config: services.config,
       logger: services.logger.child({ requestId, principal: principal.name }),
@@ -74,6 +84,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       apps: principal.apps === null ? apps : new Map([...apps].filter(([name]) => principal.apps?.has(name))),
       requestId,
       principal,
+      signal,
       bindings,
       numbers,
       calls,

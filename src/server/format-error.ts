@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, GatewayError } from '../errors';
 import { PlatformError } from '../platform';
 import { toGatewayError } from '../result-codes';
+import { toTokenLimitError } from './limits/validation-rules';
 
 /**
  * The one place where errors become public, for HTTP (Apollo's `formatError`) and WebSocket alike:
@@ -16,7 +17,9 @@ export const MASKED_MESSAGE = 'Internal server error';
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
-  const gateway = toPublicError(error);
+  // Apollo parses HTTP documents itself: its token-limit syntax error becomes TOO_MANY_TOKENS here.
+  const tokenLimit = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? toTokenLimitError(formatted) : null;
+  const gateway = toPublicError(tokenLimit ?? error);
   if (gateway) return { message: gateway.message, ...where, extensions: { ...gateway.extensions, code: gateway.code } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== ErrorCode.InternalServerError) {

@@ -1,22 +1,22 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import {
-  type ExecutionResult,
-  getOperationAST,
-  GraphQLError,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-  parse,
-  validate,
-} from 'graphql';
+import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
 import { ErrorCode } from '../errors';
 import type { Logger } from '../shared/logger';
+import type { GatewayError } from '../errors';
 import type { ContextFactory } from './context';
 import { formatError } from './format-error';
+import { clientAddress } from './limits/client-address';
+import { checkCost } from './limits/cost';
+import type { GatewayLimits } from './limits/limits';
+import { type OperationSignal, operationSignal } from './limits/operation-signal';
+import { rateLimitedError } from './limits/rate-limit';
+import { tooManyOperationsError } from './limits/socket-limits';
+import { parseDocument } from './limits/validation-rules';
 import type { GatewayMetrics } from './metrics';
 import { reportOperation } from './operation-log';
 import { requestIdFrom } from './request-id';
@@ -29,6 +29,8 @@ export interface GraphqlWsOptions {
   metrics: GatewayMetrics;
   /** Largest accepted WebSocket message, bytes; larger closes the socket with 1009. */
   maxPayloadBytes: number;
+  /** The limits HTTP applies too, plus the per-socket ones. */
+  limits: GatewayLimits;
 }
 
 export interface GraphqlWsServer {
@@ -43,28 +45,42 @@ interface OperationState {
   name: string | null;
   type: string;
   errors: { formatted: GraphQLFormattedError; original: unknown }[];
+  /** `ctx.signal` of the operation: aborted when it completes, its client completes it or the socket closes. */
+  abort: OperationSignal;
 }
 
-/** graphql-ws's per-connection context; only used as a key here. */
-type WsContext = object;
+/** What the server knows of one socket. */
+interface SocketState {
+  connectionId: string;
+  /** Unique per socket (the connection id comes from a client header): the key of the per-socket rate. */
+  rateKey: string;
+  address: string;
+  /** Operations running on this socket by id, bounded by `maxOperationsPerSocket`. */
+  operations: Map<string, OperationState>;
+}
 
 /**
  * graphql-ws on the HTTP server's `/graphql` path (the router hands over `upgrade` requests). Applies the
- * same error formatting, logging and metrics as the HTTP path; parse and validation failures become
- * `error` messages (codes GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED) instead of closing the socket.
+ * same document limits, cost limit, error formatting, logging and metrics as the HTTP path; parse,
+ * validation and limit failures become `error` messages (codes GRAPHQL_PARSE_FAILED,
+ * GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, …) instead of closing the socket. Per socket: at most
+ * `maxOperationsPerSocket` operations at once (TOO_MANY_OPERATIONS), `socketMessagesPerSecond` subscribes
+ * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408).
  */
 export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServer {
-  const { schema, contextFor, authenticator, logger, metrics } = options;
+  const { schema, contextFor, authenticator, logger, metrics, limits } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
-  const connectionIds = new WeakMap<object, string>();
-  const operations = new WeakMap<object, Map<string, OperationState>>();
+  const sockets = new WeakMap<object, SocketState>();
+  const rules = [...specifiedRules, ...limits.document.validationRules];
+  let socketCount = 0;
   /** The principal of each socket, authenticated once in `onConnect` from `connectionParams.authorization`. */
   const principals = new WeakMap<object, Principal>();
 
-  const finish = (ctx: WsContext, id: string) => {
-    const state = operations.get(ctx)?.get(id);
+  const finish = (socket: object, id: string) => {
+    const state = sockets.get(socket)?.operations.get(id);
     if (!state) return;
-    operations.get(ctx)?.delete(id);
+    sockets.get(socket)?.operations.delete(id);
+    state.abort.cancel();
     reportOperation(logger.child({ requestId: state.requestId }), metrics, {
       transport: 'ws',
       operationName: state.name,
@@ -73,15 +89,16 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       errors: state.errors,
     });
   };
-  const record = (ctx: WsContext, id: string, errors: readonly GraphQLError[], requestError: boolean): GraphQLFormattedError[] => {
+  const record = (socket: object, id: string, errors: readonly GraphQLError[], requestError: boolean): GraphQLFormattedError[] => {
     const formatted = errors.map((e) => formatError(withRequestCode(e.toJSON(), e, requestError), e));
-    operations.get(ctx)?.get(id)?.errors.push(...formatted.map((f, i) => ({ formatted: f, original: errors[i] })));
+    sockets.get(socket)?.operations.get(id)?.errors.push(...formatted.map((f, i) => ({ formatted: f, original: errors[i] })));
     return formatted;
   };
 
   const server = useServer(
     {
       isProd: true,
+      connectionInitWaitTimeout: limits.config.connectionInitTimeoutMs,
       // 4401 when the credential is missing or bad, 4403 when it is valid but may not connect.
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
@@ -90,30 +107,40 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
           principals.set(ctx.extra.socket, auth.principal);
           return true;
         }
-        logger.info({ requestId: connectionIds.get(ctx.extra.socket), reason: auth.reason }, 'WebSocket connection refused');
+        logger.info({ requestId: sockets.get(ctx.extra.socket)?.connectionId, reason: auth.reason }, 'WebSocket connection refused');
         if (auth.reason === 'unauthenticated') ctx.extra.socket.close(4401, 'Unauthorized');
         return false;
       },
-      onSubscribe: (ctx, id, payload) => {
-        const requestId = `${connectionIds.get(ctx.extra.socket) ?? 'ws'}:${id}`.slice(0, 128);
-        const state: OperationState = { started: performance.now(), requestId, name: payload.operationName ?? null, type: 'unknown', errors: [] };
-        if (!operations.has(ctx)) operations.set(ctx, new Map());
-        operations.get(ctx)!.set(id, state);
+      onSubscribe: async (ctx, id, payload) => {
+        const socketState = sockets.get(ctx.extra.socket);
+        if (!socketState) throw new Error('subscribe on a socket the server does not know');
+        const requestId = `${socketState.connectionId}:${id}`.slice(0, 128);
+        const running = socketState.operations.size;
+        const state: OperationState = {
+          started: performance.now(),
+          requestId,
+          name: payload.operationName ?? null,
+          type: 'unknown',
+          errors: [],
+          abort: operationSignal(null),
+        };
+        socketState.operations.set(id, state);
+        if (running >= limits.config.maxOperationsPerSocket) return [asGraphqlError(tooManyOperationsError(limits.config.maxOperationsPerSocket))];
         const principal = principals.get(ctx.extra.socket);
         if (!principal || expired(principal)) {
           return [new GraphQLError('authorization: the token has expired; connect again with a fresh one', { extensions: { code: ErrorCode.Unauthenticated } })];
         }
-        let document;
-        try {
-          document = parse(payload.query);
-        } catch (err) {
-          if (err instanceof GraphQLError) return [withCode(err, 'GRAPHQL_PARSE_FAILED')];
-          throw err;
+        for (const decision of [await limits.rates.socket(socketState.rateKey), await limits.rates.client(socketState.address)]) {
+          if (!decision.allowed) return [asGraphqlError(rateLimitedError(decision.retryAfterMs))];
         }
-        const invalid = validate(schema, document);
+        const document = parseDocument(payload.query, limits.document);
+        if (document instanceof GraphQLError) return [withCode(document, document.extensions.code ? String(document.extensions.code) : 'GRAPHQL_PARSE_FAILED')];
+        const invalid = validate(schema, document, rules, limits.document.validationOptions);
         if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        const tooCostly = checkCost(schema, limits.config.maxCost, document, payload.operationName, payload.variables);
+        if (tooCostly) return [tooCostly];
         state.name = operation.name?.value ?? state.name;
         state.type = operation.operation;
         return {
@@ -121,7 +148,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: contextFor(requestId, 'ws', principal),
+          contextValue: contextFor(requestId, 'ws', principal, state.abort.signal),
         };
       },
       onOperation: (ctx, _id, _payload, _args, result) => {
@@ -131,21 +158,22 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       },
       onNext: (ctx, id, _payload, _args, result: ExecutionResult) => {
         if (!result.errors) return;
-        return { ...result, errors: record(ctx, id, result.errors, !('data' in result)) };
+        return { ...result, errors: record(ctx.extra.socket, id, result.errors, !('data' in result)) };
       },
       onError: (ctx, id, _payload, errors) => {
-        const formatted = record(ctx, id, errors, false);
-        finish(ctx, id);
+        const formatted = record(ctx.extra.socket, id, errors, false);
+        finish(ctx.extra.socket, id);
         return formatted;
       },
-      onComplete: (ctx, id) => finish(ctx, id),
+      onComplete: (ctx, id) => finish(ctx.extra.socket, id),
     },
     wss,
   );
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     const connectionId = requestIdFrom(req.headers['x-request-id']);
-    connectionIds.set(socket, connectionId);
+    const state: SocketState = { connectionId, rateKey: `socket-${++socketCount}`, address: clientAddress(req), operations: new Map() };
+    sockets.set(socket, state);
     // Socket errors are protocol violations by the client (e.g. a message over maxPayloadBytes); ws has
     // already started closing (1009, 1002…). graphql-ws's own listener would print them with console.error:
     // log them here instead.
@@ -154,8 +182,16 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       logger.warn({ requestId: connectionId, err }, 'WebSocket closed after a protocol error');
       if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal server error');
     });
+    // A client's `complete` stops a running query or mutation too (graphql-ws only stops subscriptions).
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      const id = isBinary ? null : completedId(data);
+      if (id !== null) state.operations.get(id)?.abort.cancel();
+    });
     metrics.wsConnections.inc();
-    socket.once('close', () => metrics.wsConnections.dec());
+    socket.once('close', () => {
+      metrics.wsConnections.dec();
+      for (const operation of state.operations.values()) operation.abort.cancel();
+    });
   });
 
   return {
@@ -175,6 +211,22 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       for (const c of clients) if (c.readyState !== WebSocket.CLOSED) c.terminate();
     },
   };
+}
+
+/** The id of a `{"type":"complete","id":…}` message, else null. Only small messages are looked at. */
+function completedId(data: Buffer): string | null {
+  if (data.length > 512 || !data.includes('"complete"')) return null;
+  try {
+    const message = JSON.parse(data.toString('utf8')) as { type?: unknown; id?: unknown };
+    return message.type === 'complete' && typeof message.id === 'string' ? message.id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A GatewayError as the GraphQL error graphql-ws sends; `formatError` gives it its code and extensions. */
+function asGraphqlError(error: GatewayError): GraphQLError {
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, code: error.code } });
 }
 
 /** The same error with a public `extensions.code`, as Apollo gives parse and validation errors on HTTP. */

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { GraphqlWsServer } from './graphql-ws';
+import { clientAddress } from './limits/client-address';
 import { requestIdFrom } from './request-id';
 import { handleRoute, routeOf, type RouteDeps, type ServerPhase } from './routes';
 
@@ -113,6 +114,11 @@ export class HttpServer {
       return refuse(socket, '403 Forbidden');
     }
     if (this.phase !== 'ready') return refuse(socket, '503 Service Unavailable');
+    // Sockets per client address: the one beyond the limit is refused before the WebSocket handshake.
+    const address = clientAddress(req);
+    const sockets = this.options.limits.sockets;
+    if (!sockets.tryOpen(address)) return refuse(socket, '429 Too Many Requests');
+    socket.once('close', () => sockets.release(address));
     this.options.ws.handleUpgrade(req, socket, head);
   }
 }

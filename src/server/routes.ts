@@ -10,6 +10,7 @@ import { type OriginPolicy, preflightHeaders, responseHeaders } from './cors';
 import { ASSETS_PATH, graphiqlHtml } from './graphiql';
 import type { GraphiqlAssets } from './graphiql-assets';
 import { handleGraphqlHttp } from './graphql-http';
+import type { GatewayLimits } from './limits/limits';
 import type { GatewayMetrics } from './metrics';
 import { checkMetricsAccess, type MetricsAccess } from './metrics-access';
 import type { ReadinessReport } from './readiness';
@@ -55,6 +56,8 @@ export interface RouteDeps {
   metricsAccess: MetricsAccess;
   /** Whether a push may come from this peer address (`webhooks.allowedSourceCidrs`). */
   webhookSourceAllowed(address: string | undefined): boolean;
+  /** Rates, deadline and what /graphql shows (GraphiQL) come from here. */
+  limits: GatewayLimits;
   phase(): ServerPhase;
 }
 
@@ -113,13 +116,14 @@ async function sendMetrics(deps: RouteDeps, req: IncomingMessage, res: ServerRes
 
 async function sendAsset(deps: RouteDeps, res: ServerResponse, method: string, name: string): Promise<void> {
   if (method !== 'GET' && method !== 'HEAD') return sendMethodNotAllowed(res, ['GET']);
+  if (!deps.limits.graphql.graphiql) return sendNotFound(res);
   const asset = await deps.assets.get(name);
   if (!asset) return sendNotFound(res);
   res.writeHead(200, { 'content-type': asset.contentType, 'content-length': String(asset.body.length), 'cache-control': 'public, max-age=3600' });
   res.end(method === 'HEAD' ? undefined : asset.body);
 }
 
-/** Browsers asking for HTML with no query get GraphiQL; everything else is a GraphQL request. */
+/** Browsers asking for HTML with no query get GraphiQL (404 when it is off); everything else is a GraphQL request. */
 function wantsGraphiql(req: IncomingMessage, method: string): boolean {
   if (method !== 'GET') return false;
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -153,6 +157,7 @@ function admitOrigin(deps: RouteDeps, req: IncomingMessage, res: ServerResponse,
 async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, requestId: string): Promise<void> {
   if (!admitOrigin(deps, req, res, method)) return;
   if (wantsGraphiql(req, method)) {
+    if (!deps.limits.graphql.graphiql) return sendNotFound(res);
     const html = graphiqlHtml();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': GRAPHIQL_CSP });
     return void res.end(html);
@@ -161,7 +166,7 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
   if (deps.phase() !== 'ready') return sendNotReady(res);
   const body = method === 'POST' ? await readLimited(req, res, deps.graphqlBodyLimitBytes) : null;
   if (body === undefined) return;
-  await handleGraphqlHttp(deps.apollo, deps.contextFor, req, res, body, requestId, deps.authenticator);
+  await handleGraphqlHttp(deps.apollo, deps.contextFor, deps.limits, req, res, body, requestId, deps.authenticator);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { SmsPolicyRecord, SmsRow } from './sms.record';
 import type { SmsRepository } from './sms.repository';
 import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
 import { toConnection } from '../store/paging';
+import { pageCost } from '../shared/page-cost';
 
 export interface SmsDeps {
   db: Db;
@@ -49,7 +50,7 @@ function appNamed(apps: readonly AppConfig[], name: string, field: string): AppC
 @Resolver(() => SmsMessage)
 export class SmsResolver {
   @Authorized()
-  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.' })
+  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.', complexity: pageCost(20) })
   async smsMessages(
     @Arg('bindingId', () => ID, { nullable: true }) bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) privacyNumber: string | null,

@@ -50,6 +50,10 @@ export interface ScriptedPlatform {
   requests: CapturedRequest[];
   /** Highest number of requests open at the same time. */
   maxInFlight(): number;
+  /** Requests whose client closed the connection before an answer was sent (a request the client aborted). */
+  closedUnanswered(): number;
+  /** Resolves once `closedUnanswered()` reaches `count`; rejects after `timeoutMs`. */
+  waitForClosedUnanswered(count: number, timeoutMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -74,7 +78,14 @@ export async function startScriptedPlatform(script: Script, options: ScriptedPla
   const sockets = new Set<Socket>();
   let inFlight = 0;
   let maxInFlight = 0;
+  let closedUnanswered = 0;
+  const closeWaiters = new Set<() => void>();
   const server: Server = createServer((req, res) => {
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      closedUnanswered += 1;
+      for (const wake of closeWaiters) wake();
+    });
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     const chunks: Buffer[] = [];
@@ -134,6 +145,22 @@ export async function startScriptedPlatform(script: Script, options: ScriptedPla
     port: actualPort,
     requests,
     maxInFlight: () => maxInFlight,
+    closedUnanswered: () => closedUnanswered,
+    waitForClosedUnanswered: (count, timeoutMs) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (closedUnanswered < count) return;
+          clearTimeout(timer);
+          closeWaiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          closeWaiters.delete(check);
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${count} request(s) closed unanswered (have ${closedUnanswered})`));
+        }, timeoutMs);
+        closeWaiters.add(check);
+        check();
+      }),
     stop: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,7 @@ import type { PlatformClient } from '../../src/platform';
 import { createApollo } from '../../src/server/apollo';
 import { createContextFactory, type FeatureServices } from '../../src/server/context';
 import { createGraphqlWsServer, type GraphqlWsServer } from '../../src/server/graphql-ws';
+import { createLimits } from '../../src/server/limits/limits';
 import { GatewayMetrics } from '../../src/server/metrics';
 import type { Db } from '../../src/store/db';
 import { captureLogger } from '../helpers/capture-logger';
@@ -42,7 +43,7 @@ function setup() {
   const contextFor = createContextFactory({
     config: loadConfig({}, () => ''),
     logger: capture.logger,
-    platform: {} as PlatformClient,
+    platform: { withSignal: () => ({}) } as unknown as PlatformClient,
     db: {} as Db,
     // The schema of this test uses no feature: their services are never touched.
     features: { bindings: {}, numbers: {}, calls: {}, sms: {}, sandbox: null } as unknown as FeatureServices,
@@ -53,7 +54,7 @@ function setup() {
 describe('error masking and operation logs', () => {
   it('HTTP (Apollo): masks unknown errors, keeps public ones, logs the details once with the request id', async () => {
     const { capture, metrics, contextFor } = setup();
-    const apollo = createApollo(schema, metrics);
+    const apollo = createApollo(schema, metrics, createLimits(loadConfig({}, () => '')));
     await apollo.start();
     try {
       const response = await apollo.executeOperation({ query: 'query Mixed { boom picky fine }' }, { contextValue: contextFor('req-http-1', 'http', anonymousPrincipal('admin')) });
@@ -92,7 +93,7 @@ describe('error masking and operation logs', () => {
     beforeAll(async () => {
       const deps = setup();
       capture = deps.capture;
-      ws = createGraphqlWsServer({ schema, contextFor: deps.contextFor, authenticator: new Authenticator(loadConfig({}, () => '').auth, []), logger: capture.logger, metrics: deps.metrics, maxPayloadBytes: 1024 });
+      ws = createGraphqlWsServer({ schema, contextFor: deps.contextFor, authenticator: new Authenticator(loadConfig({}, () => '').auth, []), logger: capture.logger, metrics: deps.metrics, maxPayloadBytes: 1024, limits: createLimits(loadConfig({}, () => '')) });
       server = createServer((_req, res) => res.writeHead(404).end());
       server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

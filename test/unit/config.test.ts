@@ -270,4 +270,47 @@ describe('loadConfig', () => {
       expect(problemsOf(prod, withAuth({ jwt: { issuer: 'i', audience: 'a' } }))).toEqual(['GATEWAY_CONFIG: auth.jwt needs exactly one of jwksUrl or publicKeys']);
     });
   });
+
+  describe('limits and graphql sections', () => {
+    const production = (extra: Record<string, unknown>) => loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, ...extra }) }));
+    const problemsWith = (extra: Record<string, unknown>) =>
+      problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, ...extra }) }));
+    const defaults = {
+      maxDepth: 10,
+      maxAliases: 15,
+      maxTokens: 1000,
+      maxDirectives: 50,
+      maxCost: 5000,
+      operationTimeoutMs: 30_000,
+      maxOperationsPerSocket: 100,
+      maxSocketsPerClient: 200,
+      connectionInitTimeoutMs: 5000,
+      socketMessagesPerSecond: 50,
+      clientOperationsPerSecond: 100,
+    };
+
+    it('has the same limit defaults in both modes', () => {
+      expect(loadConfig({}, files({})).limits).toEqual(defaults);
+      expect(production({}).limits).toEqual(defaults);
+    });
+
+    it('shows introspection, suggestions and GraphiQL in sandbox and hides them in production unless the file says so', () => {
+      expect(loadConfig({}, files({})).graphql).toEqual({ introspection: true, fieldSuggestions: true, graphiql: true });
+      expect(production({}).graphql).toEqual({ introspection: false, fieldSuggestions: false, graphiql: false });
+      expect(production({ graphql: { introspection: true, graphiql: true } }).graphql).toEqual({ introspection: true, fieldSuggestions: false, graphiql: true });
+    });
+
+    it('reads each limit from the file', () => {
+      const limits = production({ limits: { maxDepth: 4, maxCost: 200, operationTimeoutMs: 250, maxSocketsPerClient: 2 } }).limits;
+      expect(limits).toEqual({ ...defaults, maxDepth: 4, maxCost: 200, operationTimeoutMs: 250, maxSocketsPerClient: 2 });
+    });
+
+    it('names the field of a bad value and reports unknown keys', () => {
+      expect(problemsWith({ limits: { maxDepth: 0 } })).toEqual(['GATEWAY_CONFIG: limits.maxDepth must be an integer from 1 to 100, got 0']);
+      expect(problemsWith({ limits: { maxCost: 'lots' } })).toEqual(['GATEWAY_CONFIG: limits.maxCost must be an integer from 1 to 1000000, got "lots"']);
+      expect(problemsWith({ graphql: { introspection: 'yes' } })).toEqual(['GATEWAY_CONFIG: graphql.introspection must be true or false, got "yes"']);
+      expect(problemsWith({ limits: { maxDepht: 3 } })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: limits: unknown key "maxDepht" \(known: maxDepth, /)]);
+      expect(problemsWith({ graphql: [] })).toEqual(['GATEWAY_CONFIG: graphql must be a JSON object']);
+    });
+  });
 });
