@@ -278,9 +278,17 @@ const LIMITS: { readonly [K in keyof LimitsConfig]: readonly [number, number, nu
 };
 const LIMIT_KEYS = Object.keys(LIMITS) as (keyof LimitsConfig)[];
 
-function parseLimits(raw: Record<string, unknown>, p: Problems): LimitsConfig {
+/**
+ * The sandbox is one developer's machine: its rate defaults are ten times production's, so a tour, a test
+ * suite or a dashboard reloading fast is never refused. Every other limit is the same in both modes.
+ */
+const SANDBOX_RATE_FACTOR = 10;
+const RATE_KEYS: ReadonlySet<keyof LimitsConfig> = new Set(['socketMessagesPerSecond', 'clientOperationsPerSecond']);
+
+function parseLimits(raw: Record<string, unknown>, p: Problems, sandbox: boolean): LimitsConfig {
   const entries = LIMIT_KEYS.map((key) => {
-    const [fallback, min, max] = LIMITS[key];
+    const [base, min, max] = LIMITS[key];
+    const fallback = sandbox && RATE_KEYS.has(key) ? base * SANDBOX_RATE_FACTOR : base;
     return [key, p.num(raw[key], `GATEWAY_CONFIG: limits.${key}`, fallback, min, max)] as const;
   });
   return Object.fromEntries(entries) as unknown as LimitsConfig;
@@ -452,7 +460,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     auth: sandbox ? SANDBOX_AUTH : fileRead ? parseAuth(file.auth, p, new Set(apps.map((a) => a.name))) : SANDBOX_AUTH,
     cors,
     metrics,
-    limits: parseLimits(sectionOf(file.limits), p),
+    limits: parseLimits(sectionOf(file.limits), p, sandbox),
     graphql: parseGraphql(sectionOf(file.graphql), p, sandbox),
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };

@@ -38,6 +38,9 @@ export async function startTestGateway(env: Env = {}, overrides: GatewayOverride
   }
 }
 
+/** Production rates (100 operations/s per client) would refuse a suite firing requests back to back; a test of the limits sets its own `limits`. */
+const TEST_RATES = { clientOperationsPerSecond: 10_000, socketMessagesPerSecond: 10_000 };
+
 export interface GatewayOnEmulator extends TestGateway {
   /** The standalone emulator playing the platform; stopped with the gateway. */
   emulator: Emulator;
@@ -68,7 +71,7 @@ export async function startGatewayOnEmulator(
   const dir = await createTempDir('pn-gateway-config-');
   const configFile = join(dir.path, 'gateway.json');
   const apps = seed.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, ...options.appExtras?.[a.name] }));
-  await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps, auth: { allowAnonymous: true }, ...configSections }));
+  await writeFile(configFile, JSON.stringify({ platform: { baseUrl: emulator.baseUrl, ...platform }, apps, auth: { allowAnonymous: true }, limits: TEST_RATES, ...configSections }));
   try {
     const gw = await startTestGateway({ GATEWAY_CONFIG: configFile, ...env }, options.overrides);
     return { ...gw, emulator, configFile, stop: async () => (await gw.stop(), await emulator.stop(), await dir.remove()) };

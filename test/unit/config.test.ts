@@ -289,8 +289,8 @@ describe('loadConfig', () => {
       clientOperationsPerSecond: 100,
     };
 
-    it('has the same limit defaults in both modes', () => {
-      expect(loadConfig({}, files({})).limits).toEqual(defaults);
+    it('has the same limit defaults in both modes, but ten times the rates in sandbox', () => {
+      expect(loadConfig({}, files({})).limits).toEqual({ ...defaults, socketMessagesPerSecond: 500, clientOperationsPerSecond: 1000 });
       expect(production({}).limits).toEqual(defaults);
     });
 

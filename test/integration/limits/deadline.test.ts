@@ -28,7 +28,7 @@ async function startOnHangingPlatform(limits: Record<string, number>): Promise<{
   const dir = await createTempDir('pn-limits-config-');
   const file = join(dir.path, 'gateway.json');
   const apps = SEED.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers }));
-  await writeFile(file, JSON.stringify({ platform: { baseUrl: platform.baseUrl, maxRetries: 0, timeoutMs: 60_000 }, apps, limits }));
+  await writeFile(file, JSON.stringify({ platform: { baseUrl: platform.baseUrl, maxRetries: 0, timeoutMs: 60_000 }, apps, limits, auth: { allowAnonymous: true } }));
   const gw = await startTestGateway({ GATEWAY_CONFIG: file });
   return {
     gw,
