@@ -2,7 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { exportSPKI, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import type { Role } from '../../../src/config';
 import { sandboxSeed } from '../../../src/emulator/seed';
+import type { GatewayOverrides } from '../../../src/gateway';
 import { type GatewayOnEmulator, startGatewayOnEmulator } from '../../helpers/gateway';
+
+/** The sha256 of every key configured by startAuthGateway, for checks that none reaches a log. */
+export const keyHashes: string[] = [];
 
 /** An API key as a client holds it, and the config entry the gateway holds (its hash). */
 export interface TestKey {
@@ -30,7 +34,7 @@ export interface AuthGateway extends GatewayOnEmulator {
  * A production-mode gateway on the emulator (the four sandbox apps) with authentication on: API keys for
  * each role, two limited to sandbox-axb, and JWTs signed by an ES256 key generated here.
  */
-export async function startAuthGateway(extraSections: Record<string, unknown> = {}): Promise<AuthGateway> {
+export async function startAuthGateway(extraSections: Record<string, unknown> = {}, overrides: GatewayOverrides = {}): Promise<AuthGateway> {
   const keys = {
     viewer: newKey('viewer-all', 'viewer'),
     operator: newKey('operator-all', 'operator'),
@@ -41,7 +45,8 @@ export async function startAuthGateway(extraSections: Record<string, unknown> = 
   const { publicKey, privateKey } = await generateKeyPair('ES256');
   const apiKeys = Object.values(keys).map((k) => ({ name: k.name, sha256: createHash('sha256').update(k.token).digest('hex'), role: k.role, ...(k.apps ? { apps: k.apps } : {}) }));
   const auth = { apiKeys, jwt: { issuer: ISSUER, audience: AUDIENCE, publicKeys: [await exportSPKI(publicKey)] } };
-  const gw = await startGatewayOnEmulator(sandboxSeed(), {}, {}, {}, { auth, ...extraSections });
+  const gw = await startGatewayOnEmulator(sandboxSeed(), {}, {}, {}, { auth, ...extraSections }, { overrides });
+  keyHashes.push(...apiKeys.map((k) => k.sha256));
   return {
     ...gw,
     keys,
