@@ -1,4 +1,5 @@
-import { type ApiKeyConfig, type AuthConfig, type JwtConfig, type Problems, ROLES } from './config';
+import type { ApiKeyConfig, AuthConfig, JwtConfig } from './config';
+import { type Problems, sectionOf } from './config-problems';
 
 /**
  * The `auth` section of GATEWAY_CONFIG. Part of `loadConfig` (pure; problems name the field and never
@@ -12,9 +13,6 @@ const JWT_KEYS = ['issuer', 'audience', 'jwksUrl', 'publicKeys', 'roleClaim', 'a
 /** Sandbox: no authentication, every request is an admin (convenient by default; the banner says so). */
 export const SANDBOX_AUTH: AuthConfig = { enabled: false, allowAnonymous: true, anonymousRole: 'admin', apiKeys: [], jwt: null };
 
-function asObject(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
 
 /**
  * The `auth` section. Production refuses to start without one: an open gateway must be asked for
@@ -27,9 +25,8 @@ export function parseAuth(raw: unknown, p: Problems, appNames: ReadonlySet<strin
     return SANDBOX_AUTH;
   }
   p.keys(raw, where, AUTH_KEYS);
-  const o = asObject(raw);
-  if (o.allowAnonymous !== undefined && typeof o.allowAnonymous !== 'boolean') p.add(`${where}.allowAnonymous must be true or false`);
-  const allowAnonymous = o.allowAnonymous === true;
+  const o = sectionOf(raw);
+  const allowAnonymous = p.bool(o.allowAnonymous, `${where}.allowAnonymous`, false);
   const anonymousRole = p.oneOf(o.anonymousRole, `${where}.anonymousRole`, ['admin', 'operator', 'viewer'] as const);
   const appList = (value: unknown, at: string): string[] | null => {
     if (value === undefined || value === null) return null;
@@ -46,7 +43,7 @@ export function parseAuth(raw: unknown, p: Problems, appNames: ReadonlySet<strin
   const apiKeys = (Array.isArray(o.apiKeys) ? o.apiKeys : []).map((item, i): ApiKeyConfig => {
     const at = `${where}.apiKeys[${i}]`;
     p.keys(item ?? {}, at, API_KEY_KEYS);
-    const k = asObject(item);
+    const k = sectionOf(item);
     const name = typeof k.name === 'string' ? k.name.trim() : '';
     if (!name) p.add(`${at}.name must be a non-empty string`);
     else if (keyNames.has(name)) p.add(`${at}.name "${name}" is used twice`);
@@ -56,7 +53,8 @@ export function parseAuth(raw: unknown, p: Problems, appNames: ReadonlySet<strin
     if (!/^[0-9a-f]{64}$/.test(sha256)) p.add(`${at}.sha256 must be the 64 hex digits of the key's sha256 (npm run apikey prints one)`);
     else if (hashes.has(sha256)) p.add(`${at}.sha256 is the same as another key's`);
     hashes.add(sha256);
-    const role = k.role === undefined ? (p.add(`${at}.role must be one of ${ROLES.join(', ')}`), 'viewer') : p.oneOf(k.role, `${at}.role`, ['viewer', 'operator', 'admin'] as const);
+    // A key without a role is a mistake, not a viewer: null makes `oneOf` report it.
+    const role = p.oneOf(k.role ?? null, `${at}.role`, ['viewer', 'operator', 'admin'] as const);
     return { name, sha256, role, apps: appList(k.apps, `${at}.apps`) };
   });
   const jwt = o.jwt === undefined ? null : parseJwt(o.jwt, p, `${where}.jwt`);
@@ -66,7 +64,7 @@ export function parseAuth(raw: unknown, p: Problems, appNames: ReadonlySet<strin
 
 function parseJwt(raw: unknown, p: Problems, where: string): JwtConfig {
   p.keys(raw, where, JWT_KEYS);
-  const o = asObject(raw);
+  const o = sectionOf(raw);
   const str = (key: string, fallback?: string): string => {
     const v = o[key];
     if (v === undefined && fallback !== undefined) return fallback;

@@ -1,4 +1,5 @@
-import type { CorsConfig, MetricsConfig, Problems } from './config';
+import type { CorsConfig, MetricsConfig } from './config';
+import { type Problems, sectionOf } from './config-problems';
 import { formatOriginPattern, parseOriginPattern } from './server/cors';
 import { parseCidr } from './shared/cidr';
 
@@ -13,7 +14,7 @@ const SANDBOX_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 /** `cors.allowedOrigins`: validated entries in canonical form; `*` only when anonymous access is allowed. */
 export function parseCors(raw: unknown, p: Problems, sandbox: boolean, allowAnonymous: boolean): CorsConfig {
   const where = 'GATEWAY_CONFIG: cors.allowedOrigins';
-  const list = (raw ?? {}) as Record<string, unknown>;
+  const list = sectionOf(raw);
   if (list.allowedOrigins === undefined) return { allowedOrigins: sandbox ? SANDBOX_ORIGINS : [] };
   if (!Array.isArray(list.allowedOrigins)) {
     p.add(`${where} must be an array of origins`);
@@ -34,7 +35,7 @@ export function parseCors(raw: unknown, p: Problems, sandbox: boolean, allowAnon
 
 export function parseMetrics(raw: unknown, p: Problems, sandbox: boolean): MetricsConfig {
   const where = 'GATEWAY_CONFIG: metrics';
-  const o = (raw ?? {}) as Record<string, unknown>;
+  const o = sectionOf(raw);
   let token: string | null = null;
   if (o.token !== undefined) {
     if (typeof o.token === 'string' && METRICS_TOKEN.test(o.token)) token = o.token;

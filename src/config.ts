@@ -4,6 +4,8 @@ import { ConfigError } from './errors';
 import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
 import { parseAuth, SANDBOX_AUTH } from './config-auth';
+import { GRAPHQL_KEYS, LIMIT_KEYS, parseGraphql, parseLimits } from './config-limits';
+import { Problems, sectionOf } from './config-problems';
 import { parseCors, parseMetrics, parseSourceCidrs } from './config-edge';
 import { isGlobalPhone } from './shared/phone';
 
@@ -205,102 +207,7 @@ const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
-/** Collects every configuration problem, so start-up reports them all at once. */
-export class Problems {
-  readonly list: string[] = [];
-  add(problem: string): void {
-    this.list.push(problem);
-  }
-  int(env: Env, name: string, fallback: number, min: number, max: number): number {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      this.add(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  }
-  num(value: unknown, where: string, fallback: number, min: number, max: number, integer = true): number {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-      this.add(`${where} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(value)}`);
-      return fallback;
-    }
-    return value;
-  }
-  /** One of `allowed`; the first is the default when the value is absent. */
-  oneOf<T extends string>(value: unknown, where: string, allowed: readonly [T, ...T[]]): T {
-    if (value === undefined) return allowed[0];
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.add(`${where} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
-      return allowed[0];
-    }
-    return value as T;
-  }
-  bool(value: unknown, where: string, fallback: boolean): boolean {
-    if (value === undefined) return fallback;
-    if (typeof value !== 'boolean') {
-      this.add(`${where} must be true or false, got ${JSON.stringify(value)}`);
-      return fallback;
-    }
-    return value;
-  }
-  /** Reports keys `known` does not list: a misspelt setting must not be silently ignored. */
-  keys(value: unknown, where: string, known: readonly string[]): void {
-    if (value === undefined) return;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      this.add(`${where} must be a JSON object`);
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (!known.includes(key)) this.add(`${where}: unknown key "${key}" (known: ${known.join(', ')})`);
-    }
-  }
-}
-
 const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql'] as const;
-const GRAPHQL_KEYS = ['introspection', 'fieldSuggestions', 'graphiql'] as const;
-
-/** Each limit: default, min, max (integers). */
-const LIMITS: { readonly [K in keyof LimitsConfig]: readonly [number, number, number] } = {
-  maxDepth: [10, 1, 100],
-  maxAliases: [15, 0, 1000],
-  maxTokens: [1000, 10, 100_000],
-  maxDirectives: [50, 0, 1000],
-  maxCost: [5000, 1, 1_000_000],
-  operationTimeoutMs: [30_000, 100, 600_000],
-  maxOperationsPerSocket: [100, 1, 10_000],
-  maxSocketsPerClient: [200, 1, 100_000],
-  connectionInitTimeoutMs: [5000, 100, 60_000],
-  socketMessagesPerSecond: [50, 1, 100_000],
-  clientOperationsPerSecond: [100, 1, 100_000],
-};
-const LIMIT_KEYS = Object.keys(LIMITS) as (keyof LimitsConfig)[];
-
-/**
- * The sandbox is one developer's machine: its rate defaults are ten times production's, so a tour, a test
- * suite or a dashboard reloading fast is never refused. Every other limit is the same in both modes.
- */
-const SANDBOX_RATE_FACTOR = 10;
-const RATE_KEYS: ReadonlySet<keyof LimitsConfig> = new Set(['socketMessagesPerSecond', 'clientOperationsPerSecond']);
-
-function parseLimits(raw: Record<string, unknown>, p: Problems, sandbox: boolean): LimitsConfig {
-  const entries = LIMIT_KEYS.map((key) => {
-    const [base, min, max] = LIMITS[key];
-    const fallback = sandbox && RATE_KEYS.has(key) ? base * SANDBOX_RATE_FACTOR : base;
-    return [key, p.num(raw[key], `GATEWAY_CONFIG: limits.${key}`, fallback, min, max)] as const;
-  });
-  return Object.fromEntries(entries) as unknown as LimitsConfig;
-}
-
-function parseGraphql(raw: Record<string, unknown>, p: Problems, sandbox: boolean): GraphqlConfig {
-  return {
-    introspection: p.bool(raw.introspection, 'GATEWAY_CONFIG: graphql.introspection', sandbox),
-    fieldSuggestions: p.bool(raw.fieldSuggestions, 'GATEWAY_CONFIG: graphql.fieldSuggestions', sandbox),
-    graphiql: p.bool(raw.graphiql, 'GATEWAY_CONFIG: graphql.graphiql', sandbox),
-  };
-}
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
 const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
@@ -323,7 +230,7 @@ function parseApps(raw: unknown, p: Problems, where: string): AppConfig[] {
   return raw.map((item, i): AppConfig => {
     const at = `${where}.apps[${i}]`;
     p.keys(item ?? {}, at, APP_KEYS);
-    const o = (item !== null && typeof item === 'object' && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
+    const o = sectionOf(item);
     const str = (key: string): string => {
       const v = o[key];
       if (typeof v !== 'string' || v.trim() === '') {
@@ -397,7 +304,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     p.keys(file.limits, 'GATEWAY_CONFIG: limits', LIMIT_KEYS);
     p.keys(file.graphql, 'GATEWAY_CONFIG: graphql', GRAPHQL_KEYS);
   }
-  const filePlatform = (file.platform ?? {}) as Record<string, unknown>;
+  const filePlatform = sectionOf(file.platform);
   let baseUrl: string | null = null;
   if (!sandbox && fileRead) {
     const raw = filePlatform.baseUrl;
@@ -415,7 +322,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     : fileRead
       ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
       : [];
-  const fileWebhooks = (file.webhooks ?? {}) as Record<string, unknown>;
+  const fileWebhooks = sectionOf(file.webhooks);
   const allowAnonymous = (file.auth as { allowAnonymous?: unknown } | undefined)?.allowAnonymous === true;
   const cors = parseCors(fileRead ? file.cors : undefined, p, sandbox, allowAnonymous);
   const metrics = parseMetrics(fileRead ? file.metrics : undefined, p, sandbox);
@@ -466,11 +373,6 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   };
   if (p.list.length > 0) throw new ConfigError(p.list);
   return deepFreeze(config);
-}
-
-/** A file section as an object; anything else (already reported by `keys`) reads as empty. */
-function sectionOf(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,6 +2,7 @@ import { createHash, createPublicKey, timingSafeEqual } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, exportJWK, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig, JwtConfig, Role } from '../config';
 import { ROLES } from '../config';
+import { bearerToken } from '../shared/bearer';
 import { anonymousPrincipal, type Principal } from './principal';
 
 /**
@@ -40,9 +41,8 @@ export class Authenticator {
       if (this.config.allowAnonymous) return { ok: true, principal: anonymousPrincipal(this.config.anonymousRole) };
       return denied('unauthenticated', 'authorization: a Bearer token is required');
     }
-    const match = /^Bearer[ ]+([\x21-\x7e]{1,8192})$/i.exec(authorization.trim());
-    if (!match) return denied('unauthenticated', 'authorization: expected "Bearer <token>"');
-    const token = match[1];
+    const token = bearerToken(authorization);
+    if (token === null) return denied('unauthenticated', 'authorization: expected "Bearer <token>"');
     if (this.jwtKey && /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token)) return this.verifyJwt(token, this.config.jwt!, this.jwtKey);
     return this.checkApiKey(token);
   }

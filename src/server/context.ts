@@ -72,7 +72,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
     const platform = services.platform.withSignal(signal);
     // A principal limited to some apps gets services that know only those apps: creates choose among them,
     // platform lookups ask only them, and `apps` lists only them.
-    const scoped = principal.apps === null ? services.features : scopedFeatures(services.features, principal.apps);
+    const scoped = principal.apps === null ? { ...services.features, apps } : scopedServices(services.features, apps, principal.apps);
     const { numbers, sms } = scoped;
     const bindings = { ...scoped.bindings, platform };
     const calls = { ...scoped.calls, platform };
@@ -81,7 +81,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       logger: services.logger.child({ requestId, principal: principal.name }),
       platform: services.platform,
       db: services.db,
-      apps: principal.apps === null ? apps : new Map([...apps].filter(([name]) => principal.apps?.has(name))),
+      apps: scoped.apps,
       requestId,
       principal,
       signal,
@@ -100,10 +100,16 @@ export function createContextFactory(services: ContextServices): ContextFactory 
   };
 }
 
-function scopedFeatures(features: FeatureServices, scope: ReadonlySet<string>): Pick<FeatureServices, 'bindings' | 'numbers' | 'calls' | 'sms'> {
-  const only = (apps: readonly AppConfig[]) => apps.filter((a) => scope.has(a.name));
+/** The app-aware services and the `apps` map, limited to the apps in `scope`. */
+function scopedServices(
+  features: FeatureServices,
+  apps: ReadonlyMap<string, AppConfig>,
+  scope: ReadonlySet<string>,
+): Pick<FeatureServices, 'bindings' | 'numbers' | 'calls' | 'sms'> & AppsContext {
+  const only = (list: readonly AppConfig[]) => list.filter((a) => scope.has(a.name));
   const { bindings, numbers, calls, sms } = features;
   return {
+    apps: new Map([...apps].filter(([name]) => scope.has(name))),
     bindings: { ...bindings, apps: only(bindings.apps) },
     numbers: { ...numbers, apps: only(numbers.apps) },
     calls: { ...calls, apps: only(calls.apps) },

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticator';
-import { ErrorCode, type GatewayError } from '../errors';
+import { ErrorCode, GatewayError } from '../errors';
 import type { ContextFactory, GatewayContext } from './context';
 import { clientAddress } from './limits/client-address';
 import type { GatewayLimits } from './limits/limits';
@@ -34,10 +34,8 @@ export async function handleGraphqlHttp(
   // Authenticated before anything is parsed or run: a request without a usable credential costs nothing.
   const auth = await authenticator.authenticate(req.headers.authorization);
   if (!auth.ok) {
-    const unauthenticated = auth.reason === 'unauthenticated';
-    const code = unauthenticated ? ErrorCode.Unauthenticated : ErrorCode.Forbidden;
-    sendJson(res, unauthenticated ? 401 : 403, { errors: [{ message: auth.message, extensions: { code } }] }, unauthenticated ? { 'www-authenticate': 'Bearer' } : {});
-    return;
+    if (auth.reason === 'forbidden') return sendGraphqlError(res, 403, new GatewayError(ErrorCode.Forbidden, auth.message));
+    return sendGraphqlError(res, 401, new GatewayError(ErrorCode.Unauthenticated, auth.message), { 'www-authenticate': 'Bearer' });
   }
   let body: unknown = undefined;
   if (rawBody !== null && rawBody.length > 0) {

@@ -5,9 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
-import { ErrorCode } from '../errors';
+import { ErrorCode, GatewayError } from '../errors';
 import type { Logger } from '../shared/logger';
-import type { GatewayError } from '../errors';
 import type { ContextFactory } from './context';
 import { formatError } from './format-error';
 import { clientAddress } from './limits/client-address';
@@ -57,6 +56,8 @@ interface SocketState {
   address: string;
   /** Operations running on this socket by id, bounded by `maxOperationsPerSocket`. */
   operations: Map<string, OperationState>;
+  /** Authenticated once in `onConnect` from `connectionParams.authorization`; null until then. */
+  principal: Principal | null;
 }
 
 /**
@@ -73,8 +74,6 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
   const sockets = new WeakMap<object, SocketState>();
   const rules = [...specifiedRules, ...limits.document.validationRules];
   let socketCount = 0;
-  /** The principal of each socket, authenticated once in `onConnect` from `connectionParams.authorization`. */
-  const principals = new WeakMap<object, Principal>();
 
   const finish = (socket: object, id: string) => {
     const state = sockets.get(socket)?.operations.get(id);
@@ -103,12 +102,13 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization;
         const auth = await authenticator.authenticate(typeof raw === 'string' ? raw : undefined);
-        if (auth.ok) {
-          principals.set(ctx.extra.socket, auth.principal);
+        const socketState = sockets.get(ctx.extra.socket);
+        if (auth.ok && socketState) {
+          socketState.principal = auth.principal;
           return true;
         }
-        logger.info({ requestId: sockets.get(ctx.extra.socket)?.connectionId, reason: auth.reason }, 'WebSocket connection refused');
-        if (auth.reason === 'unauthenticated') ctx.extra.socket.close(4401, 'Unauthorized');
+        logger.info({ requestId: socketState?.connectionId, reason: auth.ok ? 'unknown socket' : auth.reason }, 'WebSocket connection refused');
+        if (!auth.ok && auth.reason === 'unauthenticated') ctx.extra.socket.close(4401, 'Unauthorized');
         return false;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -126,10 +126,8 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         };
         socketState.operations.set(id, state);
         if (running >= limits.config.maxOperationsPerSocket) return [asGraphqlError(tooManyOperationsError(limits.config.maxOperationsPerSocket))];
-        const principal = principals.get(ctx.extra.socket);
-        if (!principal || expired(principal)) {
-          return [new GraphQLError('authorization: the token has expired; connect again with a fresh one', { extensions: { code: ErrorCode.Unauthenticated } })];
-        }
+        const principal = socketState.principal;
+        if (!principal || expired(principal)) return [expiredTokenError('connect again with a fresh one')];
         for (const decision of [await limits.rates.socket(socketState.rateKey), await limits.rates.client(socketState.address)]) {
           if (!decision.allowed) return [asGraphqlError(rateLimitedError(decision.retryAfterMs))];
         }
@@ -152,7 +150,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         };
       },
       onOperation: (ctx, _id, _payload, _args, result) => {
-        const principal = principals.get(ctx.extra.socket);
+        const principal = sockets.get(ctx.extra.socket)?.principal;
         if (principal?.expiresAt && isAsyncIterable(result)) return untilExpiry(result, principal.expiresAt);
         return undefined;
       },
@@ -172,7 +170,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     const connectionId = requestIdFrom(req.headers['x-request-id']);
-    const state: SocketState = { connectionId, rateKey: `socket-${++socketCount}`, address: clientAddress(req), operations: new Map() };
+    const state: SocketState = { connectionId, rateKey: `socket-${++socketCount}`, address: clientAddress(req), operations: new Map(), principal: null };
     sockets.set(socket, state);
     // Socket errors are protocol violations by the client (e.g. a message over maxPayloadBytes); ws has
     // already started closing (1009, 1002…). graphql-ws's own listener would print them with console.error:
@@ -247,6 +245,11 @@ function withRequestCode(formatted: GraphQLFormattedError, error: GraphQLError, 
   return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
 }
 
+/** UNAUTHENTICATED for an operation of a socket whose token has run out; `then` tells the client what to do. */
+function expiredTokenError(then: string): GraphQLError {
+  return asGraphqlError(new GatewayError(ErrorCode.Unauthenticated, `authorization: the token has expired; ${then}`));
+}
+
 function expired(principal: Principal): boolean {
   return principal.expiresAt !== null && principal.expiresAt.getTime() <= Date.now();
 }
@@ -268,7 +271,7 @@ async function* untilExpiry(source: AsyncIterableIterator<ExecutionResult>, expi
     for (;;) {
       const next = await Promise.race([source.next(), expiry]);
       if (next === 'expired') {
-        yield { errors: [new GraphQLError('authorization: the token has expired; subscribe again with a fresh one', { extensions: { code: ErrorCode.Unauthenticated } })] };
+        yield { errors: [expiredTokenError('subscribe again with a fresh one')] };
         return;
       }
       if (next.done) return;

@@ -1,4 +1,5 @@
 import type { MetricsConfig } from '../config';
+import { bearerToken } from '../shared/bearer';
 import { secretsEqual } from '../shared/secret-equal';
 import { UnreachableCaseError } from '../shared/unreachable';
 
@@ -24,8 +25,8 @@ export function checkMetricsAccess(access: MetricsAccess, authorization: string 
     case 'hidden':
       return 'not-found';
     case 'bearer': {
-      const presented = /^Bearer +(\S+) *$/i.exec(authorization ?? '')?.[1];
-      return presented !== undefined && secretsEqual(presented, access.token) ? 'allow' : 'unauthorized';
+      const presented = bearerToken(authorization);
+      return presented !== null && secretsEqual(presented, access.token) ? 'allow' : 'unauthorized';
     }
     default:
       throw new UnreachableCaseError(access);
