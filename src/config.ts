@@ -5,6 +5,7 @@ import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
 import { parseAuth, SANDBOX_AUTH } from './config-auth';
 import { GRAPHQL_KEYS, LIMIT_KEYS, parseGraphql, parseLimits } from './config-limits';
+import { parseRetention, RETENTION_KEYS } from './config-retention';
 import { Problems, sectionOf } from './config-problems';
 import { parseCors, parseMetrics, parseSourceCidrs } from './config-edge';
 import { isGlobalPhone } from './shared/phone';
@@ -175,6 +176,33 @@ export interface GraphqlConfig {
   graphiql: boolean;
 }
 
+/**
+ * How long stored personal data is kept, days (0 = until deleted by hand); the purge runs every
+ * `purgeIntervalMinutes` in batches of `batchSize` rows (file section `retention`).
+ */
+export interface RetentionConfig {
+  /** Call event rows (caller and callee numbers), by the event's time (default 90). */
+  callEventsDays: number;
+  /** Call records (CDRs) and the calls built from them, by when they were stored (default 180). */
+  callRecordsDays: number;
+  /** SMS rows (sender, receiver), by the SMS time (default 90). */
+  smsMessagesDays: number;
+  /** SMS content, set to null after this (default 7); the row stays until `smsMessagesDays`. */
+  smsContentDays: number;
+  /** The push bodies kept beside call events, CDRs and SMS, emptied after this (default 7). */
+  rawBodiesDays: number;
+  /** Event log entries, the replay window of subscriptions; an older `after:` answers CURSOR_EXPIRED (default 7). */
+  eventLogDays: number;
+  /** Pushes kept as dead letters (default 30). */
+  deadLettersDays: number;
+  /** Settled idempotency keys (default 1): a retry with the same key after this binds anew. */
+  idempotencyKeysDays: number;
+  /** Time between purges, minutes (default 60). */
+  purgeIntervalMinutes: number;
+  /** Rows per purge statement (default 500): each batch is short, so pushes never wait long behind it. */
+  batchSize: number;
+}
+
 export interface Config {
   /** True when no GATEWAY_CONFIG is given: the embedded emulator plays the platform. */
   sandbox: boolean;
@@ -197,6 +225,8 @@ export interface Config {
   metrics: MetricsConfig;
   limits: LimitsConfig;
   graphql: GraphqlConfig;
+  /** How long stored personal data is kept (`retention` section). */
+  retention: RetentionConfig;
   /** Sandbox only: the emulator's time scale (SANDBOX_TIME_SCALE, default 1). */
   sandboxTimeScale: number;
 }
@@ -207,7 +237,7 @@ const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql'] as const;
+const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql', 'retention'] as const;
 const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
 const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
@@ -303,6 +333,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     p.keys(file.metrics, 'GATEWAY_CONFIG: metrics', METRICS_KEYS);
     p.keys(file.limits, 'GATEWAY_CONFIG: limits', LIMIT_KEYS);
     p.keys(file.graphql, 'GATEWAY_CONFIG: graphql', GRAPHQL_KEYS);
+    p.keys(file.retention, 'GATEWAY_CONFIG: retention', RETENTION_KEYS);
   }
   const filePlatform = sectionOf(file.platform);
   let baseUrl: string | null = null;
@@ -369,6 +400,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     metrics,
     limits: parseLimits(sectionOf(file.limits), p, sandbox),
     graphql: parseGraphql(sectionOf(file.graphql), p, sandbox),
+    retention: parseRetention(sectionOf(file.retention), p),
     sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
   };
   if (p.list.length > 0) throw new ConfigError(p.list);

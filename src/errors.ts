@@ -12,6 +12,8 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** An `after:` cursor older than what the retention purge kept: the stream cannot resume without a gap. */
+  CursorExpired = 'CURSOR_EXPIRED',
   InternalServerError = 'INTERNAL_SERVER_ERROR',
   /** The document nests selections deeper than `limits.maxDepth`; extensions `limit`, `depth`. */
   QueryTooDeep = 'QUERY_TOO_DEEP',

@@ -19,6 +19,7 @@ import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
 import { openPubSub } from './events/open-pubsub';
 import { createFeatures } from './features';
+import { RetentionPurger } from './retention/retention-purger';
 import { createCidrMatcher, parseCidr, type Cidr } from './shared/cidr';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
@@ -56,6 +57,8 @@ export interface Gateway {
   readonly metricsUrl: string | null;
   /** The embedded emulator in sandbox mode once started, else null. */
   readonly emulator: Emulator | null;
+  /** The retention purge once started (runs on its own schedule; `runOnce` purges now), else null. */
+  readonly retention: RetentionPurger | null;
 }
 
 /** GraphQL request bodies (HTTP) and WebSocket messages larger than this are refused, bytes. */
@@ -77,6 +80,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
   let url: string | null = null;
   let metricsUrl: string | null = null;
   let emulator: Emulator | null = null;
+  let retention: RetentionPurger | null = null;
   let starting: Promise<StartedGateway> | null = null;
   let stopping: Promise<void> | null = null;
 
@@ -144,6 +148,10 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const built = await createFeatures({ config, db, platform: client, pubsub, logger, metrics, emulator });
     webhookHandler = built.webhook;
     contextFor = createContextFactory({ config, logger, platform: client, db, features: built.features });
+    const purger = new RetentionPurger({ db, config: config.retention, logger: logger.child({ component: 'retention' }), onPurged: (kind, rows) => metrics.retentionPurged(kind, rows) });
+    purger.start();
+    started.push(purger);
+    retention = purger;
     http.setPhase('ready');
     logger.info({ url, sandbox: config.sandbox, apps: config.apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey })) }, 'gateway ready');
     if (config.auth.enabled && config.auth.allowAnonymous) logger.warn({ anonymousRole: config.auth.anonymousRole }, 'anonymous GraphQL requests are allowed (auth.allowAnonymous)');
@@ -156,6 +164,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     } finally {
       await disposeAll(started.splice(0));
       emulator = null;
+      retention = null;
     }
   };
 
@@ -182,6 +191,9 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     },
     get emulator() {
       return emulator;
+    },
+    get retention() {
+      return retention;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../store/db';
 import { SqlFilter } from '../store/paging';
+import { EVENT_LOG_PURGED_THROUGH } from '../retention/purge-steps';
 import type { EventKind, LogEntry, NewLogEntry } from './topics';
 
 /**
@@ -81,6 +82,15 @@ export class EventLog {
     if (filter.privacyNumber) w.and(`privacy_number = ${w.p(filter.privacyNumber)}`);
     const { rows } = await db.query<Row>(`SELECT * FROM event_log${w.sql()} ORDER BY cursor LIMIT ${w.p(limit)}`, w.params);
     return rows.map(toEntry);
+  }
+
+  /**
+   * The newest cursor the retention purge removed ("0" when nothing was purged): an `after:` older than it
+   * cannot be resumed without a gap.
+   */
+  async purgedThrough(db: Queryable): Promise<string> {
+    const { rows } = await db.query<{ value: string }>('SELECT value FROM gateway_meta WHERE key = $1', [EVENT_LOG_PURGED_THROUGH]);
+    return rows[0]?.value ?? '0';
   }
 
   /** The newest cursor, or "0" for an empty log: where a subscriber without `after` starts. */

@@ -1,6 +1,6 @@
 import { appsInScope } from '../auth/app-scope';
 import type { Principal } from '../auth/principal';
-import { UserInputError } from '../errors';
+import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
 import { openLiveStream } from './live-stream';
@@ -27,9 +27,10 @@ export function checkLogCursor(after: string | null | undefined, field = 'after'
 /**
  * Opens a replay-then-live stream over the event log for one subscription: the entries of `kinds` matching
  * the filter within the principal's apps, after the cursor if one is given, woken by the channels of those
- * apps (or every app's). Naming an app outside the principal's scope is FORBIDDEN.
+ * apps (or every app's). Naming an app outside the principal's scope is FORBIDDEN; an `after` older than
+ * what the retention purge kept is CURSOR_EXPIRED (resuming from it would silently skip entries).
  */
-export function streamOf(
+export async function streamOf(
   ctx: EventsContext,
   kinds: EventKind[],
   filter: StreamFilter,
@@ -38,6 +39,7 @@ export function streamOf(
 ): Promise<AsyncIterableIterator<LogEntry>> {
   const { app, appField = 'filter.app', ...rest } = filter;
   const apps = appsInScope(ctx.principal, app, appField);
+  if (after !== null) await checkNotPurged(ctx, after);
   return openLiveStream({
     db: ctx.events.db,
     log: ctx.events.log,
@@ -47,4 +49,14 @@ export function streamOf(
     after,
     accept,
   });
+}
+
+async function checkNotPurged(ctx: EventsContext, after: string): Promise<void> {
+  const purgedThrough = await ctx.events.log.purgedThrough(ctx.events.db);
+  if (BigInt(after) >= BigInt(purgedThrough)) return;
+  throw new GatewayError(
+    ErrorCode.CursorExpired,
+    `after: entries after cursor ${after} were removed by the retention purge (kept: after ${purgedThrough}); query the current state, then subscribe without after`,
+    { field: 'after', purgedThrough },
+  );
 }

@@ -42,6 +42,12 @@ export class GatewayMetrics {
     help: 'Open graphql-ws connections.',
     registers: [this.registry],
   });
+  private readonly purged = new Counter({
+    name: 'gateway_retention_purged_rows_total',
+    help: 'Rows deleted or emptied by the retention purge, by kind (callEvents, smsContent, eventLog, ...).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   private readonly names = new Set<string>();
 
   constructor(options: { processMetrics?: boolean } = {}) {
@@ -55,6 +61,10 @@ export class GatewayMetrics {
 
   operation(name: string | null, type: string, outcome: OperationOutcome, transport: Transport): void {
     this.operations.inc({ operation: this.label(name), type, outcome, transport });
+  }
+
+  retentionPurged(kind: string, rows: number): void {
+    this.purged.inc({ kind }, rows);
   }
 
   push(app: string, kind: string, outcome: string): void {

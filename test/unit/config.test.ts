@@ -313,4 +313,35 @@ describe('loadConfig', () => {
       expect(problemsWith({ graphql: [] })).toEqual(['GATEWAY_CONFIG: graphql must be a JSON object']);
     });
   });
+
+  describe('retention', () => {
+    const production = (extra: Record<string, unknown>) => loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, ...extra }) }));
+
+    it('keeps each kind for its default number of days in both modes', () => {
+      const defaults = {
+        callEventsDays: 90,
+        callRecordsDays: 180,
+        smsMessagesDays: 90,
+        smsContentDays: 7,
+        rawBodiesDays: 7,
+        eventLogDays: 7,
+        deadLettersDays: 30,
+        idempotencyKeysDays: 1,
+        purgeIntervalMinutes: 60,
+        batchSize: 500,
+      };
+      expect(loadConfig({}, files({})).retention).toEqual(defaults);
+      expect(production({}).retention).toEqual(defaults);
+      expect(production({ retention: { smsContentDays: 0.5, eventLogDays: 0 } }).retention).toMatchObject({ smsContentDays: 0.5, eventLogDays: 0 });
+    });
+
+    it('names a bad value and an unknown key', () => {
+      const problems = problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, retention: { smsContentDays: -1, batchSize: 2.5, keepForever: true } }) }));
+      expect(problems).toEqual([
+        expect.stringMatching(/^GATEWAY_CONFIG: retention: unknown key "keepForever"/),
+        'GATEWAY_CONFIG: retention.smsContentDays must be a number from 0 to 3650, got -1',
+        'GATEWAY_CONFIG: retention.batchSize must be an integer from 10 to 10000, got 2.5',
+      ]);
+    });
+  });
 });
