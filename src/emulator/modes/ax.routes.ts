@@ -54,15 +54,19 @@ function bind(ctx: HandlerContext): Reply {
 /** By subscriptionId, or by privateNum (and origNum, when sent, must match). */
 function modify(ctx: HandlerContext): Reply {
   const p = ctx.params;
-  const binding = p.has('subscriptionId') ? ctx.app.ax.get(p.text('subscriptionId', SUBSCRIPTION_ID_MAX)) : byNumbers(ctx, false);
+  const binding = p.has('subscriptionId') ? ctx.app.ax.get(p.text('subscriptionId', SUBSCRIPTION_ID_MAX)) : byNumbers(ctx);
   if (!binding) fail(RESULT.bindingNotExist);
   Object.assign(binding, definedOnly(readModifiable(p)), { subscribeTimeMs: ctx.clock.now() });
   return ok();
 }
 
+/**
+ * By subscriptionId, else by privateNum alone: the platform does not read `origNum` on unbind ("系统不会解析该
+ * 参数,可不携带", rest-api.md §6.2), so a missing or mismatching one is no error.
+ */
 function unbind(ctx: HandlerContext): Reply {
   const p = ctx.params;
-  const binding = p.has('subscriptionId') ? ctx.app.ax.get(p.text('subscriptionId', SUBSCRIPTION_ID_MAX)) : byNumbers(ctx, true);
+  const binding = p.has('subscriptionId') ? ctx.app.ax.get(p.text('subscriptionId', SUBSCRIPTION_ID_MAX)) : byPrivateNum(ctx);
   if (!binding) fail(RESULT.axBindingNotExist);
   ctx.app.ax.remove(binding.subscriptionId);
   return ok();
@@ -81,13 +85,17 @@ function query(ctx: HandlerContext): Reply {
   return ok({ privateNumList: found.map(toInfo) });
 }
 
-/** The binding on `privateNum`; `origNum` must match when sent (required when `origNumRequired`). */
-function byNumbers(ctx: HandlerContext, origNumRequired: boolean): AxBinding | undefined {
-  const p = ctx.params;
-  const privateNum = p.optPhone('privateNum') ?? failInvalid('subscriptionId', 'subscriptionId or privateNum is required.');
-  const origNum = origNumRequired ? p.phone('origNum') : p.optPhone('origNum');
+/** The binding on `privateNum` (required without subscriptionId), which must be one of this app's numbers. */
+function byPrivateNum(ctx: HandlerContext): AxBinding | undefined {
+  const privateNum = ctx.params.optPhone('privateNum') ?? failInvalid('subscriptionId', 'subscriptionId or privateNum is required.');
   if (!ctx.app.pool.get(privateNum)) fail(RESULT.numberNotApplied);
-  const binding = ctx.app.ax.byPrivateNum(privateNum);
+  return ctx.app.ax.byPrivateNum(privateNum);
+}
+
+/** The binding on `privateNum`; `origNum` must match when sent. */
+function byNumbers(ctx: HandlerContext): AxBinding | undefined {
+  const binding = byPrivateNum(ctx);
+  const origNum = ctx.params.optPhone('origNum');
   return binding && (origNum === undefined || binding.origNum === origNum) ? binding : undefined;
 }
 

@@ -64,13 +64,18 @@ describe('emulator AX', () => {
     expect((await bind({ origNum: '+8613800000003', ...area, areaMatchMode: '1' })).json?.privateNum).toBe(X[2]);
   });
 
-  test('unbind by origNum + privateNum; both are required without subscriptionId', async () => {
+  // rest-api.md §6.2: "`origNum` may be sent but the platform does not read it (系统不会解析该参数,可不携带):
+  // a mismatching or missing `origNum` is no error."
+  test('unbind by privateNum alone; origNum, missing or mismatching, is not read', async () => {
     await bind({ origNum: A, privateNum: X[0] });
-    expect((await ax().delete(URI.ax, { privateNum: X[0] })).json?.resultcode).toBe('1010002');
-    expect((await ax().delete(URI.ax, { origNum: A2, privateNum: X[0] })).json?.resultcode).toBe('1011004');
+    await bind({ origNum: A2, privateNum: X[1] });
+    expect((await ax().delete(URI.ax, {})).json?.resultcode).toBe('1010002');
     expect((await ax().delete(URI.ax, { origNum: A, privateNum: t.numbers('t-axb')[0] })).json?.resultcode).toBe('1012001');
-    expect((await ax().delete(URI.ax, { origNum: A, privateNum: X[0] })).json?.resultcode).toBe('0');
+    expect((await ax().delete(URI.ax, { privateNum: X[0] })).json?.resultcode).toBe('0');
+    expect((await ax().delete(URI.ax, { origNum: A, privateNum: X[1] })).json?.resultcode).toBe('0');
     expect((await ax().get(URI.ax, { origNum: A })).json?.resultcode).toBe('1012007');
+    expect((await ax().get(URI.ax, { origNum: A2 })).json?.resultcode).toBe('1012007');
+    expect((await ax().delete(URI.ax, { privateNum: X[0] })).json?.resultcode).toBe('1011004');
   });
 
   test('temporary callee: lives 60 s by default, keepTime when given, overwritten by a new call', async () => {
