@@ -15,6 +15,7 @@ import { createLimits } from './server/limits/limits';
 import { GatewayMetrics } from './server/metrics';
 import { metricsAccessFor } from './server/metrics-access';
 import { MetricsServer } from './server/metrics-server';
+import { PlatformProbe } from './server/platform-probe';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
 import { openPubSub } from './events/open-pubsub';
@@ -62,6 +63,8 @@ export interface Gateway {
 const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 /** /readyz gives each dependency this long to answer, milliseconds. */
 const READINESS_TIMEOUT_MS = 3000;
+/** A platform probe answer is reused this long by /readyz and metric scrapes, milliseconds. */
+const PLATFORM_PROBE_CACHE_MS = 1000;
 
 /**
  * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated),
@@ -105,10 +108,14 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       return webhookHandler(request);
     };
     let platform: PlatformClient | null = null;
-    const checks: ReadinessCheck[] = [
-      { name: 'store', check: () => db.ping() },
-      { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
-    ];
+    // Readiness is what this instance needs to accept work; the platform is reported, not required.
+    const checks: ReadinessCheck[] = [{ name: 'store', check: () => db.ping() }];
+    const platformProbe = new PlatformProbe({
+      ping: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))),
+      timeoutMs: READINESS_TIMEOUT_MS,
+      cacheMs: PLATFORM_PROBE_CACHE_MS,
+    });
+    metrics.watchPlatform(async () => (await platformProbe.probe()).reachable);
     if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
     const ws = createGraphqlWsServer({ schema, contextFor: context, authenticator, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES, limits });
     http = new HttpServer({
@@ -118,7 +125,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       contextFor: context,
       authenticator,
       assets: createGraphiqlAssets(),
-      readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
+      readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS, () => platformProbe.probe()),
       webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
