@@ -23,6 +23,7 @@ import { createFeatures } from './features';
 import { createCidrMatcher, parseCidr, type Cidr } from './shared/cidr';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
+import { acquireDataDirLock } from './store/data-dir-lock';
 import { openDb } from './store/open-db';
 import { webhookUrl } from './webhooks/webhook-address';
 
@@ -85,6 +86,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
 
   const start = async (): Promise<StartedGateway> => {
     const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
+    // One process per PGlite directory: the lock comes first and goes last (stop disposes in reverse).
+    if (!config.databaseUrl) started.push(await acquireDataDirLock(config.dataDir));
     const db = await openDb(config, logger);
     started.push({ dispose: () => db.close() });
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
