@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { Authenticator } from './auth/authenticator';
 import type { Config } from './config';
@@ -26,6 +27,9 @@ import { createLogger, type Logger } from './shared/logger';
 import { acquireDataDirLock } from './store/data-dir-lock';
 import { openDb } from './store/open-db';
 import { webhookUrl } from './webhooks/webhook-address';
+
+/** The embedded emulator's state file inside DATA_DIR (sandbox only); `npm run sandbox:reset` removes it. */
+export const EMULATOR_STATE_FILE = 'emulator-state.json';
 
 /** Test and embedding hooks; production passes none. */
 export interface GatewayOverrides {
@@ -213,7 +217,9 @@ async function startSandboxEmulator(config: Config, gatewayUrl: string, logger: 
     return configured ? { ...app, push: { default: webhookUrl(gatewayUrl, configured) } } : app;
   });
   const seed = { ...base, apps, timeScale: config.sandboxTimeScale };
-  const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), ...overrides.emulator, seed });
+  // The sandbox platform keeps its state beside the store, so a restart finds every binding it listed.
+  const stateFile = join(config.dataDir, EMULATOR_STATE_FILE);
+  const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), stateFile, ...overrides.emulator, seed });
   started.push({ dispose: () => emulator.stop() });
   return emulator;
 }
