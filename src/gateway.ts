@@ -4,6 +4,7 @@ import { Authenticator } from './auth/authenticator';
 import type { Config } from './config';
 import { startEmulator, type Emulator, type EmulatorOptions } from './emulator/emulator';
 import { sandboxSeed } from './emulator/seed';
+import { EMULATOR_STATE_FILE } from './emulator/state-file';
 import { PlatformClient } from './platform';
 import { createApollo } from './server/apollo';
 import { formatBanner } from './server/banner';
@@ -27,9 +28,6 @@ import { createLogger, type Logger } from './shared/logger';
 import { acquireDataDirLock } from './store/data-dir-lock';
 import { openDb } from './store/open-db';
 import { webhookUrl } from './webhooks/webhook-address';
-
-/** The embedded emulator's state file inside DATA_DIR (sandbox only); `npm run sandbox:reset` removes it. */
-export const EMULATOR_STATE_FILE = 'emulator-state.json';
 
 /** Test and embedding hooks; production passes none. */
 export interface GatewayOverrides {

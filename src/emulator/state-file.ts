@@ -5,6 +5,9 @@ import type { Logger } from '../shared/logger';
 import type { EmulatorState } from './state';
 import { parseSnapshot, restoreSnapshot, takeSnapshot } from './state-snapshot';
 
+/** The embedded emulator's state file inside DATA_DIR (sandbox); `npm run sandbox:reset` removes it. */
+export const EMULATOR_STATE_FILE = 'emulator-state.json';
+
 /** Changes within this long share one write, milliseconds: a burst of binds costs one file write. */
 export const STATE_SAVE_DELAY_MS = 50;
 

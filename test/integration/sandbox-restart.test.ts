@@ -9,7 +9,7 @@ import {
   PrivacyNumberDocument,
   UpdateAxbBindingDocument,
 } from '../generated/graphql';
-import { EMULATOR_STATE_FILE } from '../../src/gateway';
+import { EMULATOR_STATE_FILE } from '../../src/emulator/state-file';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { postGraphql } from '../helpers/graphql-client';
 import { createTempDir } from '../helpers/temp-dir';
