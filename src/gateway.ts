@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { ApolloServer } from '@apollo/server';
 import { Authenticator } from './auth/authenticator';
 import type { Config } from './config';
 import { startEmulator, type Emulator, type EmulatorOptions } from './emulator/emulator';
 import { sandboxSeed } from './emulator/seed';
+import { EMULATOR_STATE_FILE } from './emulator/state-file';
 import { PlatformClient } from './platform';
 import { createApollo } from './server/apollo';
 import { formatBanner } from './server/banner';
@@ -15,6 +17,7 @@ import { createLimits } from './server/limits/limits';
 import { GatewayMetrics } from './server/metrics';
 import { metricsAccessFor } from './server/metrics-access';
 import { MetricsServer } from './server/metrics-server';
+import { PlatformProbe } from './server/platform-probe';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
 import { openPubSub } from './events/open-pubsub';
@@ -23,6 +26,7 @@ import { RetentionPurger } from './retention/retention-purger';
 import { createCidrMatcher, parseCidr, type Cidr } from './shared/cidr';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
+import { acquireDataDirLock } from './store/data-dir-lock';
 import { openDb } from './store/open-db';
 import { webhookUrl } from './webhooks/webhook-address';
 
@@ -65,6 +69,8 @@ export interface Gateway {
 const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 /** /readyz gives each dependency this long to answer, milliseconds. */
 const READINESS_TIMEOUT_MS = 3000;
+/** A platform probe answer is reused this long by /readyz and metric scrapes, milliseconds. */
+const PLATFORM_PROBE_CACHE_MS = 1000;
 
 /**
  * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated),
@@ -86,6 +92,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
 
   const start = async (): Promise<StartedGateway> => {
     const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
+    // One process per PGlite directory: the lock comes first and goes last (stop disposes in reverse).
+    if (!config.databaseUrl) started.push(await acquireDataDirLock(config.dataDir));
     const db = await openDb(config, logger);
     started.push({ dispose: () => db.close() });
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
@@ -109,10 +117,14 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       return webhookHandler(request);
     };
     let platform: PlatformClient | null = null;
-    const checks: ReadinessCheck[] = [
-      { name: 'store', check: () => db.ping() },
-      { name: 'platform', check: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))) },
-    ];
+    // Readiness is what this instance needs to accept work; the platform is reported, not required.
+    const checks: ReadinessCheck[] = [{ name: 'store', check: () => db.ping() }];
+    const platformProbe = new PlatformProbe({
+      ping: () => (platform ? platform.ping() : Promise.reject(new Error('not started'))),
+      timeoutMs: READINESS_TIMEOUT_MS,
+      cacheMs: PLATFORM_PROBE_CACHE_MS,
+    });
+    metrics.watchPlatform(async () => (await platformProbe.probe()).reachable);
     if (config.redisUrl) checks.push({ name: 'redis', check: () => (pubsub.healthy ? Promise.resolve() : Promise.reject(new Error('disconnected'))) });
     const ws = createGraphqlWsServer({ schema, contextFor: context, authenticator, logger, metrics, maxPayloadBytes: GRAPHQL_BODY_LIMIT_BYTES, limits });
     http = new HttpServer({
@@ -122,7 +134,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       contextFor: context,
       authenticator,
       assets: createGraphiqlAssets(),
-      readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS),
+      readiness: () => checkReadiness(checks, READINESS_TIMEOUT_MS, () => platformProbe.probe()),
       webhook: overrides.wrapWebhook ? overrides.wrapWebhook(webhook) : webhook,
       webhookBodyLimitBytes: config.webhooks.bodyLimitBytes,
       graphqlBodyLimitBytes: GRAPHQL_BODY_LIMIT_BYTES,
@@ -215,7 +227,9 @@ async function startSandboxEmulator(config: Config, gatewayUrl: string, logger: 
     return configured ? { ...app, push: { default: webhookUrl(gatewayUrl, configured) } } : app;
   });
   const seed = { ...base, apps, timeScale: config.sandboxTimeScale };
-  const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), ...overrides.emulator, seed });
+  // The sandbox platform keeps its state beside the store, so a restart finds every binding it listed.
+  const stateFile = join(config.dataDir, EMULATOR_STATE_FILE);
+  const emulator = await startEmulator({ logger: logger.child({ component: 'emulator' }), stateFile, ...overrides.emulator, seed });
   started.push({ dispose: () => emulator.stop() });
   return emulator;
 }

@@ -3,10 +3,12 @@ import { loadConfig } from './config';
 import { ConfigError } from './errors';
 import { createGateway } from './gateway';
 import { createLogger } from './shared/logger';
+import { DataDirLockedError } from './store/data-dir-lock';
 
 /**
  * Process entry (`npm start`): configuration → gateway → start; SIGTERM/SIGINT → graceful stop.
- * Exit codes: 0 after a clean stop, 1 for bad configuration or a failed start or stop.
+ * Exit codes: 0 after a clean stop, 1 for bad configuration, a DATA_DIR held by another process, or a failed
+ * start or stop.
  */
 async function main(): Promise<void> {
   let config;
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
     const { banner } = await gateway.start();
     process.stdout.write(`${banner}\n`);
   } catch (err) {
-    logger.fatal({ err }, 'start failed');
+    // A taken DATA_DIR is an operator's mistake, said plainly on stderr like a configuration error.
+    if (err instanceof DataDirLockedError) process.stderr.write(`${err.message}\n`);
+    else logger.fatal({ err }, 'start failed');
     process.exit(1);
   }
 }

@@ -7,16 +7,20 @@ import { sandboxSeed, type EmulatorSeed } from './seed';
 import { assertSeed } from './seed-validation';
 
 /**
- * `node dist/src/emulator/cli.js --port <n> [--host <h>] [--seed <file.json>] [--log-level <level>]`
+ * `node dist/src/emulator/cli.js --port <n> [--host <h>] [--seed <file.json>] [--state-file <file.json>] [--log-level <level>]`
  * (what `npm run emulator -- …` runs). When ready it prints exactly one JSON line on stdout:
  * `{"baseUrl": "...", "apps": [{"name","mode","appKey","appSecret","numbers":[{"number","cityCode"}]}]}`.
  * Logs go to stderr. A bad seed or argument: a message naming the field on stderr, exit code 1.
- * SIGTERM / SIGINT stop it (exit code 0). docs/emulator.md describes the seed file.
+ * SIGTERM / SIGINT stop it (exit code 0). Without --state-file the state lives in memory only; with it,
+ * bindings, numbers, sessions and recordings are restored from and saved to that file. docs/emulator.md
+ * describes the seed file.
  */
 export interface CliArgs {
   port: number;
   host: string;
   seedFile?: string;
+  /** Keep the state across restarts in this JSON file (read at start, saved after changes and on stop). */
+  stateFile?: string;
   logLevel: string;
 }
 
@@ -29,6 +33,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
+      'state-file': { type: 'string' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -37,7 +42,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port: expected an integer 0-65535, got "${values.port}"`);
   const logLevel = values['log-level'] ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new CliError(`--log-level: unknown level "${logLevel}"`);
-  return { port, host: values.host ?? '127.0.0.1', seedFile: values.seed, logLevel };
+  if (values['state-file'] === '') throw new CliError('--state-file: expected a file path');
+  return { port, host: values.host ?? '127.0.0.1', seedFile: values.seed, stateFile: values['state-file'], logLevel };
 }
 
 /** The seed from a JSON file, validated; errors name the file and the field. */
@@ -70,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     const args = parseCliArgs(argv);
     const seed = args.seedFile ? readSeedFile(args.seedFile) : sandboxSeed();
     const logger = createLogger(args.logLevel as 'info', process.stderr);
-    emulator = await startEmulator({ seed, host: args.host, port: args.port, logger });
+    emulator = await startEmulator({ seed, host: args.host, port: args.port, logger, stateFile: args.stateFile });
   } catch (err) {
     process.stderr.write(`emulator: ${maskPhones((err as Error).message)}\n`);
     process.exit(1);

@@ -13,6 +13,7 @@ import { Router } from './http/router';
 import { assertSeed, assertSeedNumbers } from './seed-validation';
 import type { EmulatorSeed, SeedApp, SeedNumber } from './seed';
 import { EmulatorState } from './state';
+import { StateFile } from './state-file';
 import type { NumberStatusInput } from './simulator/number-status';
 import type { PushLog } from './simulator/push-log';
 import type { SimulateCallInput, SimulateSmsInput } from './simulator/simulate-input';
@@ -41,6 +42,11 @@ export interface EmulatorOptions extends ConfigOverrides {
   now?: () => number;
   /** The call and SMS simulator: push timeouts, retry schedule, CDR batching, SMS Block deadline, step timings. */
   simulator?: SimulatorOverrides;
+  /**
+   * A JSON file keeping numbers, bindings, sessions and recordings across restarts (`state-file.ts`): read
+   * at start when it exists, saved shortly after each change and on stop. Default: state in memory only.
+   */
+  stateFile?: string;
 }
 
 /** A running emulator of the platform's REST surface (rest-api.md), with handles for tests and simulators. */
@@ -81,7 +87,7 @@ export interface Emulator {
   readonly pushes: PushLog;
   /** Every SMS the simulator delivered to a real receiver (what the receiver's phone got). */
   readonly smsDeliveries: readonly SmsDelivery[];
-  /** Stops the simulator (timers, retries, pushes in flight), then the HTTP server. */
+  /** Stops the simulator (timers, retries, pushes in flight), then the HTTP server, then saves the state file. */
   stop(): Promise<void>;
 }
 
@@ -92,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const clock = createClock(options.now ?? Date.now, config.timeScale);
   const logger = options.logger ?? silentLogger();
   const state = new EmulatorState(options.seed, clock, config);
+  const stateFile = options.stateFile ? new StateFile(options.stateFile, state, clock.now, logger) : null;
+  const restored = stateFile ? (await stateFile.load()).restored : false;
   const auth = config.auth;
   const lockout = new IpLockout(clock, auth.lockoutThreshold, clock.scaled(auth.lockoutWindowSeconds), clock.scaled(auth.lockoutSeconds));
   const authenticator = new Authenticator({ findApp: (key) => state.appByKey(key), clock, options: auth });
@@ -103,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const host = options.host ?? '127.0.0.1';
   const port = await server.listen(host, options.port ?? 0);
   const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.info({ baseUrl, apps: options.seed.apps.map((a) => a.name) }, 'emulator listening');
+  logger.info({ baseUrl, apps: options.seed.apps.map((a) => a.name), stateFile: stateFile?.path, restored }, 'emulator listening');
   return {
     baseUrl,
     get apps() {
@@ -133,9 +141,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     get smsDeliveries() {
       return simulator.smsDeliveries();
     },
-    stop: () => {
+    stop: async () => {
       simulator.stop();
-      return server.close();
+      try {
+        await server.close();
+      } finally {
+        await stateFile?.close();
+      }
     },
   };
 }

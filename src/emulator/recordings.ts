@@ -13,6 +13,12 @@ interface DownloadToken {
   readonly expiresAtMs: number;
 }
 
+/** The recordings part of the emulator's state file. */
+export interface RecordingsSnapshot {
+  files: Recording[];
+  tokens: Array<DownloadToken & { token: string }>;
+}
+
 /**
  * Recording files by (recordDomain, fileName). A file can be fetched for `retentionSeconds` after it was
  * made (rest-api.md §9: 7 days); each download URL carries a token valid for `urlSeconds` (3 days).
@@ -25,11 +31,24 @@ export class RecordingStore {
     private readonly clock: Clock,
     private readonly retentionSeconds: number,
     private readonly urlSeconds: number,
+    /** Told after every new file or token (the state file saves then). */
+    private readonly changed: () => void = () => undefined,
   ) {}
+
+  /** Files and download tokens, for the state file. */
+  snapshot(): RecordingsSnapshot {
+    return { files: [...this.files.values()], tokens: [...this.tokens.entries()].map(([token, t]) => ({ token, ...t })) };
+  }
+
+  restore(snapshot: RecordingsSnapshot): void {
+    for (const f of snapshot.files) this.files.set(keyOf(f.recordDomain, f.fileName), f);
+    for (const { token, fileName, expiresAtMs } of snapshot.tokens) this.tokens.set(token, { fileName, expiresAtMs });
+  }
 
   add(rec: { fileName: string; recordDomain: string; createdAtMs?: number }): Recording {
     const recording: Recording = { fileName: rec.fileName, recordDomain: rec.recordDomain, createdAtMs: rec.createdAtMs ?? this.clock.now() };
     this.files.set(keyOf(rec.recordDomain, rec.fileName), recording);
+    this.changed();
     return recording;
   }
 
@@ -44,6 +63,7 @@ export class RecordingStore {
   issueToken(rec: Recording): string {
     const token = randomBytes(12).toString('hex');
     this.tokens.set(token, { fileName: rec.fileName, expiresAtMs: this.clock.now() + this.clock.scaled(this.urlSeconds) });
+    this.changed();
     return token;
   }
 

@@ -11,8 +11,22 @@ export class SessionRegistry {
   private readonly active = new Map<string, string>();
   private readonly listeners = new Set<SessionEndListener>();
 
+  /** @param changed told after every register and end (the state file saves then). */
+  constructor(private readonly changed: () => void = () => undefined) {}
+
   register(appKey: string, sessionId: string): void {
     this.active.set(sessionId, appKey);
+    this.changed();
+  }
+
+  /** Active sessions as [sessionId, appKey] pairs, for the state file. */
+  entries(): Array<[string, string]> {
+    return [...this.active.entries()];
+  }
+
+  /** Puts back sessions read from the state file (no listeners are told: nothing ended). */
+  restore(entries: ReadonlyArray<readonly [string, string]>): void {
+    for (const [sessionId, appKey] of entries) this.active.set(sessionId, appKey);
   }
 
   isActive(sessionId: string): boolean {
@@ -28,6 +42,7 @@ export class SessionRegistry {
     const appKey = this.active.get(sessionId);
     if (appKey === undefined) return false;
     this.active.delete(sessionId);
+    this.changed();
     for (const listener of this.listeners) listener({ appKey, sessionId, reason });
     return true;
   }

@@ -81,17 +81,32 @@ export class AppState {
  * accessors here, which do it for them.
  */
 export class EmulatorState {
-  readonly sessions = new SessionRegistry();
+  readonly sessions = new SessionRegistry(() => this.changed());
   readonly recordings: RecordingStore;
   private readonly apps = new Map<string, AppState>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(
     seed: EmulatorSeed,
     private readonly clock: Clock,
     config: EmulatorConfig,
   ) {
-    this.recordings = new RecordingStore(clock, config.recordingRetentionSeconds, config.downloadUrlSeconds);
+    this.recordings = new RecordingStore(clock, config.recordingRetentionSeconds, config.downloadUrlSeconds, () => this.changed());
     for (const app of seed.apps) this.apps.set(app.name, new AppState(app));
+  }
+
+  /**
+   * Says the state may have changed. Called by every mutation here, by sessions and recordings, and by the
+   * pipeline after each request that is not a GET (the mode routes change bindings in place).
+   */
+  changed(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** Subscribes to `changed()`; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   /** Every app, expired bindings purged. */
@@ -123,12 +138,14 @@ export class EmulatorState {
       if (owner && owner !== app) throw new Error(`Number ${n.number} already belongs to app "${owner.name}"`);
     }
     for (const n of numbers) app.pool.add(n);
+    this.changed();
   }
 
   setNumberAbnormal(number: string, abnormal: boolean): void {
     const entry = this.appOfNumber(number)?.pool.get(number);
     if (!entry) throw new Error(`Unknown number ${number}`);
     entry.abnormal = abnormal;
+    this.changed();
   }
 
   /**
@@ -153,6 +170,7 @@ export class EmulatorState {
       default:
         throw new UnreachableCaseError(status);
     }
+    this.changed();
     return app;
   }
 

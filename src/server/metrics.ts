@@ -49,6 +49,16 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
   private readonly names = new Set<string>();
+  private platformProbe: (() => Promise<boolean>) | null = null;
+  /** 1 while the platform's REST API answers, 0 when not; probed on each scrape (the probe caches answers). */
+  private readonly platformReachable = new Gauge({
+    name: 'gateway_platform_reachable',
+    help: 'Whether the platform REST API answered the last probe (1) or not (0); readiness does not depend on it.',
+    registers: [this.registry],
+    collect: async () => {
+      if (this.platformProbe) this.platformReachable.set((await this.platformProbe()) ? 1 : 0);
+    },
+  });
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
@@ -69,6 +79,11 @@ export class GatewayMetrics {
 
   push(app: string, kind: string, outcome: string): void {
     this.pushes.inc({ app, kind, outcome });
+  }
+
+  /** Where `gateway_platform_reachable` gets its value at each scrape; until set, the gauge is absent of samples. */
+  watchPlatform(probe: () => Promise<boolean>): void {
+    this.platformProbe = probe;
   }
 
   /** Prometheus text exposition format. */

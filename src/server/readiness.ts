@@ -1,4 +1,9 @@
-/** A named dependency that must answer for the gateway to be ready (store, platform). */
+import type { PlatformReachability } from './platform-probe';
+
+/**
+ * A named dependency this instance needs to accept work (the store; with REDIS_URL, fan-out). The platform
+ * is not one: its reachability is reported beside the checks (`PlatformProbe`), never a failure.
+ */
 export interface ReadinessCheck {
   name: string;
   check(): Promise<void>;
@@ -8,12 +13,17 @@ export interface ReadinessReport {
   ready: boolean;
   /** Per check: "ok" or the reason it failed. */
   checks: Record<string, string>;
+  /** Whether the platform's REST API answered; information only, `ready` does not depend on it. */
+  platform: PlatformReachability;
 }
 
-/** Runs all checks in parallel, each bounded by `timeoutMs`; ready only when every one passes. */
-export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<ReadinessReport> {
-  const results = await Promise.all(checks.map(async (c) => [c.name, await runCheck(c, timeoutMs)] as const));
-  return { ready: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results) };
+/**
+ * Runs all checks in parallel, each bounded by `timeoutMs`, and the platform probe beside them; ready only
+ * when every check passes, whatever the platform answered.
+ */
+export async function checkReadiness(checks: readonly ReadinessCheck[], timeoutMs: number, platform: () => Promise<PlatformReachability>): Promise<ReadinessReport> {
+  const [results, reachability] = await Promise.all([Promise.all(checks.map(async (c) => [c.name, await runCheck(c, timeoutMs)] as const)), platform()]);
+  return { ready: results.every(([, r]) => r === 'ok'), checks: Object.fromEntries(results), platform: reachability };
 }
 
 async function runCheck(c: ReadinessCheck, timeoutMs: number): Promise<string> {

@@ -96,7 +96,7 @@ async function sendReadiness(deps: RouteDeps, res: ServerResponse): Promise<void
   const phase = deps.phase();
   if (phase !== 'ready') return sendJson(res, 503, { status: phase, checks: {} });
   const report = await deps.readiness();
-  sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+  sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks, platform: report.platform });
 }
 
 async function sendMetrics(deps: RouteDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {

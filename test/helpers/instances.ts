@@ -51,14 +51,14 @@ export async function writeGatewayConfig(dir: string, seed: EmulatorSeed, baseUr
   return file;
 }
 
-export interface InstanceEnv {
+export type InstanceEnv = {
   GATEWAY_CONFIG: string;
   DATABASE_URL: string;
   REDIS_URL: string;
   REDIS_PREFIX: string;
   /** A fixed port lets a restarted instance keep its address; default 0 (any). */
   PORT?: string;
-}
+};
 
 /** One gateway process (`node <build>/src/main.js`). */
 export interface Instance {
@@ -73,8 +73,8 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-/** Starts a gateway process and waits (at most 30 s) for its banner. */
-export async function startInstance(build: GatewayBuild, env: InstanceEnv): Promise<Instance> {
+/** Starts a gateway process and waits (at most 30 s) for its banner; `env` is an InstanceEnv or, e.g., a sandbox's DATA_DIR. */
+export async function startInstance(build: GatewayBuild, env: Readonly<Record<string, string | undefined>>): Promise<Instance> {
   const child = spawn(process.execPath, [join(build.dir, 'src', 'main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_PATH: join(root, 'node_modules'), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },

@@ -28,7 +28,7 @@ describe('gateway in sandbox mode', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${gw.url}/readyz`);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', platform: 'ok', ...(TEST_SERVICES ? { redis: 'ok' } : {}) } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: 'ok', ...(TEST_SERVICES ? { redis: 'ok' } : {}) }, platform: { reachable: true } });
     expect(ready.status).toBe(200);
     expect(gw.gateway.emulator?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });

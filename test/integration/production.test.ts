@@ -8,6 +8,27 @@ import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { postGraphql } from '../helpers/graphql-client';
 import { createPgTestSchema, type PgTestSchema } from '../helpers/pg-schema';
 import { createTempDir } from '../helpers/temp-dir';
+import { TEST_SERVICES } from '../helpers/services';
+
+const METRICS_TOKEN = 'production-test-metrics-token';
+
+/** The value of `gateway_platform_reachable` on /metrics, or null when absent. */
+async function platformGauge(url: string): Promise<number | null> {
+  const res = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(res.status).toBe(200);
+  const text = await res.text();
+  const line = text.split('\n').find((l) => l.startsWith('gateway_platform_reachable '));
+  return line === undefined ? null : Number(line.split(' ')[1]);
+}
+
+/** Scrapes until the gauge shows `value` (each scrape probes once the cached answer is old), failing after `ms`. */
+async function waitForGauge(url: string, value: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let seen = await platformGauge(url); seen !== value; seen = await platformGauge(url)) {
+    if (Date.now() > deadline) throw new Error(`gateway_platform_reachable stayed ${seen}, expected ${value} within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** Stands in for the platform's access address: any HTTP answer means "reachable". */
 async function startPlatformStub(): Promise<{ server: Server; baseUrl: string }> {
@@ -36,6 +57,7 @@ describe('gateway in production mode (GATEWAY_CONFIG) on PostgreSQL', () => {
           { name: 'shop-axe', mode: 'AXE', appKey: 'prodKeyAxe', appSecret: 'prodSecretAxe' },
         ],
         auth: { allowAnonymous: true },
+        metrics: { token: METRICS_TOKEN },
       }),
     );
     gw = await startTestGateway({ GATEWAY_CONFIG: file, DATABASE_URL: schema.url });
@@ -56,16 +78,21 @@ describe('gateway in production mode (GATEWAY_CONFIG) on PostgreSQL', () => {
     ]);
   });
 
-  it('is ready while the store and the platform answer, and says which one failed when not', async () => {
+  it('stays ready when the platform is unreachable, reporting it in /readyz and gateway_platform_reachable', async () => {
     const ready = await fetch(`${gw.url}/readyz`);
     expect(ready.status).toBe(200);
+    expect(((await ready.json()) as { platform: unknown }).platform).toEqual({ reachable: true });
+    expect(await platformGauge(gw.url)).toBe(1);
     await new Promise((resolve) => stub.server.close(resolve));
-    const notReady = await fetch(`${gw.url}/readyz`);
-    expect(notReady.status).toBe(503);
-    const body = (await notReady.json()) as { status: string; checks: Record<string, string> };
-    expect(body.status).toBe('not ready');
-    expect(body.checks.store).toBe('ok');
-    expect(body.checks.platform).toMatch(/^failed: /);
+    // The probe keeps an answer for a second: wait for the gauge to turn, bounded.
+    await waitForGauge(gw.url, 0, 10_000);
+    const stillReady = await fetch(`${gw.url}/readyz`);
+    const body = (await stillReady.json()) as { status: string; checks: Record<string, string>; platform: { reachable: boolean; reason?: string } };
+    expect(stillReady.status).toBe(200);
+    expect(body.status).toBe('ready');
+    expect(body.checks).toEqual({ store: 'ok', ...(TEST_SERVICES ? { redis: 'ok' } : {}) });
+    expect(body.platform.reachable).toBe(false);
+    expect(body.platform.reason).toEqual(expect.any(String));
     expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
   });
 

@@ -66,6 +66,8 @@ export class Pipeline {
     const params = new Params(rawParams(call.method, call.query, call.body), config.numberPattern);
     const query = new Params(Object.fromEntries(call.query.entries()), config.numberPattern);
     const reply = route.handler({ app, params, query, clock, config, state, origin: call.origin });
+    // Handlers change bindings in place; reads (GET) change nothing that purging cannot recompute.
+    if (call.method !== 'GET') state.changed();
     return reply.kind === 'json' && route.contentType ? { ...reply, contentType: route.contentType } : reply;
   }
 

@@ -44,6 +44,15 @@ export class AxeStore extends BindingMap<AxeBinding> {
     return this.lastKey;
   }
 
+  /** The last key handed out, for the state file: a restored store never repeats a key. */
+  get lastCursorKey(): CursorKey {
+    return this.lastKey;
+  }
+
+  restoreLastKey(key: CursorKey): void {
+    if (compareKeys(key, this.lastKey) > 0) this.lastKey = key;
+  }
+
   /** Bindings on X in key order. */
   onNumber(virtualNum: string): AxeBinding[] {
     return this.filter((b) => b.virtualNum === virtualNum).sort((a, b) => compareKeys(a.key, b.key));
