@@ -37,10 +37,10 @@ export function cdrBatch(sessionIds: readonly string[]): Record<string, unknown>
  * The platform's rule for a push: send it again until it gets a 200 (here without the platform's long
  * waits, bounded by `deadlineMs`). `target` is asked each attempt, so a restarted instance is found.
  */
-export async function pushUntilOk(target: () => string, body: unknown, deadlineMs: number, pauseMs = 50): Promise<{ attempts: number }> {
+export async function pushUntilOk(target: () => string, body: unknown, deadlineMs: number, pauseMs = 50, app: SeedApp = APP): Promise<{ attempts: number }> {
   const deadline = Date.now() + deadlineMs;
   for (let attempts = 1; ; attempts++) {
-    const status = await push(target(), APP, body).then(
+    const status = await push(target(), app, body).then(
       (r) => r.status,
       () => 0,
     );
