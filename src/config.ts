@@ -56,10 +56,21 @@ export interface PlatformConfig {
   timeoutMs: number;
   /** Attempts after the first for safe retries (reads, failures before sending); default 2. */
   maxRetries: number;
-  /** Wait before retrying after flow control (1010010 with the flow-control text), milliseconds (default 60000). */
+  /**
+   * After flow control (1010010 with the flow-control text), when to send again, milliseconds (default 60000):
+   * the refusal is answered at once as RATE_LIMITED with `retryAfterSeconds`, never waited out in the request.
+   */
   flowControlWaitMs: number;
   /** Upper bound of concurrent requests to the platform (default 16). */
   maxConcurrency: number;
+  /** Calls waiting for one of the `maxConcurrency` slots at most (default 64); beyond, PLATFORM_UNAVAILABLE (retryable) at once. */
+  maxQueue: number;
+  /** Deadline of one platform call, milliseconds (default 20000): the wait for a slot, every attempt and the backoff between. */
+  callDeadlineMs: number;
+  /** Consecutive platform faults (timeout, broken connection, 5xx, malformed answer) that open the circuit; 0 = never (default 5). */
+  breakerFailures: number;
+  /** How long an open circuit answers PLATFORM_UNAVAILABLE without calling before one call may try, milliseconds (default 10000). */
+  breakerHalfOpenMs: number;
 }
 
 export interface WebhookConfig {
@@ -238,7 +249,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
 const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql', 'retention'] as const;
-const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency'] as const;
+const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency', 'maxQueue', 'callDeadlineMs', 'breakerFailures', 'breakerHalfOpenMs'] as const;
 const APP_KEYS = ['name', 'mode', 'appKey', 'appSecret', 'numbers', 'webhookAuth', 'webhookPathToken'] as const;
 const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
 const CORS_KEYS = ['allowedOrigins'] as const;
@@ -386,6 +397,10 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
       maxRetries: p.num(filePlatform.maxRetries, 'GATEWAY_CONFIG: platform.maxRetries', 2, 0, 10),
       flowControlWaitMs: p.num(filePlatform.flowControlWaitMs, 'GATEWAY_CONFIG: platform.flowControlWaitMs', 60_000, 0, 600_000),
       maxConcurrency: p.num(filePlatform.maxConcurrency, 'GATEWAY_CONFIG: platform.maxConcurrency', 16, 1, 1024),
+      maxQueue: p.num(filePlatform.maxQueue, 'GATEWAY_CONFIG: platform.maxQueue', 64, 0, 100_000),
+      callDeadlineMs: p.num(filePlatform.callDeadlineMs, 'GATEWAY_CONFIG: platform.callDeadlineMs', 20_000, 100, 600_000),
+      breakerFailures: p.num(filePlatform.breakerFailures, 'GATEWAY_CONFIG: platform.breakerFailures', 5, 0, 1000),
+      breakerHalfOpenMs: p.num(filePlatform.breakerHalfOpenMs, 'GATEWAY_CONFIG: platform.breakerHalfOpenMs', 10_000, 10, 3_600_000),
     },
     apps,
     webhooks: {

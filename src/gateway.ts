@@ -75,8 +75,8 @@ const PLATFORM_PROBE_CACHE_MS = 1000;
 /**
  * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated),
  * schema and Apollo, HTTP server (listening, not ready), then in sandbox the embedded emulator (it needs the
- * gateway's URL for its pushes), then the platform client; only then /readyz turns 200. stop() first closes
- * the HTTP server (no new work, WebSockets closed with 1001, in-flight requests drained), then disposes the
+ * gateway's URL for its pushes), then the platform client; only then /readyz turns 200. stop() first cuts
+ * every platform call waiting or in flight, then closes the HTTP server (no new work, WebSockets closed with 1001, in-flight requests drained), then disposes the
  * rest in reverse order of start: platform client, emulator, Apollo, store.
  */
 export function createGateway(config: Config, overrides: GatewayOverrides = {}): Gateway {
@@ -87,6 +87,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
   let metricsUrl: string | null = null;
   let emulator: Emulator | null = null;
   let retention: RetentionPurger | null = null;
+  /** Set once the platform client exists: stop() cuts its calls before draining, so no request waits on the platform. */
+  let cutPlatformCalls: (() => void) | null = null;
   let starting: Promise<StartedGateway> | null = null;
   let stopping: Promise<void> | null = null;
 
@@ -155,6 +157,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const platformBaseUrl = config.sandbox ? (emulator = await startSandboxEmulator(config, url, logger, overrides, started)).baseUrl : config.platform.baseUrl!;
     const client = new PlatformClient({ ...config.platform, baseUrl: platformBaseUrl, logger: logger.child({ component: 'platform' }) });
     platform = client;
+    cutPlatformCalls = () => client.abortCalls();
     started.push({ dispose: () => client.close() });
 
     const built = await createFeatures({ config, db, platform: client, pubsub, logger, metrics, emulator });
@@ -172,6 +175,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
 
   const shutdown = async (): Promise<void> => {
     try {
+      // Requests waiting on the platform answer PLATFORM_UNAVAILABLE at once, so draining them is quick.
+      cutPlatformCalls?.();
       await http?.close();
     } finally {
       await disposeAll(started.splice(0));

@@ -77,6 +77,13 @@ function platformField(resultdesc: string | undefined): string | undefined {
   return m?.[1];
 }
 
+const UNAVAILABLE_TEXT = {
+  timeout: 'The platform did not answer in time',
+  network: 'The platform could not be reached',
+  'bad-response': 'The platform answered badly',
+  unavailable: 'The gateway is not calling the platform right now',
+} as const;
+
 /**
  * The public form of a platform failure: refusals by the result code table; timeouts, connection failures
  * and malformed answers are PLATFORM_UNAVAILABLE. `retryable` says whether sending the same request again
@@ -93,7 +100,10 @@ export function toGatewayError(err: PlatformError): GatewayError {
       }
       const rule = ruleForResult(err.resultcode, err.resultdesc);
       const field = err.resultcode === '1010002' ? platformField(err.resultdesc) : undefined;
-      return new GatewayError(rule.code, `${rule.message} (${err.resultcode}: ${err.resultdesc ?? ''})`, {
+      const wait = err.retryAfterSeconds;
+      const message = wait === undefined ? rule.message : `The platform is rate limiting; retry in ${wait} s`;
+      return new GatewayError(rule.code, `${message} (${err.resultcode}: ${err.resultdesc ?? ''})`, {
+        ...(wait === undefined ? {} : { retryAfterSeconds: wait }),
         platformCode: err.resultcode,
         platformMessage: err.resultdesc,
         httpStatus: err.httpStatus,
@@ -104,7 +114,8 @@ export function toGatewayError(err: PlatformError): GatewayError {
     case 'timeout':
     case 'network':
     case 'bad-response':
-      return new GatewayError(ErrorCode.PlatformUnavailable, `The platform could not be reached or answered badly (${err.kind}${err.reason ? `: ${err.reason}` : ''})`, {
+    case 'unavailable':
+      return new GatewayError(ErrorCode.PlatformUnavailable, `${UNAVAILABLE_TEXT[err.kind]} (${err.kind}${err.reason ? `: ${err.reason}` : ''})`, {
         retryable: err.retryable,
         httpStatus: err.httpStatus,
       });

@@ -1,7 +1,7 @@
 import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
-import { requireBinding } from './binding.service';
+import { isPlatformNotFound, requireBinding } from './binding.service';
 import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
 import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
@@ -61,25 +61,43 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
     { ...input, app: app.name },
     async () => {
       const res = await api.bind(request);
-      const now = deps.now();
-      return newBinding({
-        id: res.subscriptionId,
-        app: app.name,
-        mode: 'AXB',
-        privacyNumber: res.relationNum ?? input.privacyNumber,
-        partyA: input.partyA,
-        partyB: input.partyB,
-        callDirection: request.callDirection ?? 0,
-        recordCalls: input.recordCalls ?? false,
-        maxCallMinutes: input.maxCallMinutes || null,
-        smsEnabled: input.smsEnabled ?? true,
-        userData: input.userData ?? null,
-        createdAt: now,
-        expiresAt: expiryFrom(now, input.expiresInSeconds),
-      });
+      return toRecord(res.subscriptionId, res.relationNum ?? input.privacyNumber);
     },
     (b) => api.unbind({ subscriptionId: b.id }),
+    async () => {
+      // AXB-4 by X + A + B: the one binding of this pair on each X the platform may have chosen.
+      const candidates = input.privacyNumber ? [input.privacyNumber] : app.numbers.map((n) => n.number);
+      for (const relationNum of candidates) {
+        const found = await api.query({ relationNum, callerNum: input.partyA, calleeNum: input.partyB }).catch((err: unknown) => {
+          if (isPlatformNotFound(err)) return null;
+          throw err;
+        });
+        const info = found?.relationNumList?.[0];
+        if (info) return toRecord(info.subscriptionId, info.relationNum);
+      }
+      return null;
+    },
   );
+
+  /** The mirror row of the binding made for this input, whether its bind answer came back or it was found later. */
+  function toRecord(id: string, privacyNumber: string) {
+    const now = deps.now();
+    return newBinding({
+      id,
+      app: app.name,
+      mode: 'AXB',
+      privacyNumber,
+      partyA: input.partyA,
+      partyB: input.partyB,
+      callDirection: request.callDirection ?? 0,
+      recordCalls: input.recordCalls ?? false,
+      maxCallMinutes: input.maxCallMinutes || null,
+      smsEnabled: input.smsEnabled ?? true,
+      userData: input.userData ?? null,
+      createdAt: now,
+      expiresAt: expiryFrom(now, input.expiresInSeconds),
+    });
+  }
 }
 
 /**

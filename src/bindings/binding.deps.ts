@@ -87,6 +87,8 @@ export async function createBinding(
   input: unknown,
   callPlatform: () => Promise<NewBinding>,
   undo: (b: NewBinding) => Promise<void>,
+  /** After a create whose answer was lost: the binding the platform made for this input, or null. */
+  findOnPlatform: () => Promise<NewBinding | null> = async () => null,
 ): Promise<BindingRecord> {
   const persist = async (markDone?: (tx: Pick<Db, 'query'>, id: string) => Promise<void>): Promise<BindingRecord> => {
     const created = await callPlatform();
@@ -103,7 +105,17 @@ export async function createBinding(
     }
   };
   if (!idempotencyKey) return persist();
-  const { id } = await deps.idempotency.run(CREATE_BINDING_SCOPE, idempotencyKey, { operation, input }, async (markDone) => (await persist(markDone)).id);
+  const settle = async (markDone: (tx: Pick<Db, 'query'>, id: string) => Promise<void>): Promise<string | null> => {
+    const found = await findOnPlatform();
+    if (!found) return null;
+    deps.logger.info({ bindingId: found.id, operation }, 'a create whose answer was lost had bound: mirrored, not bound again');
+    return deps.db.transaction(async (tx) => {
+      const record = (await deps.repo.get(tx, found.id)) ?? (await deps.repo.insert(tx, found));
+      await markDone(tx, record.id);
+      return record.id;
+    });
+  };
+  const { id } = await deps.idempotency.run(CREATE_BINDING_SCOPE, idempotencyKey, { operation, input }, async (markDone) => (await persist(markDone)).id, settle);
   const record = await deps.repo.get(deps.db, id);
   if (!record) throw new Error(`binding ${id} of idempotency key is missing from the mirror`);
   return record;

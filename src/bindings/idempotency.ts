@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ErrorCode, GatewayError } from '../errors';
+import { PlatformError } from '../platform';
 import type { Db } from '../store/db';
 
 /**
@@ -7,8 +8,12 @@ import type { Db } from '../store/db';
  * racing on one key — in one process or on two instances — call the platform once:
  *
  * - the first request inserts the key as `pending` (a unique key decides the winner) and runs the work;
- *   on success the key becomes `done` with the binding id, on failure the key is removed so the same
- *   request may be tried again;
+ *   on success the key becomes `done` with the binding id; on a failure whose outcome is known (a refusal,
+ *   nothing sent) the key is removed so the same request may be tried again; when the answer was lost (the
+ *   platform may have bound: timeout, reset after sending) the key becomes `unknown`;
+ * - a request with the same key and input on an `unknown` key takes it over and first calls `settle`, which
+ *   asks the platform for the binding the lost request made: found → mirrored and returned, never bound
+ *   again; not found → bound once;
  * - a request with the same key and the same input waits for `done` and returns the same binding id;
  * - the same key with a different input is a CONFLICT.
  *
@@ -27,7 +32,7 @@ export interface IdempotencyOptions {
 
 interface KeyRow {
   request_hash: string;
-  state: 'pending' | 'done';
+  state: 'pending' | 'done' | 'unknown';
   result_id: string | null;
   updated_at: Date | string;
 }
@@ -47,6 +52,18 @@ export function hashInput(input: unknown): string {
     return v;
   };
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+}
+
+/** Marks the key done with the binding id, inside the transaction that writes the mirror. */
+export type MarkDone = (tx: { query: Db['query'] }, id: string) => Promise<void>;
+/** Runs the create; returns the binding id. */
+export type CreateWork = (markDone: MarkDone) => Promise<string>;
+/** Finds (and mirrors, calling `markDone`) the binding a lost create made; null when the platform has none. */
+export type SettleWork = (markDone: MarkDone) => Promise<string | null>;
+
+/** A write whose answer was lost: the platform may have done it (see PlatformError.retryable). */
+export function isOutcomeUnknown(err: unknown): boolean {
+  return err instanceof PlatformError && !err.retryable && err.kind !== 'rejected';
 }
 
 export class IdempotencyStore {
@@ -72,7 +89,8 @@ export class IdempotencyStore {
     scope: string,
     key: string,
     input: unknown,
-    create: (markDone: (tx: { query: Db['query'] }, id: string) => Promise<void>) => Promise<string>,
+    create: CreateWork,
+    settle: SettleWork = async () => null,
   ): Promise<{ id: string; replayed: boolean }> {
     const hash = hashInput(input);
     const deadline = Date.now() + this.waitTimeoutMs;
@@ -94,6 +112,14 @@ export class IdempotencyStore {
         throw new GatewayError(ErrorCode.Conflict, `idempotencyKey "${key}" was already used with a different input`, { field: 'input.idempotencyKey' });
       }
       if (row.state === 'done' && row.result_id) return { id: row.result_id, replayed: true };
+      if (row.state === 'unknown') {
+        const taken = await this.db.query(
+          `UPDATE idempotency_keys SET state = 'pending', updated_at = now() WHERE scope = $1 AND key = $2 AND state = 'unknown' RETURNING key`,
+          [scope, key],
+        );
+        if (taken.rows.length === 1) return { id: await this.own(scope, key, async (markDone) => (await settle(markDone)) ?? create(markDone)), replayed: true };
+        continue;
+      }
       const age = Date.now() - new Date(row.updated_at).getTime();
       if (age > this.staleAfterMs) {
         const taken = await this.db.query(
@@ -110,11 +136,7 @@ export class IdempotencyStore {
     }
   }
 
-  private async own(
-    scope: string,
-    key: string,
-    create: (markDone: (tx: { query: Db['query'] }, id: string) => Promise<void>) => Promise<string>,
-  ): Promise<string> {
+  private async own(scope: string, key: string, create: CreateWork): Promise<string> {
     try {
       return await create(async (tx, id) => {
         await tx.query(
@@ -123,7 +145,10 @@ export class IdempotencyStore {
         );
       });
     } catch (err) {
-      await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'pending'`, [scope, key]).catch(() => undefined);
+      const release = isOutcomeUnknown(err)
+        ? `UPDATE idempotency_keys SET state = 'unknown', updated_at = now() WHERE scope = $1 AND key = $2 AND state = 'pending'`
+        : `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'pending'`;
+      await this.db.query(release, [scope, key]).catch(() => undefined);
       throw err;
     }
   }

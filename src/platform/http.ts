@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
 import type { Logger } from '../shared/logger';
-import { isRead, type Operation } from './operation';
+import { PlatformCircuit } from './circuit';
+import { CallScope, isRead, type Operation } from './operation';
 import { PlatformError, isFlowControl } from './platform-error';
 import { parseJson, readEnvelope, type RawResponse } from './response';
-import { Semaphore } from './semaphore';
+import { QueueFullError, Semaphore } from './semaphore';
 import { signedHeaders, type AuthScheme } from './signing';
 import { fromTransportError } from './transport-error';
 
@@ -22,14 +23,23 @@ export interface PlatformHttpOptions {
   timeoutMs: number;
   /** Attempts after the first, for failures that are safe to send again. */
   maxRetries: number;
-  /** Wait after a flow-control refusal before the next attempt, milliseconds. */
+  /** After a flow-control refusal, when the client should send again, milliseconds (its `retryAfterSeconds`). */
   flowControlWaitMs: number;
-  /** Requests in flight at most; the rest queue. */
+  /** Requests in flight at most; up to `maxQueue` more wait for a slot. */
   maxConcurrency: number;
+  /** Calls waiting for a slot at most; beyond, a call is refused at once (`unavailable`, retryable). */
+  maxQueue: number;
+  /** One call's deadline, milliseconds: the wait for a slot, every attempt and the backoff between. */
+  callDeadlineMs: number;
+  /** Consecutive platform faults that open the circuit (0 = never). */
+  breakerFailures: number;
+  /** Time the circuit stays open before one call may try, milliseconds. */
+  breakerHalfOpenMs: number;
   logger: Logger;
   dispatcher: Dispatcher;
   now: () => Date;
-  sleep: (ms: number) => Promise<void>;
+  /** Backoff between attempts; must end early (resolve or reject) when `signal` aborts. */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** One call: which interface, whose credentials, its parameters, and how to read the answer. */
@@ -46,8 +56,9 @@ export interface Exchange<T> {
   /** Turns the answer into the result or throws the PlatformError it stands for. */
   interpret: (raw: RawResponse) => T;
   /**
-   * The GraphQL operation's signal: once aborted no attempt starts (nor a retry), a read in flight is cut
-   * (a write already sent is not: its outcome would be unknown), and the call throws the signal's reason.
+   * The GraphQL operation's signal: once aborted no attempt starts (nor a retry), the wait for a slot ends,
+   * a read in flight is cut (a write already sent is not: its outcome would be unknown), and the call throws
+   * the signal's reason.
    */
   signal?: AbortSignal;
 }
@@ -59,50 +70,127 @@ const RETRY_BACKOFF_MS = 100;
 const RETRY_BACKOFF_MAX_MS = 2000;
 
 /**
- * Sends signed requests to the platform: a fresh Nonce and Created per attempt, one deadline per attempt,
- * bounded concurrency, and retries only where sending again is safe (see `PlatformError.retryable`).
- * Every request says `Connection: close`: the platform closes each connection after answering, so a
- * connection is never reused.
+ * Sends signed requests to the platform: a fresh Nonce and Created per attempt, one deadline per attempt
+ * and one per call (the wait for a slot included), bounded concurrency and queue, a circuit breaker, and
+ * retries only where sending again is safe (see `PlatformError.retryable`). Flow control is never waited
+ * out: it is reported at once with `retryAfterSeconds`. Every request says `Connection: close`: the platform
+ * closes each connection after answering, so a connection is never reused.
  */
 export class PlatformHttp {
   private readonly semaphore: Semaphore;
+  private readonly circuit: PlatformCircuit;
   private readonly baseUrl: string;
+  private readonly closing = new AbortController();
 
   constructor(private readonly options: PlatformHttpOptions) {
-    this.semaphore = new Semaphore(options.maxConcurrency);
+    this.semaphore = new Semaphore(options.maxConcurrency, options.maxQueue);
+    this.circuit = new PlatformCircuit({ failures: options.breakerFailures, halfOpenMs: options.breakerHalfOpenMs });
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** The circuit's state, for logs and tests. */
+  get circuitState(): PlatformCircuit['state'] {
+    return this.circuit.state;
+  }
+
+  /** Cuts every waiting and in-flight call at once (they fail `unavailable`); later calls fail the same way. */
+  close(): void {
+    this.closing.abort(new Error('platform client closed'));
   }
 
   /** Runs one exchange with the retry rules; throws the last PlatformError. */
   async call<T>(exchange: Exchange<T>): Promise<T> {
-    const { signal } = exchange;
+    const scope = new CallScope(this.options.callDeadlineMs, this.closing.signal, exchange.signal);
+    try {
+      return await this.callWithin(exchange, scope);
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  private async callWithin<T>(exchange: Exchange<T>, scope: CallScope): Promise<T> {
+    const { operation } = exchange;
+    let sent = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
-        signal?.throwIfAborted();
-        return await this.semaphore.run(() => (signal?.throwIfAborted(), this.attempt(exchange, attempt)));
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (!(error instanceof PlatformError)) throw error;
-        if (!error.retryable || attempt >= this.options.maxRetries) throw error;
-        await this.options.sleep(this.waitBeforeRetry(error, attempt));
+        this.throwIfEnded(operation, scope, sent);
+        this.circuit.check(operation);
+        return await this.semaphore.run(
+          () => (this.throwIfEnded(operation, scope, sent), this.circuit.run(operation, () => ((sent = true), this.attempt(exchange, attempt, scope)))),
+          scope.signal,
+        );
+      } catch (caught) {
+        const error = this.toCallError(operation, caught, scope, sent);
+        if (!error.retryable || attempt >= this.options.maxRetries || error.kind === 'unavailable' || this.isFlowControl(error)) throw error;
+        await this.options.sleep(Math.min(RETRY_BACKOFF_MS * 2 ** attempt, RETRY_BACKOFF_MAX_MS), scope.signal).catch(() => undefined);
+        this.throwIfEnded(operation, scope, sent);
       }
     }
   }
 
-  /** Any HTTP answer from the base URL (even 404) means reachable. One attempt, unsigned. */
+  /** Any HTTP answer from the base URL (even 404) means reachable. One attempt, unsigned, outside the circuit. */
   async ping(): Promise<void> {
     const operation: Operation = { name: 'ping', method: 'GET', uri: '/' };
-    await this.semaphore.run(() =>
-      this.exchangeOnce(operation, `${this.baseUrl}/`, { accept: 'application/json', connection: 'close' }, undefined),
-    );
+    const scope = new CallScope(this.options.callDeadlineMs, this.closing.signal, undefined);
+    try {
+      await this.semaphore.run(
+        () => this.exchangeOnce(operation, `${this.baseUrl}/`, { accept: 'application/json', connection: 'close' }, undefined, scope.signal),
+        scope.signal,
+      );
+    } catch (caught) {
+      throw this.toCallError(operation, caught, scope, true);
+    } finally {
+      scope.dispose();
+    }
   }
 
-  private waitBeforeRetry(error: PlatformError, attempt: number): number {
-    if (error.kind === 'rejected' && isFlowControl(error.resultcode, error.resultdesc)) return this.options.flowControlWaitMs;
-    return Math.min(RETRY_BACKOFF_MS * 2 ** attempt, RETRY_BACKOFF_MAX_MS);
+  private isFlowControl(error: PlatformError): boolean {
+    return error.kind === 'rejected' && isFlowControl(error.resultcode, error.resultdesc);
   }
 
-  private async attempt<T>(exchange: Exchange<T>, attempt: number): Promise<T> {
+  /** Throws at once when the call was cut: the caller's reason as is, else `unavailable` (shutdown) or `timeout`. */
+  private throwIfEnded(operation: Operation, scope: CallScope, sent: boolean): void {
+    if (scope.ended() !== undefined) throw this.toCallError(operation, undefined, scope, sent);
+  }
+
+  /**
+   * What a failed call reports: the caller's abort reason when it went away; `unavailable` on shutdown, a
+   * full queue or an open circuit; `timeout` when the call's deadline passed (retryable when nothing was
+   * sent or the call is a read); flow control with `retryAfterSeconds`; else the attempt's PlatformError.
+   */
+  private toCallError(operation: Operation, caught: unknown, scope: CallScope, sent: boolean): PlatformError {
+    const ended = scope.ended();
+    const safe = !sent || isRead(operation.method);
+    switch (ended) {
+      case 'caller':
+        throw scope.callerReason;
+      case 'closed':
+        return new PlatformError(operation, { kind: 'unavailable', retryable: safe, reason: 'the gateway is shutting down', cause: caught });
+      case 'deadline':
+        // An answer that came back (a refusal, a wrong shape) is still the news, whatever the time.
+        if (caught instanceof PlatformError && (caught.kind === 'rejected' || caught.kind === 'bad-response')) return this.fromAttempt(operation, caught);
+        return new PlatformError(operation, {
+          kind: 'timeout',
+          retryable: safe,
+          reason: sent ? `no answer within the call deadline (${this.options.callDeadlineMs} ms)` : `no platform slot free within ${this.options.callDeadlineMs} ms (not sent)`,
+          cause: caught,
+        });
+      case undefined:
+        return this.fromAttempt(operation, caught);
+    }
+  }
+
+  /** A failure while the call still runs: a full queue, flow control (with `retryAfterSeconds`), or the attempt's own error. */
+  private fromAttempt(operation: Operation, caught: unknown): PlatformError {
+    if (caught instanceof QueueFullError) {
+      return new PlatformError(operation, { kind: 'unavailable', retryable: true, reason: `too many platform calls waiting (${caught.maxQueue} queued)` });
+    }
+    if (!(caught instanceof PlatformError)) throw caught;
+    if (this.isFlowControl(caught)) return caught.with(operation, { retryAfterSeconds: Math.max(1, Math.ceil(this.options.flowControlWaitMs / 1000)) });
+    return caught;
+  }
+
+  private async attempt<T>(exchange: Exchange<T>, attempt: number, scope: CallScope): Promise<T> {
     const { operation, credentials, query, body } = exchange;
     const headers = {
       'content-type': 'application/json;charset=UTF-8',
@@ -115,15 +203,17 @@ export class PlatformHttp {
     const started = performance.now();
     let raw: RawResponse;
     try {
-      // A read in flight is cut when the operation is aborted; a write already sent runs to its answer, so
-      // the caller learns what the platform did (and the mirror can follow).
-      raw = await this.exchangeOnce(operation, url, headers, payload, isRead(operation.method) ? exchange.signal : undefined);
+      // A read in flight is cut when the operation is aborted; a write already sent runs to its answer (or
+      // the deadline), so the caller learns what the platform did (and the mirror can follow).
+      raw = await this.exchangeOnce(operation, url, headers, payload, isRead(operation.method) ? scope.signal : scope.writeSignal);
     } catch (err) {
-      if (exchange.signal?.aborted) {
-        this.logAttempt(operation, attempt, started, { kind: 'aborted' });
-        throw exchange.signal.reason;
+      const ended = scope.ended();
+      if (ended === 'caller' || ended === 'closed') {
+        this.logAttempt(operation, attempt, started, { kind: 'aborted', by: ended });
+        // Not a platform fault: the circuit must not count it.
+        throw ended === 'caller' ? scope.callerReason : this.toCallError(operation, err, scope, true);
       }
-      const error = fromTransportError(operation, err, false);
+      const error = fromTransportError(operation, ended === 'deadline' ? undefined : err, ended === 'deadline');
       this.logAttempt(operation, attempt, started, { kind: error.kind, reason: error.reason });
       throw error;
     }
@@ -138,7 +228,7 @@ export class PlatformHttp {
     url: string,
     headers: Record<string, string>,
     body: string | undefined,
-    signal?: AbortSignal,
+    signal: AbortSignal,
   ): Promise<RawResponse> {
     const { timeoutMs, dispatcher } = this.options;
     const deadline = new AbortController();
@@ -151,7 +241,7 @@ export class PlatformHttp {
         body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: signal ? AbortSignal.any([deadline.signal, signal]) : deadline.signal,
+        signal: AbortSignal.any([deadline.signal, signal]),
       });
       const text = await res.body.text();
       return { status: res.statusCode, headers: res.headers, text };

@@ -22,3 +22,46 @@ export function isRead(method: HttpMethod): boolean {
       return false;
   }
 }
+
+/** Why a platform call was cut short: its caller's signal, its own deadline, or the client shutting down. */
+export type CallEnd = 'caller' | 'deadline' | 'closed';
+
+/**
+ * The signals of one platform call. `deadlineMs` runs from the call's start and covers the wait for a slot,
+ * every attempt and the backoff between them. `signal` (caller, deadline or shutdown) cuts everything;
+ * `writeSignal` (deadline or shutdown) is the one a write already sent listens to, so a caller that goes
+ * away does not leave a bind's outcome unknown. `dispose()` clears the timer.
+ */
+export class CallScope {
+  readonly signal: AbortSignal;
+  readonly writeSignal: AbortSignal;
+  private readonly deadline = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    deadlineMs: number,
+    private readonly closed: AbortSignal,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => this.deadline.abort(new Error(`platform call deadline of ${deadlineMs} ms passed`)), deadlineMs);
+    this.writeSignal = AbortSignal.any([this.deadline.signal, closed]);
+    this.signal = caller ? AbortSignal.any([this.writeSignal, caller]) : this.writeSignal;
+  }
+
+  /** Which signal ended the call, if any; the caller's own abort wins, then shutdown, then the deadline. */
+  ended(): CallEnd | undefined {
+    if (this.caller?.aborted) return 'caller';
+    if (this.closed.aborted) return 'closed';
+    if (this.deadline.signal.aborted) return 'deadline';
+    return undefined;
+  }
+
+  /** The caller's reason (rethrown as is: the GraphQL layer knows it). */
+  get callerReason(): unknown {
+    return this.caller?.reason;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}

@@ -12,6 +12,9 @@ import type { AuthScheme } from './signing';
 
 export type { AppCredentials } from './http';
 
+/** Defaults of the optional resilience settings (the same as config.ts). */
+export const PLATFORM_DEFAULTS = { maxQueue: 64, callDeadlineMs: 20_000, breakerFailures: 5, breakerHalfOpenMs: 10_000 } as const;
+
 export interface PlatformClientOptions {
   /** Access address (host and optional port), e.g. `https://rtcpns.cn-north-1.myhuaweicloud.com`. */
   baseUrl: string;
@@ -21,10 +24,18 @@ export interface PlatformClientOptions {
   timeoutMs: number;
   /** Attempts after the first, only where sending again is safe (config default 2). */
   maxRetries: number;
-  /** Wait after a flow-control refusal, milliseconds (config default 60000). */
+  /** After a flow-control refusal, when to send again, milliseconds: the `retryAfterSeconds` reported (config default 60000). Never waited out. */
   flowControlWaitMs: number;
-  /** Requests in flight at most; the rest queue (config default 16). */
+  /** Requests in flight at most; up to `maxQueue` more wait (config default 16). */
   maxConcurrency: number;
+  /** Calls waiting for a slot at most; beyond, refused at once as unavailable (default 64). */
+  maxQueue?: number;
+  /** One call's deadline, milliseconds: wait for a slot, attempts and backoff (default 20000). */
+  callDeadlineMs?: number;
+  /** Consecutive platform faults (timeouts, broken connections, 5xx, wrong shapes) that open the circuit; 0 = never (default 5). */
+  breakerFailures?: number;
+  /** How long an open circuit refuses calls before letting one try, milliseconds (default 10000). */
+  breakerHalfOpenMs?: number;
   logger: Logger;
   /**
    * Where requests go. Default: an Agent owned (and closed) by this client. An injected dispatcher stays its
@@ -33,8 +44,8 @@ export interface PlatformClientOptions {
   dispatcher?: Dispatcher;
   /** Clock for `Created` and recording URL expiry. Default: the system clock. */
   now?: () => Date;
-  /** Waits between attempts (backoff, flow control). Default: a timer. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts (backoff); ends early when the signal aborts. Default: a timer. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 /** Everything one application (one APP_Key) may call; the platform rejects a mode's interfaces for another mode's app (1010040). */
@@ -61,6 +72,7 @@ export class PlatformClient {
   private readonly ownAgent: Agent | undefined;
   private readonly apps = new Map<string, { secret: string; api: AppApi }>();
   private readonly now: () => Date;
+  private closing: Promise<void> | null = null;
 
   constructor(options: PlatformClientOptions) {
     let dispatcher = options.dispatcher;
@@ -76,10 +88,14 @@ export class PlatformClient {
       maxRetries: options.maxRetries,
       flowControlWaitMs: options.flowControlWaitMs,
       maxConcurrency: options.maxConcurrency,
+      maxQueue: options.maxQueue ?? PLATFORM_DEFAULTS.maxQueue,
+      callDeadlineMs: options.callDeadlineMs ?? PLATFORM_DEFAULTS.callDeadlineMs,
+      breakerFailures: options.breakerFailures ?? PLATFORM_DEFAULTS.breakerFailures,
+      breakerHalfOpenMs: options.breakerHalfOpenMs ?? PLATFORM_DEFAULTS.breakerHalfOpenMs,
       logger: options.logger,
       dispatcher,
       now: this.now,
-      sleep: options.sleep ?? ((ms) => delay(ms)),
+      sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
     });
   }
 
@@ -119,9 +135,25 @@ export class PlatformClient {
     return this.http.ping();
   }
 
-  /** Closes the owned Agent, waiting for requests in flight. An injected dispatcher is left open. */
+  /** `closed`, `open` or `half-open`: the circuit to this access address. */
+  get circuitState(): 'closed' | 'open' | 'half-open' {
+    return this.http.circuitState;
+  }
+
+  /**
+   * Cuts every call waiting for a slot and every request in flight at once (they fail PLATFORM_UNAVAILABLE;
+   * a write cut this way has an unknown outcome), refuses later calls, and destroys the owned Agent. An
+   * injected dispatcher is left open.
+   */
   async close(): Promise<void> {
-    await this.ownAgent?.close();
+    this.abortCalls();
+    this.closing ??= this.ownAgent?.destroy() ?? Promise.resolve();
+    await this.closing;
+  }
+
+  /** The first half of `close()`: cuts waiting and in-flight calls and refuses new ones; connections are left to `close()`. */
+  abortCalls(): void {
+    this.http.close();
   }
 }
 

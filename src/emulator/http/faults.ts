@@ -5,9 +5,21 @@ import { flowControlResult, type Result } from '../result';
  * - an envelope: answered as is, before authentication;
  * - `'drop'`: the connection is closed without an answer;
  * - `{ delayMs }`: the request waits that long (real time), then is handled normally;
- * - `'flowControl'`: the flow-control refusal (1010010, configurable HTTP status).
+ * - `'flowControl'`: the flow-control refusal (1010010, configurable HTTP status);
+ * - `'garbage'`: HTTP 200 with a body that is not JSON, before anything is handled;
+ * - `'slowBody'`: handled normally (a bind binds), then the status, the headers and half the body are sent
+ *   and the rest never is (the connection stays open until the emulator stops);
+ * - `'resetAfterHandling'`: handled normally (a bind binds), then the connection is reset with no answer:
+ *   the caller cannot know what happened.
  */
-export type FaultResponse = { httpStatus: number; resultcode: string; resultdesc: string } | 'drop' | { delayMs: number } | 'flowControl';
+export type FaultResponse =
+  | { httpStatus: number; resultcode: string; resultdesc: string }
+  | 'drop'
+  | { delayMs: number }
+  | 'flowControl'
+  | 'garbage'
+  | 'slowBody'
+  | 'resetAfterHandling';
 
 /** A fault for the next `count` requests matching method and URI path (either absent = any). */
 export interface Fault {
@@ -18,7 +30,13 @@ export interface Fault {
 }
 
 /** The decision for one request: a refusal to send, a drop, or a delay before normal handling. */
-export type FaultAction = { kind: 'answer'; result: Result } | { kind: 'drop' } | { kind: 'delay'; ms: number };
+export type FaultAction =
+  | { kind: 'answer'; result: Result }
+  | { kind: 'drop' }
+  | { kind: 'delay'; ms: number }
+  | { kind: 'garbage' }
+  | { kind: 'slowBody' }
+  | { kind: 'resetAfterHandling' };
 
 /**
  * Injected faults, oldest first, plus the flow-control switch (every request refused while on). Each
@@ -55,7 +73,7 @@ export class FaultInjector {
   }
 
   private toAction(response: FaultResponse): FaultAction {
-    if (response === 'drop') return { kind: 'drop' };
+    if (response === 'drop' || response === 'garbage' || response === 'slowBody' || response === 'resetAfterHandling') return { kind: response };
     if (response === 'flowControl') return { kind: 'answer', result: flowControlResult(this.flowControlHttpStatus) };
     if ('delayMs' in response) return { kind: 'delay', ms: response.delayMs };
     return { kind: 'answer', result: response };

@@ -72,13 +72,44 @@ export class EmulatorHttpServer {
     this.deps.counter.record(method, url.pathname);
     if (body === undefined) return this.send(req, res, refuse(invalidParameter('body', 'The body is too large.')));
     const action = this.deps.faults.take(method, url.pathname);
-    if (action?.kind === 'drop') return this.send(req, res, { kind: 'drop' });
-    if (action?.kind === 'answer') return this.send(req, res, refuse(action.result));
-    if (action?.kind === 'delay') await this.wait(action.ms);
+    switch (action?.kind) {
+      case 'drop':
+        return this.send(req, res, { kind: 'drop' });
+      case 'answer':
+        return this.send(req, res, refuse(action.result));
+      case 'garbage':
+        return this.sendGarbage(req, res);
+      case 'delay':
+        await this.wait(action.ms);
+        break;
+      case 'slowBody':
+      case 'resetAfterHandling':
+      case undefined:
+        break;
+      default:
+        throw new UnreachableCaseError(action);
+    }
     if (this.closing) return;
     const origin = `http://${req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
     const reply = this.deps.pipeline.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body, ip: req.socket.remoteAddress ?? '', origin });
+    if (action?.kind === 'resetAfterHandling') return void req.socket.destroy();
+    if (action?.kind === 'slowBody') return this.sendHalf(res, reply);
     this.send(req, res, reply);
+  }
+
+  /** 200 with a body that is no JSON at all. */
+  private sendGarbage(req: IncomingMessage, res: ServerResponse): void {
+    const text = '<html>\u0000 not json';
+    res.once('finish', () => req.socket.end());
+    res.writeHead(200, { connection: 'close', 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  /** Status, headers and the first half of the body, never the rest: the socket stays open until close(). */
+  private sendHalf(res: ServerResponse, reply: Reply): void {
+    const text = JSON.stringify(reply.kind === 'json' ? reply.body : {});
+    res.writeHead(reply.kind === 'json' ? reply.status : 200, { connection: 'close', 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text) + 1 });
+    res.write(text.slice(0, Math.floor(text.length / 2)));
   }
 
   private send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {

@@ -87,8 +87,9 @@ describe('every platform result code becomes a stable public error, and a refuse
   let mirrored: number;
   let n = 0;
   beforeAll(async () => {
-    // No retries and no flow-control wait, so each fault is answered at once; a short deadline for the timeout row.
-    gw = await startGatewayOnEmulator(SEED, { maxRetries: 0, flowControlWaitMs: 0, timeoutMs: 400 });
+    // No retries, a 2 s flow-control wait, a short deadline for the timeout row, and no circuit breaker: the
+    // rows inject one platform fault after another, which would open it.
+    gw = await startGatewayOnEmulator(SEED, { maxRetries: 0, flowControlWaitMs: 2000, timeoutMs: 400, breakerFailures: 0 });
     mirrored = await mirrorCount(gw.url);
   });
   afterAll(async () => {
@@ -120,9 +121,11 @@ describe('every platform result code becomes a stable public error, and a refuse
     expect(error.extensions).toMatchObject({ platformField: 'callerNum' });
   });
 
-  it('flow control (1010010 with the flow-control text) → RATE_LIMITED, retryable', async () => {
+  it('flow control (1010010 with the flow-control text) → RATE_LIMITED, retryable, retryAfterSeconds, no wait nor second send', async () => {
+    gw.emulator.resetCounts();
     const error = await refusedCreate('flowControl');
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { platformCode: '1010010', retryable: true } });
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', extensions: { platformCode: '1010010', retryable: true, retryAfterSeconds: 2 } });
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AXB_URI })).toBe(1);
     expect(await mirrorCount(gw.url)).toBe(mirrored);
   });
 

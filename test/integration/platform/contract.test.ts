@@ -27,7 +27,7 @@ describe('platform client against the emulator', () => {
   });
   beforeEach(() => {
     // The emulator checks Created against its own clock: use the real one here.
-    t = createTestClient(emulator.baseUrl, { now: () => new Date(), maxRetries: 0 });
+    t = createTestClient(emulator.baseUrl, { now: () => new Date(), maxRetries: 0, maxQueue: 1000 });
   });
   afterEach(() => t.client.close());
   afterAll(() => emulator.stop());
@@ -133,26 +133,21 @@ describe('platform client against the emulator', () => {
     expect(await failure(api('AXYB').calls.stop('1200_366_0_20240101100000@callenabler.example.invalid'))).toMatchObject({ kind: 'rejected' });
   });
 
-  test('flow control: the client waits and sends again', async () => {
+  test('flow control: reported at once with retryAfterSeconds, never waited out nor sent again', async () => {
     emulator.setFlowControl(true);
     emulator.resetCounts();
     const waits: number[] = [];
-    const retrying = createTestClient(emulator.baseUrl, {
-      now: () => new Date(),
-      maxRetries: 1,
-      flowControlWaitMs: 60_000,
-      sleep: async (ms) => {
-        waits.push(ms);
-        emulator.setFlowControl(false);
-      },
-    });
+    const refused = createTestClient(emulator.baseUrl, { now: () => new Date(), maxRetries: 2, flowControlWaitMs: 60_000, sleep: async (ms) => void waits.push(ms) });
     const { appKey, appSecret } = seedApp('AX');
-    const res = await retrying.client.app({ appKey, appSecret }).ax.query({ origNum: '+8613800000099' }).catch((e: unknown) => e);
-    await retrying.client.close();
-    expect(waits).toEqual([60_000]);
-    expect(emulator.requestCount()).toBe(2);
-    // Past flow control, the platform answers about the (unknown) A number: a refusal other than 1010010, or an empty list.
-    if (res instanceof PlatformError) expect(res.resultcode).not.toBe('1010010');
+    try {
+      const err = await failure(refused.client.app({ appKey, appSecret }).ax.query({ origNum: '+8613800000099' }));
+      expect(err).toMatchObject({ kind: 'rejected', resultcode: '1010010', retryable: true, retryAfterSeconds: 60 });
+      expect(waits).toEqual([]);
+      expect(emulator.requestCount()).toBe(1);
+    } finally {
+      emulator.setFlowControl(false);
+      await refused.client.close();
+    }
   });
 
   test('short connections: 100 sequential and 100 concurrent queries against the emulator', async () => {

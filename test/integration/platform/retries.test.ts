@@ -114,22 +114,19 @@ describe('platform client retries', () => {
     await expect(t.client.ping()).rejects.toBeInstanceOf(PlatformError);
   });
 
-  test('flow control: wait flowControlWaitMs, then send again, even a bind', async () => {
+  test('flow control: answered at once with retryAfterSeconds, not waited out, not sent again', async () => {
     const p = await platformAnswering(FLOW_CONTROL, BOUND);
-    const t = client(p.baseUrl, { flowControlWaitMs: 60_000 });
-    await expect(t.client.app(TEST_APP).axb.bind(BIND)).resolves.toMatchObject({ subscriptionId: 's-1' });
-    expect(t.sleeps).toEqual([60_000]);
-    expect(p.requests).toHaveLength(2);
-    const nonces = p.requests.map((r) => parseTokenHeader(r.headers['x-aksk'] as string).nonce);
-    expect(nonces[0]).not.toBe(nonces[1]);
+    const t = client(p.baseUrl, { maxRetries: 2, flowControlWaitMs: 60_000 });
+    expect(await failure(t.client.app(TEST_APP).axb.bind(BIND))).toMatchObject({ resultcode: '1010010', retryable: true, retryAfterSeconds: 60 });
+    expect(t.sleeps).toEqual([]);
+    expect(p.requests).toHaveLength(1);
   });
 
-  test('flow control on every attempt: gives up after maxRetries, still retryable', async () => {
+  test('flow control on a read: retryAfterSeconds rounds the wait up to whole seconds', async () => {
     const p = await platformAnswering(FLOW_CONTROL);
-    const t = client(p.baseUrl, { maxRetries: 2, flowControlWaitMs: 500 });
-    expect(await failure(t.client.app(TEST_APP).axb.bind(BIND))).toMatchObject({ resultcode: '1010010', retryable: true });
-    expect(t.sleeps).toEqual([500, 500]);
-    expect(p.requests).toHaveLength(3);
+    const t = client(p.baseUrl, { maxRetries: 2, flowControlWaitMs: 1500 });
+    expect(await failure(t.client.app(TEST_APP).axb.query({ subscriptionId: 's-1' }))).toMatchObject({ resultcode: '1010010', retryAfterSeconds: 2 });
+    expect(p.requests).toHaveLength(1);
   });
 
   test('1010010 "Invalid digest." is not retried', async () => {

@@ -20,7 +20,8 @@ describe.each([
         req.method === 'GET' ? success({ totalCount: 0, relationNumList: [] }) : success({ relationNum: '+8617000000001', subscriptionId: 's-1' }),
       { announceClose, closeDelayMs },
     );
-    t = createTestClient(platform.baseUrl, { maxConcurrency: 8, maxRetries: 0 });
+    // A queue long enough for the whole burst: this test is about connections, not about refusing excess calls.
+    t = createTestClient(platform.baseUrl, { maxConcurrency: 8, maxQueue: 1000, maxRetries: 0 });
   });
   afterAll(async () => {
     await t.client.close();

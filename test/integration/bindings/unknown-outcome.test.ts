@@ -1,0 +1,63 @@
+import type { EmulatorSeed } from '../../../src/emulator/seed';
+import { BindingDocument, CreateAxbBindingDocument } from '../../generated/graphql';
+import { startGatewayOnEmulator, type GatewayOnEmulator } from '../../helpers/gateway';
+import { postGraphql } from '../../helpers/graphql-client';
+import { data, errorOf, party } from './fixture';
+
+const AXB_URI = '/rest/caas/relationnumber/partners/v1.0';
+const X = ['+8617000000001', '+8617000000002'];
+const SEED: EmulatorSeed = {
+  apps: [{ name: 'rides', mode: 'AXB', appKey: 'fictionalAppKey0001', appSecret: 'FictionalSecret0001', numbers: X.map((number) => ({ number, cityCode: '0755' })) }],
+};
+
+/**
+ * A create whose answer is lost (the platform bound, then the connection reset) leaves its idempotency key
+ * "unknown"; the retry with the same key asks the platform (AXB-4 by X, A and B) and returns the binding that
+ * was made instead of binding again. Through the real gateway and the emulator's `resetAfterHandling` fault.
+ */
+describe('unknown create outcomes are settled on retry', () => {
+  let gw: GatewayOnEmulator;
+  beforeAll(async () => {
+    gw = await startGatewayOnEmulator(SEED, { maxRetries: 2 });
+  });
+  afterEach(() => gw.emulator.clearFaults());
+  afterAll(() => gw.stop());
+
+  const bindingsOnPlatform = (): number => X.reduce((n, x) => n + gw.emulator.state.app('rides')!.axb.onNumber(x).length, 0);
+
+  test.each([
+    ['the platform chose the X', undefined, 11],
+    ['the X was named', X[1], 21],
+  ])('%s: the retry returns the binding that was made, and the platform has exactly one', async (_name, privacyNumber, n) => {
+    const before = bindingsOnPlatform();
+    const input = { partyA: party(n), partyB: party(n + 1), ...(privacyNumber ? { privacyNumber } : { cityCode: '0755' }), idempotencyKey: `lost-answer-${n}` };
+    gw.emulator.injectFault({ method: 'POST', uri: AXB_URI, count: 1, response: 'resetAfterHandling' });
+    gw.emulator.resetCounts();
+    const lost = errorOf(await postGraphql(gw.url, CreateAxbBindingDocument, { input }));
+    expect(['PLATFORM_UNAVAILABLE', 'OPERATION_TIMEOUT']).toContain(lost.code);
+    expect(lost.extensions.retryable).toBe(false);
+    expect(bindingsOnPlatform()).toBe(before + 1);
+
+    const retried = data(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).createAXBBinding;
+    const again = data(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).createAXBBinding;
+    expect(again.id).toBe(retried.id);
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AXB_URI })).toBe(1);
+    expect(bindingsOnPlatform()).toBe(before + 1);
+    const onPlatform = X.flatMap((x) => gw.emulator.state.app('rides')!.axb.onNumber(x)).find((b) => b.subscriptionId === retried.id);
+    expect(onPlatform).toBeDefined();
+    expect(data(await postGraphql(gw.url, BindingDocument, { id: retried.id })).binding).toMatchObject({ id: retried.id, status: 'ACTIVE', partyA: input.partyA, partyB: input.partyB });
+  });
+
+  test('when the platform made nothing (reset before handling), the retry binds once', async () => {
+    const before = bindingsOnPlatform();
+    const input = { partyA: party(31), partyB: party(32), cityCode: '0755', idempotencyKey: 'lost-request-31' };
+    gw.emulator.injectFault({ method: 'POST', uri: AXB_URI, count: 1, response: 'drop' });
+    gw.emulator.resetCounts();
+    expect(errorOf(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).extensions.retryable).toBe(false);
+    expect(bindingsOnPlatform()).toBe(before);
+    const retried = data(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).createAXBBinding;
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AXB_URI })).toBe(2);
+    expect(bindingsOnPlatform()).toBe(before + 1);
+    expect(data(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).createAXBBinding.id).toBe(retried.id);
+  });
+});
