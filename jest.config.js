@@ -5,16 +5,12 @@
  * Run jest through `npm run jest -- <paths>` (or `npm test`): PGlite loads Node built-ins with dynamic
  * `import()`, which jest only supports under `node --experimental-vm-modules`.
  */
-const { cjsCopyOf } = require('./test/cjs-copy');
-
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
-  // ES-module-only packages that Node 20 requires natively but jest cannot (test/cjs-copy.js).
-  moduleNameMapper: { '^cockatiel$': cjsCopyOf('cockatiel') },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
