@@ -102,7 +102,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
     const limits = createLimits(config);
-    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics, limits);
+    const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics, limits, logger);
     await apollo.start();
     started.push({ dispose: () => apollo.stop() });
 

@@ -115,8 +115,9 @@ export function callFromPayload(p: CallPayload): CallView {
   return { ...p, startedAt: date(p.startedAt), answeredAt: date(p.answeredAt), endedAt: date(p.endedAt) };
 }
 
-/** The GraphQL Call: the payload with instants as Dates. */
+/** The GraphQL Call: the payload with instants as Dates, and the log cursor when a subscription delivers it. */
 export type CallView = Omit<CallPayload, 'startedAt' | 'answeredAt' | 'endedAt'> & {
+  cursor?: string | null;
   startedAt: Date | null;
   answeredAt: Date | null;
   endedAt: Date | null;

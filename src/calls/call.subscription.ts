@@ -1,5 +1,5 @@
 import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
+import { afterDescription as AFTER, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
 import {
@@ -29,7 +29,7 @@ interface CallEventsArgs {
 export class CallSubscriptionResolver {
   @Authorized()
   @Subscription(() => CallEvent, {
-    description: 'Call events as they are stored. `after`: a CallEvent.cursor to resume from (replayed first).',
+    description: 'Call events as they are stored, oldest first. Each event carries `cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const { filter, after } = args as CallEventsArgs;
       const types = filter?.types?.length ? new Set<string>(filter.types) : null;
@@ -45,14 +45,14 @@ export class CallSubscriptionResolver {
   callEvents(
     @Root() entry: LogEntry,
     @Arg('filter', () => CallEventFilter, { nullable: true }) _filter: CallEventFilter | null,
-    @Arg('after', () => ID, { nullable: true }) _after: string | null,
+    @Arg('after', () => ID, { nullable: true, description: AFTER('CallEvent.cursor', 'events') }) _after: string | null,
   ): CallEventView {
     return callEventFromPayload(entry.cursor, entry.payload.event as CallEventPayload);
   }
 
   @Authorized()
   @Subscription(() => Call, {
-    description: 'The call each time an event or its record changes it.',
+    description: 'The call each time an event or its record changes it. Each delivery carries `Call.cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { sessionId: string; after?: string | null };
       return streamOf(context as EventsContext, ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
@@ -61,14 +61,14 @@ export class CallSubscriptionResolver {
   callUpdated(
     @Root() entry: LogEntry,
     @Arg('sessionId', () => ID) _sessionId: string,
-    @Arg('after', () => ID, { nullable: true, description: 'Replay changes stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
+    @Arg('after', () => ID, { nullable: true, description: AFTER('Call.cursor', 'changes of this call') }) _after: string | null,
   ): CallView {
-    return callFromPayload(entry.payload.call as CallPayload);
+    return { ...callFromPayload(entry.payload.call as CallPayload), cursor: entry.cursor };
   }
 
   @Authorized()
   @Subscription(() => CallRecord, {
-    description: 'Call records (CDRs) as they are stored.',
+    description: 'Call records (CDRs) as they are stored. Each record carries `cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
       return streamOf(context as EventsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
@@ -78,9 +78,9 @@ export class CallSubscriptionResolver {
     @Root() entry: LogEntry,
     @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
-    @Arg('after', () => ID, { nullable: true, description: 'Replay records stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
-  ): CallRecordRow {
-    return fromCallRecordPayload(entry.payload.record as CallRecordPayload);
+    @Arg('after', () => ID, { nullable: true, description: AFTER('CallRecord.cursor', 'records') }) _after: string | null,
+  ): CallRecordRow & { cursor: string } {
+    return { ...fromCallRecordPayload(entry.payload.record as CallRecordPayload), cursor: entry.cursor };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Binding } from '../bindings/binding.type';
+import { payloadCursorDescription } from '../shared/cursor';
 import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
@@ -75,6 +76,7 @@ export class Recording {
 
 @ObjectType('CallRecord', { description: 'One CDR as pushed by the platform (the "fee" push).' })
 export class CallRecord {
+  @Field(() => ID, { nullable: true, description: payloadCursorDescription('callRecords') }) cursor?: string | null;
   @Field(() => ID) sessionId!: string;
   @Field(() => Int, { description: 'Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out.' }) direction!: number;
   @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar, { description: 'bindNum' }) privacyNumber!: string;
@@ -94,6 +96,7 @@ export class CallRecord {
 
 @ObjectType('Call', { description: 'A call through a privacy number, built from its events and its call record.' })
 export class Call {
+  @Field(() => ID, { nullable: true, description: payloadCursorDescription('callUpdated') }) cursor?: string | null;
   @Field(() => ID) sessionId!: string;
   @Field(() => Binding, { nullable: true }) binding?: Binding | null;
   @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber!: string | null;

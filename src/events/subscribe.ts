@@ -25,6 +25,18 @@ export function checkLogCursor(after: string | null | undefined, field = 'after'
 }
 
 /**
+ * The description of a subscription's `after` argument: which cursor it takes and what it replays. The
+ * subscription delivers everything after it, in log order: nothing stored after that cursor is skipped, and
+ * the entry of the cursor itself is not delivered again.
+ */
+export function afterDescription(cursorField: string, what: string): string {
+  return (
+    `Resume after this cursor: a \`${cursorField}\` this subscription delivered. The ${what} stored after it are replayed ` +
+    'first, then live ones follow, with no gap and no duplicate. "0" = from the beginning; absent = only what is stored from now on.'
+  );
+}
+
+/**
  * Opens a replay-then-live stream over the event log for one subscription: the entries of `kinds` matching
  * the filter within the principal's apps, after the cursor if one is given, woken by the channels of those
  * apps (or every app's). Naming an app outside the principal's scope is FORBIDDEN; an `after` older than

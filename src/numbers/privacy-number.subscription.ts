@@ -1,5 +1,5 @@
 import { Authorized, Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
+import { afterDescription, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import type { NumbersContext } from './privacy-number.deps';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
@@ -12,7 +12,7 @@ type NumberPayload = Omit<PrivacyNumberRecord, 'statusChangedAt'> & { statusChan
 export class PrivacyNumberSubscriptionResolver {
   @Authorized()
   @Subscription(() => PrivacyNumber, {
-    description: 'Numbers whose status the platform changed (number-status pushes).',
+    description: 'Numbers whose status the platform changed (number-status pushes). Each delivery carries `PrivacyNumber.cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { app?: string | null; after?: string | null };
       return streamOf(context as EventsContext, ['numberStatus'], { app: a.app ?? undefined, appField: 'app' }, checkLogCursor(a.after));
@@ -21,10 +21,10 @@ export class PrivacyNumberSubscriptionResolver {
   numberStatusChanged(
     @Root() entry: LogEntry,
     @Arg('app', () => String, { nullable: true }) _app: string | null,
-    @Arg('after', () => ID, { nullable: true, description: 'Replay changes stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
+    @Arg('after', () => ID, { nullable: true, description: afterDescription('PrivacyNumber.cursor', 'status changes') }) _after: string | null,
     @Ctx() ctx: NumbersContext,
   ): PrivacyNumberView {
     const p = entry.payload.number as NumberPayload;
-    return toPrivacyNumberView({ ...p, statusChangedAt: p.statusChangedAt ? new Date(p.statusChangedAt) : null }, ctx.numbers.apps);
+    return { ...toPrivacyNumberView({ ...p, statusChangedAt: p.statusChangedAt ? new Date(p.statusChangedAt) : null }, ctx.numbers.apps), cursor: entry.cursor };
   }
 }

@@ -1,5 +1,6 @@
-import { Extensions, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { App } from '../apps/app.type';
+import { payloadCursorDescription } from '../shared/cursor';
 import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
@@ -17,6 +18,9 @@ registerEnumType(NumberStatus, {
 
 @ObjectType('PrivacyNumber', { description: 'A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers.' })
 export class PrivacyNumber {
+  @Field(() => ID, { nullable: true, description: payloadCursorDescription('numberStatusChanged') })
+  cursor?: string | null;
+
   @Extensions({ privacy: 'visible' })
   @Field(() => PhoneNumberScalar)
   number!: string;
@@ -35,7 +39,6 @@ export class PrivacyNumber {
 
   @Field(() => DateTimeScalar, { nullable: true })
   statusChangedAt!: Date | null;
-
 }
 
 @ObjectType('PrivacyNumberEdge')

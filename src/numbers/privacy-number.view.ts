@@ -38,6 +38,8 @@ export const CAUSE_TEXT: Readonly<Record<string, string>> = {
 };
 
 export interface PrivacyNumberView {
+  /** The log cursor when `numberStatusChanged` delivers it; absent (null) from queries. */
+  cursor?: string | null;
   number: string;
   app: { name: string; mode: BindingModeName; appKey: string } | null;
   cityCode: string | null;

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { formatError } from './format-error';
@@ -7,15 +7,33 @@ import type { GatewayMetrics } from './metrics';
 import { checkCost } from './limits/cost';
 import type { GatewayLimits } from './limits/limits';
 import { reportOperation } from './operation-log';
+import { silentLogger, type Logger } from '../shared/logger';
+
+/**
+ * Apollo's own log lines (start-up warnings, errors it catches outside an operation) through our pino
+ * logger, so they are masked and formatted like every other line instead of going to the console.
+ */
+type ApolloLogger = NonNullable<ApolloServerOptions<GatewayContext>['logger']>;
+
+export function apolloLogger(logger: Logger): ApolloLogger {
+  const log = logger.child({ component: 'apollo' });
+  return {
+    debug: (message?: unknown) => log.debug('%s', message),
+    info: (message?: unknown) => log.info('%s', message),
+    warn: (message?: unknown) => log.warn('%s', message),
+    error: (message?: unknown) => (message instanceof Error ? log.error(message) : log.error('%s', message)),
+  };
+}
 
 /**
  * Apollo Server for the HTTP path. Apollo's landing page (it loads from a CDN) is disabled: our own GraphiQL
  * is served instead. Stack traces never reach responses; `formatError` masks unknown errors. The document
- * limits and the cost limit are the ones graphql-ws applies (`limits`).
+ * limits and the cost limit are the ones graphql-ws applies (`limits`). Apollo logs through `logger`.
  */
-export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, limits: GatewayLimits): ApolloServer<GatewayContext> {
+export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, limits: GatewayLimits, logger: Logger = silentLogger()): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema,
+    logger: apolloLogger(logger),
     formatError,
     includeStacktraceInErrorResponses: false,
     // Introspection off is the shared rule list's NoSchemaIntrospectionCustomRule, on both transports alike;

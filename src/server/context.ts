@@ -74,7 +74,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
     // platform lookups ask only them, and `apps` lists only them.
     const scoped = principal.apps === null ? { ...services.features, apps } : scopedServices(services.features, apps, principal.apps);
     const { numbers, sms } = scoped;
-    const bindings = { ...scoped.bindings, platform };
+    const bindings = { ...scoped.bindings, platform, logger: scoped.bindings.logger.child({ requestId }) };
     const calls = { ...scoped.calls, platform };
     return {
       config: services.config,

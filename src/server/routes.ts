@@ -24,6 +24,8 @@ export interface WebhookRequest {
   pathToken?: string;
   rawBody: Buffer;
   headers: IncomingHttpHeaders;
+  /** The id the HTTP server gave this request (`x-request-id`): every log line about the push carries it. */
+  requestId?: string;
 }
 
 export interface WebhookResponse {
@@ -86,7 +88,7 @@ export async function handleRoute(deps: RouteDeps, req: IncomingMessage, res: Se
     case '/graphql':
       return handleGraphql(deps, req, res, method, requestId);
     case '/webhooks/:app':
-      return handleWebhook(deps, req, res, method, path);
+      return handleWebhook(deps, req, res, method, path, requestId);
     default:
       return sendNotFound(res);
   }
@@ -173,9 +175,9 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
  * `/webhooks/<app>` or `/webhooks/<app>/<token>`: source address (403) → address (404) → method (405) →
  * JSON content type (415), each before the body is read; then the body (413) and the handler.
  */
-async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string): Promise<void> {
+async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string, requestId: string): Promise<void> {
   if (!deps.webhookSourceAllowed(req.socket.remoteAddress)) {
-    deps.logger.warn({ source: req.socket.remoteAddress }, 'push from an address outside webhooks.allowedSourceCidrs; refused');
+    deps.logger.warn({ requestId, source: req.socket.remoteAddress }, 'push from an address outside webhooks.allowedSourceCidrs; refused');
     return sendJson(res, 403, { error: 'FORBIDDEN', message: 'Pushes are not accepted from this address' }, { connection: 'close' });
   }
   const address = webhookAddress(path);
@@ -187,7 +189,7 @@ async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerR
   }
   const rawBody = await readLimited(req, res, deps.webhookBodyLimitBytes);
   if (rawBody === undefined) return;
-  const answer = await deps.webhook({ ...address, rawBody, headers: req.headers });
+  const answer = await deps.webhook({ ...address, rawBody, headers: req.headers, requestId });
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
   res.end(answer.body);
 }

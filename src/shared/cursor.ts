@@ -19,3 +19,15 @@ export function decodeCursor(cursor: string, argument: string): number {
 export function checkFirst(first: number, field = 'first'): void {
   if (!Number.isInteger(first) || first < 1 || first > 100) throw new UserInputError(field, `must be an integer from 1 to 100, got ${first}`);
 }
+
+/**
+ * The description of the `cursor` field of a type that a subscription delivers and a query also returns:
+ * the event-log cursor of the entry that delivered it, null from a query.
+ */
+export function payloadCursorDescription(subscription: string): string {
+  return (
+    `Position in the durable event log of the entry that delivered this object through \`${subscription}\`: pass it as ` +
+    `that subscription's \`after\` to resume right after it. Null when the object was read by a query (a query reads the ` +
+    'current rows, not the log).'
+  );
+}

@@ -31,7 +31,8 @@ type Context = SmsContext & CallsContext & BindingsContext;
 
 export type SmsView = Omit<SmsMessage, 'id' | 'mode' | 'decision' | 'binding'> & { id: string; mode: SmsNotificationMode; decision: SmsDecision | null };
 
-export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: r.smsIdentifier, mode: r.mode as SmsNotificationMode, decision: r.decision as SmsDecision | null });
+/** `id` is the row's own key (one per smsIdentifier and mode), so a NOTIFY and a BLOCK record of one SMS differ. */
+export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: `sms-${r.id}`, mode: r.mode as SmsNotificationMode, decision: r.decision as SmsDecision | null });
 
 function toPolicyView(p: SmsPolicyRecord, app: AppConfig): SmsPolicy {
   return {

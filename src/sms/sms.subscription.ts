@@ -1,5 +1,5 @@
 import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
+import { afterDescription, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
 import { fromSmsPayload, type SmsPayload } from './sms.record';
@@ -10,7 +10,7 @@ import { SmsMessage } from './sms.type';
 export class SmsSubscriptionResolver {
   @Authorized()
   @Subscription(() => SmsMessage, {
-    description: 'SMS pushes as they are stored.',
+    description: 'SMS pushes as they are stored (a BLOCK and a NOTIFY push of one SMS are two records). Each carries `cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
       return streamOf(context as EventsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
@@ -20,8 +20,8 @@ export class SmsSubscriptionResolver {
     @Root() entry: LogEntry,
     @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
-    @Arg('after', () => ID, { nullable: true, description: 'Replay SMS stored after this cursor first ("0" = from the beginning).' }) _after: string | null,
+    @Arg('after', () => ID, { nullable: true, description: afterDescription('SmsMessage.cursor', 'SMS records') }) _after: string | null,
   ): SmsView {
-    return toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload));
+    return { ...toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload)), cursor: entry.cursor };
   }
 }

@@ -1,6 +1,7 @@
 import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { Binding } from '../bindings/binding.type';
+import { payloadCursorDescription } from '../shared/cursor';
 import { PageInfo } from '../shared/page-info.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
@@ -18,7 +19,10 @@ registerEnumType(SmsDecision, { name: 'SmsDecision' });
 
 @ObjectType('SmsMessage')
 export class SmsMessage {
-  @Field(() => ID, { description: 'smsIdentifier' }) id!: string;
+  @Field(() => ID, { description: 'Unique per stored record (the NOTIFY and the BLOCK record of one SMS have different ids, so client caches keep both); not the platform\'s smsIdentifier.' })
+  id!: string;
+  @Field(() => ID, { description: 'The platform\'s smsIdentifier: shared by the NOTIFY and the BLOCK record of one SMS.' }) smsIdentifier!: string;
+  @Field(() => ID, { nullable: true, description: payloadCursorDescription('smsMessages') }) cursor?: string | null;
   @Field(() => Binding, { nullable: true }) binding?: Binding | null;
   @Extensions({ privacy: 'visible' }) @Field(() => PhoneNumberScalar) privacyNumber!: string;
   @Field(() => PhoneNumberScalar) sender!: string;

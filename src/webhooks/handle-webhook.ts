@@ -24,6 +24,8 @@ export interface WebhookInput {
   pathToken?: string;
   rawBody: Buffer;
   headers: Record<string, string | string[] | undefined>;
+  /** The HTTP request's id: every log line about this push carries it. */
+  requestId?: string;
 }
 
 export interface WebhookOutput {
@@ -69,7 +71,7 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
   return async (input) => {
     const app = apps.get(input.app);
     if (!app) return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
-    const log = deps.logger.child({ app: app.name });
+    const log = deps.logger.child({ app: app.name, requestId: input.requestId });
     if (!pathTokenMatches(app, input.pathToken)) {
       log.warn({ withToken: input.pathToken !== undefined }, 'push to a wrong webhook address (path token); not stored');
       deps.onPush?.(app.name, 'unknown', 'rejected');
@@ -128,7 +130,7 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
           stored = await storeCdrBatch(deps, app.name, push.records);
           break;
         case 'sms': {
-          const result = await handleSms(deps, app, push.sms);
+          const result = await handleSms({ ...deps, logger: log }, app, push.sms);
           stored = result.stored;
           answer = result.answer;
           break;
@@ -180,7 +182,7 @@ async function handleSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Prom
   const decision = await decideWithin(deps, app, sms, binding);
   const result = await storeSms(deps, app.name, sms, bindingId, decision.decision);
   const final: Decision = result.row.decision === decision.decision ? decision : { decision: result.row.decision ?? 'DISCARD', forwardTo: result.row.receiver, reason: 'stored earlier' };
-  deps.logger.info({ app: app.name, sms: sms.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
+  deps.logger.info({ sms: sms.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
   return { stored: result, answer: { status: 200, body: JSON.stringify(toBlockResponse(final, sms.sender)) } };
 }
 
@@ -206,7 +208,7 @@ async function decideWithin(
     .getPolicy(deps.db, app.name)
     .then((policy) => decideBlockSms(policy ?? NO_POLICY(app.name), { sender: sms.sender, content: sms.content ?? null }, fallbackReceiver))
     .catch((err: unknown): Decision => {
-      deps.logger.warn({ err, app: app.name }, 'SMS policy could not be read');
+      deps.logger.warn({ err }, 'SMS policy could not be read');
       return { decision: deps.smsTimeoutDecision, forwardTo: fallbackReceiver, reason: 'policy could not be read' };
     });
   try {

@@ -45,8 +45,9 @@ function setup() {
     logger: capture.logger,
     platform: { withSignal: () => ({}) } as unknown as PlatformClient,
     db: {} as Db,
-    // The schema of this test uses no feature: their services are never touched.
-    features: { bindings: {}, numbers: {}, calls: {}, sms: {}, sandbox: null } as unknown as FeatureServices,
+    // The schema of this test uses no feature: their services are never touched (the context only gives the
+    // bindings logger the request id).
+    features: { bindings: { logger: capture.logger }, numbers: {}, calls: {}, sms: {}, sandbox: null } as unknown as FeatureServices,
   });
   return { capture, metrics, contextFor };
 }

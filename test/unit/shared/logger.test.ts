@@ -34,3 +34,43 @@ describe('logger masking', () => {
     expect(line.subscriptionId).toBe('+86138****0021');
   });
 });
+
+describe('masking everywhere a number can hide', () => {
+  const P = '+8613800000001';
+  const text = (lines: Record<string, unknown>[]) => JSON.stringify(lines);
+
+  it('recurses past any depth and cuts cycles', () => {
+    const { stream, lines } = capture();
+    const deep: Record<string, unknown> = { phone: P };
+    let outer = deep;
+    for (let i = 0; i < 20; i++) outer = { next: outer };
+    const cyclic: Record<string, unknown> = { caller: P };
+    cyclic.self = cyclic;
+    createLogger('info', stream).info({ outer, cyclic }, 'nested');
+    expect(text(lines())).not.toContain('13800000001');
+    expect(text(lines())).toContain('[Circular]');
+    expect(text(lines())).toContain('+86138****0001');
+  });
+
+  it('masks the own fields and the cause of an error, and an error logged on its own', () => {
+    const { stream, lines } = capture();
+    const cause = Object.assign(new Error(`upstream refused ${P}`), { body: { callee: P } });
+    const err = Object.assign(new Error('bind failed', { cause }), { partyA: P, code: 'X' });
+    const logger = createLogger('info', stream);
+    logger.error({ err }, 'failed');
+    logger.error(new Error(`no binding for ${P}`));
+    const [first, second] = lines();
+    expect(text(lines())).not.toContain('13800000001');
+    expect(first.err).toMatchObject({ message: 'bind failed', partyA: '+86138****0001', code: 'X', cause: { message: 'upstream refused +86138****0001', body: { callee: '+86138****0001' } } });
+    expect(second.msg).toBe('no binding for +86138****0001');
+  });
+
+  it('masks format arguments and child bindings', () => {
+    const { stream, lines } = capture();
+    const logger = createLogger('info', stream).child({ partyB: P });
+    logger.info('%s called %o with %d', P, { to: P }, 8613800000001);
+    logger.info({ a: 1 }, 'then %j', [P]);
+    expect(text(lines())).not.toContain('13800000001');
+    expect(lines()[0].partyB).toBe('+86138****0001');
+  });
+});
