@@ -88,6 +88,11 @@ export async function bindAxybPartyB(deps: BindingDeps, id: string, partyB: stri
   }
   const app = resolveApp(deps.apps, 'AXYB', current.app, 'bindingId');
   const res = await deps.platform.app(app).axyb.bindYB({ subscriptionId: current.id, origNum: partyB });
-  const updated = await deps.repo.update(deps.db, current.id, { partyB, numberY: res.relationNumber }, deps.now());
-  return updated ?? current;
+  const updated = await deps.repo.update(deps.db, current.id, { partyB, numberY: res.relationNumber }, deps.now(), 'noPartyB');
+  if (updated) return updated;
+  // Another request bound a B between our read and our write: the mirror keeps the first one.
+  const now = await deps.repo.get(deps.db, current.id);
+  if (now?.partyB === partyB) return now;
+  deps.logger.warn({ bindingId: current.id }, 'bindAXYBPartyB raced another party B; the mirror kept the first');
+  throw new GatewayError(ErrorCode.Conflict, `bindingId: binding ${current.id} already has a party B; delete it and bind again`, { field: 'bindingId' });
 }

@@ -4,6 +4,10 @@ import { type Page, pageOf, SqlFilter } from '../store/paging';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
 
+/** Conditions a mirror update may require: `notDeleted` (a refresh never revives a deleted binding), `noPartyB` (one B per AXYB binding). */
+export type UpdateCondition = 'notDeleted' | 'noPartyB';
+const UPDATE_CONDITION: Readonly<Record<UpdateCondition, string>> = { notDeleted: "status <> 'DELETED'", noPartyB: 'party_b IS NULL' };
+
 /** The local mirror of bindings: every create/update/delete the gateway makes is written here. */
 
 export interface BindingListFilter {
@@ -133,11 +137,15 @@ export class BindingRepository {
     return toRecord(rows[0]);
   }
 
-  async update(db: Queryable, id: string, patch: BindingPatch, now: Date): Promise<BindingRecord | null> {
+  /**
+   * Applies `patch`; null when no row has the id, or when `only` does not hold for it at that moment (the
+   * check and the write are one statement, so a concurrent delete or YB bind is never overwritten).
+   */
+  async update(db: Queryable, id: string, patch: BindingPatch, now: Date, only?: UpdateCondition): Promise<BindingRecord | null> {
     const keys = (Object.keys(patch) as (keyof BindingPatch)[]).filter((k) => patch[k] !== undefined);
     const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 3}`);
     const { rows } = await db.query<Row>(
-      `UPDATE bindings SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING *`,
+      `UPDATE bindings SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1${only ? ` AND ${UPDATE_CONDITION[only]}` : ''} RETURNING *`,
       [id, now, ...keys.map((k) => patch[k])],
     );
     return rows[0] ? toRecord(rows[0]) : null;

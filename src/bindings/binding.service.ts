@@ -79,8 +79,9 @@ export async function refreshBinding(deps: BindingDeps, id: string, appName?: st
     const fields = Object.fromEntries(Object.entries(reported).filter(([, v]) => v !== undefined)) as typeof reported;
     if (mirrored) {
       if (sameInstantToTheSecond(fields.expiresAt, mirrored.expiresAt)) delete fields.expiresAt;
-      const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now);
-      return updated ?? mirrored;
+      // A delete that committed since the read wins: the refresh then answers what is stored now.
+      const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now, 'notDeleted');
+      return updated ?? (await deps.repo.get(deps.db, id)) ?? mirrored;
     }
     return deps.repo.insert(
       deps.db,
