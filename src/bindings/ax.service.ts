@@ -1,6 +1,6 @@
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
-import { requireBinding } from './binding.service';
+import { isPlatformNotFound, requireBinding } from './binding.service';
 import { type BindingDeps, createBinding, areaMatchMode, newBinding } from './binding.deps';
 import { checkDistinct, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
@@ -46,21 +46,39 @@ export async function createAxBinding(deps: BindingDeps, input: CreateAxInput): 
         calleeNumDisplay: '0',
         userData: input.userData ?? undefined,
       });
-      return newBinding({
-        id: res.subscriptionId,
-        app: app.name,
-        mode: 'AX',
-        privacyNumber: res.privateNum,
-        partyA: res.origNum ?? input.partyA,
-        recordCalls: input.recordCalls ?? false,
-        maxCallMinutes: input.maxCallMinutes || null,
-        smsEnabled: input.smsEnabled ?? true,
-        userData: input.userData ?? null,
-        createdAt: deps.now(),
-      });
+      return toRecord(res.subscriptionId, res.privateNum, res.origNum ?? input.partyA);
     },
     (b) => api.unbind({ subscriptionId: b.id }),
+    async () => {
+      // AX-4 by A: of A's bindings (at most a few), the one on the requested X that the mirror does not know.
+      const found = await api.query({ origNum: input.partyA }).catch((err: unknown) => {
+        if (isPlatformNotFound(err)) return null;
+        throw err;
+      });
+      for (const info of found?.privateNumList ?? []) {
+        if (input.privacyNumber && info.privateNum !== input.privacyNumber) continue;
+        if (await deps.repo.get(deps.db, info.subscriptionId)) continue;
+        return toRecord(info.subscriptionId, info.privateNum, info.origNum);
+      }
+      return null;
+    },
   );
+
+  /** The mirror row of the binding made for this input, whether its bind answer came back or it was found later. */
+  function toRecord(id: string, privacyNumber: string, partyA: string) {
+    return newBinding({
+      id,
+      app: app.name,
+      mode: 'AX',
+      privacyNumber,
+      partyA,
+      recordCalls: input.recordCalls ?? false,
+      maxCallMinutes: input.maxCallMinutes || null,
+      smsEnabled: input.smsEnabled ?? true,
+      userData: input.userData ?? null,
+      createdAt: deps.now(),
+    });
+  }
 }
 
 /** AX-5: the callee of A's next call through X, valid for about one minute. */

@@ -1,13 +1,18 @@
 import type { EmulatorSeed } from '../../../src/emulator/seed';
-import { BindingDocument, CreateAxbBindingDocument } from '../../generated/graphql';
+import { BindingDocument, CreateAxBindingDocument, CreateAxbBindingDocument } from '../../generated/graphql';
 import { startGatewayOnEmulator, type GatewayOnEmulator } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { data, errorOf, party } from './fixture';
 
 const AXB_URI = '/rest/caas/relationnumber/partners/v1.0';
+const AX_URI = '/rest/provision/caas/privatenumber/v1.0';
 const X = ['+8617000000001', '+8617000000002'];
+const AX_X = ['+8617000000011', '+8617000000012'];
 const SEED: EmulatorSeed = {
-  apps: [{ name: 'rides', mode: 'AXB', appKey: 'fictionalAppKey0001', appSecret: 'FictionalSecret0001', numbers: X.map((number) => ({ number, cityCode: '0755' })) }],
+  apps: [
+    { name: 'rides', mode: 'AXB', appKey: 'fictionalAppKey0001', appSecret: 'FictionalSecret0001', numbers: X.map((number) => ({ number, cityCode: '0755' })) },
+    { name: 'drivers', mode: 'AX', appKey: 'fictionalAppKey0002', appSecret: 'FictionalSecret0002', numbers: AX_X.map((number) => ({ number, cityCode: '0755' })) },
+  ],
 };
 
 /**
@@ -59,5 +64,23 @@ describe('unknown create outcomes are settled on retry', () => {
     expect(gw.emulator.requestCount({ method: 'POST', uri: AXB_URI })).toBe(2);
     expect(bindingsOnPlatform()).toBe(before + 1);
     expect(data(await postGraphql(gw.url, CreateAxbBindingDocument, { input })).createAXBBinding.id).toBe(retried.id);
+  });
+
+  test('AX: the retry finds the binding by A (AX-4) among those the mirror does not know', async () => {
+    const ax = () => gw.emulator.state.app('drivers')!.ax;
+    const partyA = party(41);
+    // A already has an AX binding made through the gateway: the lookup must not take that one.
+    const earlier = data(await postGraphql(gw.url, CreateAxBindingDocument, { input: { partyA, privacyNumber: AX_X[0] } })).createAXBinding;
+    const input = { partyA, privacyNumber: AX_X[1], idempotencyKey: 'lost-ax-41' };
+    gw.emulator.injectFault({ method: 'POST', uri: AX_URI, count: 1, response: 'resetAfterHandling' });
+    gw.emulator.resetCounts();
+    expect(errorOf(await postGraphql(gw.url, CreateAxBindingDocument, { input })).extensions.retryable).toBe(false);
+    expect(ax().byOrigNum(partyA)).toHaveLength(2);
+
+    const retried = data(await postGraphql(gw.url, CreateAxBindingDocument, { input })).createAXBinding;
+    expect(retried.id).not.toBe(earlier.id);
+    expect(retried).toMatchObject({ privacyNumber: AX_X[1], partyA });
+    expect(ax().byOrigNum(partyA).map((b) => b.subscriptionId).sort()).toEqual([earlier.id, retried.id].sort());
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AX_URI })).toBe(1);
   });
 });
