@@ -1,5 +1,5 @@
 import type { EmulatorSeed } from '../../../src/emulator/seed';
-import { BindingDocument, CreateAxBindingDocument, CreateAxbBindingDocument } from '../../generated/graphql';
+import { BindingDocument, CreateAxBindingDocument, CreateAxbBindingDocument, CreateAxeBindingDocument } from '../../generated/graphql';
 import { startGatewayOnEmulator, type GatewayOnEmulator } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { data, errorOf, party } from './fixture';
@@ -8,10 +8,13 @@ const AXB_URI = '/rest/caas/relationnumber/partners/v1.0';
 const AX_URI = '/rest/provision/caas/privatenumber/v1.0';
 const X = ['+8617000000001', '+8617000000002'];
 const AX_X = ['+8617000000011', '+8617000000012'];
+const AXE_URI = '/rest/caas/extendnumber/v1.0';
+const AXE_X = ['+8617000000021', '+8617000000022'];
 const SEED: EmulatorSeed = {
   apps: [
     { name: 'rides', mode: 'AXB', appKey: 'fictionalAppKey0001', appSecret: 'FictionalSecret0001', numbers: X.map((number) => ({ number, cityCode: '0755' })) },
     { name: 'drivers', mode: 'AX', appKey: 'fictionalAppKey0002', appSecret: 'FictionalSecret0002', numbers: AX_X.map((number) => ({ number, cityCode: '0755' })) },
+    { name: 'shops', mode: 'AXE', appKey: 'fictionalAppKey0003', appSecret: 'FictionalSecret0003', numbers: AXE_X.map((number) => ({ number, cityCode: '0755' })) },
   ],
 };
 
@@ -82,5 +85,22 @@ describe('unknown create outcomes are settled on retry', () => {
     expect(retried).toMatchObject({ privacyNumber: AX_X[1], partyA });
     expect(ax().byOrigNum(partyA).map((b) => b.subscriptionId).sort()).toEqual([earlier.id, retried.id].sort());
     expect(gw.emulator.requestCount({ method: 'POST', uri: AX_URI })).toBe(1);
+  });
+
+  test('AXE: the retry finds the binding of A on the X (AXE-5 pages) that the mirror does not know', async () => {
+    const onX = () => AXE_X.flatMap((x) => gw.emulator.state.app('shops')!.axe.onNumber(x));
+    const partyA = party(51);
+    // A already has a binding on the first X, made through the gateway: the lookup must not take that one.
+    const earlier = data(await postGraphql(gw.url, CreateAxeBindingDocument, { input: { partyA, privacyNumber: AXE_X[0] } })).createAXEBinding;
+    const input = { partyA, privacyNumber: AXE_X[1], idempotencyKey: 'lost-axe-51' };
+    gw.emulator.injectFault({ method: 'POST', uri: AXE_URI, count: 1, response: 'resetAfterHandling' });
+    gw.emulator.resetCounts();
+    expect(errorOf(await postGraphql(gw.url, CreateAxeBindingDocument, { input })).extensions.retryable).toBe(false);
+    expect(onX().filter((b) => b.bindNum === partyA)).toHaveLength(2);
+
+    const retried = data(await postGraphql(gw.url, CreateAxeBindingDocument, { input })).createAXEBinding;
+    expect(retried.id).not.toBe(earlier.id);
+    expect(onX().filter((b) => b.bindNum === partyA).map((b) => b.subscriptionId).sort()).toEqual([earlier.id, retried.id].sort());
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AXE_URI })).toBe(1);
   });
 });
