@@ -46,7 +46,8 @@ const TYPES: Readonly<Record<string, string>> = {
  * Read per request (files are small and the OS caches them), so a rebuild shows without a restart.
  */
 function webDir(): string | null {
-  for (const dir of [join(__dirname, '..', '..', 'web'), join(__dirname, '..', '..', 'dist', 'web')]) {
+  // From src/server the first is <root>/dist/web; from dist/src/server the second is (<root>/web holds the sources).
+  for (const dir of [join(__dirname, '..', '..', 'dist', 'web'), join(__dirname, '..', '..', 'web')]) {
     if (existsSync(join(dir, 'index.html'))) return dir;
   }
   return null;
