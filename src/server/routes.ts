@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticator';
 import type { Logger } from '../shared/logger';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { isJsonContentType } from '../webhooks/content-type';
+import { boardRouteOf, handleBoard } from './board';
 import { BodyTooLargeError, readBody } from './body';
 import type { ContextFactory, GatewayContext } from './context';
 import { type OriginPolicy, preflightHeaders, responseHeaders } from './cors';
@@ -69,13 +70,15 @@ export function routeOf(path: string): string {
   if (path.startsWith(ASSETS_PATH)) return '/graphql/assets/:name';
   if (path.startsWith('/webhooks/')) return '/webhooks/:app';
   if (path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
-  return 'unmatched';
+  return boardRouteOf(path) ?? 'unmatched';
 }
 
 /** Dispatches one request. Throws only for unexpected failures (the server answers 500). */
 export async function handleRoute(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
   const method = req.method ?? 'GET';
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const board = boardRouteOf(path);
+  if (board) return handleBoard(board, req, res, path);
   switch (routeOf(path)) {
     case '/healthz':
       return sendJson(res, 200, { status: 'ok' });
