@@ -1,5 +1,5 @@
 import { ErrorCode, GatewayError } from './errors';
-import { PlatformError, isFlowControl } from './platform';
+import { type PlatformError, isFlowControl } from './platform';
 import { UnreachableCaseError } from './shared/unreachable';
 
 /**

@@ -1,7 +1,7 @@
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { CallEventTypeName } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
-import { CallEventType, CallState } from './call.type';
+import { CallEventType, type CallState } from './call.type';
 
 /**
  * JSON-safe payloads of the event log (ISO strings, no Dates) and their GraphQL objects. A live subscriber

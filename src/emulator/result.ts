@@ -41,8 +41,6 @@ export const RESULT = {
   internalError: r(500, '1010001', 'Internal system error.'),
 } as const satisfies Record<string, Result>;
 
-export type ResultName = keyof typeof RESULT;
-
 /** Flow control shares 1010010 with "Invalid digest." (rest-api.md §10); its HTTP status is configurable. */
 export function flowControlResult(httpStatus: number): Result {
   return r(httpStatus, '1010010', 'The flow control upper limit is reached on the platform.');

@@ -33,7 +33,3 @@ export function channelForApp(app: string): string {
 /** Every append is also announced here, for subscribers that span all apps. */
 export const ALL_CHANNEL = 'log:all';
 
-export interface WakeUp {
-  /** The cursor of the newest entry in the transaction that was just committed. */
-  cursor: string;
-}

@@ -1,7 +1,7 @@
 import type { AppConfig, BindingModeName } from '../config';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
-import { NumberStatus } from './privacy-number.type';
+import { type NumberStatus } from './privacy-number.type';
 
 /** Extension digits of an AXE app until a binding shows otherwise: the platform's and the emulator's default. */
 export const DEFAULT_EXTENSION_LENGTH = 4;

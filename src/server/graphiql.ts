@@ -64,6 +64,3 @@ export function createGraphiqlAssets(): GraphiqlAssets {
   const init: Asset = { body: Buffer.from(initScript(), 'utf8'), contentType: 'text/javascript; charset=utf-8' };
   return new GraphiqlAssets({ 'init.js': init });
 }
-
-/** Names the page references, for tests and checks. */
-export const GRAPHIQL_ASSET_NAMES: readonly string[] = [...Object.keys(GRAPHIQL_ASSETS), 'init.js'];

@@ -11,8 +11,6 @@ export type Push =
   | { kind: 'sms'; sms: SmsEvent }
   | { kind: 'numberStatus'; changes: NumberStatusChange[] };
 
-export type PushKind = Push['kind'];
-
 export type ParseResult = { ok: true; push: Push } | { ok: false; error: PushParseError };
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLError, type ASTNode } from 'graphql';
-import { ErrorCode, GatewayError } from '../../errors';
+import { type ErrorCode, GatewayError } from '../../errors';
 
 /** The refusal codes of the document limits (parse and validation). */
 export type DocumentLimitCode = ErrorCode.QueryTooDeep | ErrorCode.TooManyAliases | ErrorCode.TooManyTokens | ErrorCode.TooManyDirectives | ErrorCode.QueryTooComplex;

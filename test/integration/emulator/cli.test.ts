@@ -36,7 +36,7 @@ describe('emulator CLI', () => {
         if (i >= 0) resolve(r.stdout().slice(0, i));
       };
       r.child.stdout.on('data', check);
-      r.exited.then((code) => reject(new Error(`exited with ${code}: ${r.stderr()}`)));
+      void r.exited.then((code) => reject(new Error(`exited with ${code}: ${r.stderr()}`)));
     });
   }
 
