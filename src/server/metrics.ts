@@ -33,8 +33,14 @@ export class GatewayMetrics {
   });
   private readonly pushes = new Counter({
     name: 'gateway_webhook_pushes_total',
-    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, rejected, failed).',
+    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, deadLettered, rejected, failed).',
     labelNames: ['app', 'kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly deadLetters = new Counter({
+    name: 'gateway_dead_letters_total',
+    help: 'Signed pushes kept as dead letters (not parsable, naming another app, or refused by the database), by app and kind.',
+    labelNames: ['app', 'kind'] as const,
     registers: [this.registry],
   });
   readonly wsConnections = new Gauge({
@@ -55,6 +61,10 @@ export class GatewayMetrics {
 
   operation(name: string | null, type: string, outcome: OperationOutcome, transport: Transport): void {
     this.operations.inc({ operation: this.label(name), type, outcome, transport });
+  }
+
+  deadLetter(app: string, kind: string): void {
+    this.deadLetters.inc({ app, kind });
   }
 
   push(app: string, kind: string, outcome: string): void {
