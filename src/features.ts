@@ -3,6 +3,7 @@ import type { BindingDeps } from './bindings/binding.deps';
 import { IdempotencyStore } from './bindings/idempotency';
 import { CallRepository } from './calls/call.repository';
 import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { RecordingUrlCache } from './calls/recording-url.cache';
 import type { Config } from './config';
 import type { Emulator } from './emulator/emulator';
@@ -57,7 +58,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     logger: logger.child({ component: 'bindings' }),
     now,
   };
-  const features: FeatureServices = {
+  const featureList: Omit<FeatureServices, 'deadLetters'> = {
     bindings,
     numbers: {
       db,
@@ -71,20 +72,27 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     sandbox: emulator ? { emulator } : null,
     events: { db, log, pubsub },
   };
-  const webhook = createWebhookHandler({
-    config,
+  const pushStore = {
     db,
     log,
     calls: callRepo,
     numbers: numberRepo,
     sms: smsRepo,
     bindings: bindingRepo,
-    pubsub,
-    logger: logger.child({ component: 'webhooks' }),
-    now,
-    smsTimeoutDecision: config.webhooks.smsTimeoutDecision,
     apps,
     deadLetters: deadLetterRepo,
+    now,
+  };
+  const features: FeatureServices = {
+    ...featureList,
+    deadLetters: new DeadLetterService({ ...pushStore, pubsub, logger: logger.child({ component: 'dead-letters' }) }),
+  };
+  const webhook = createWebhookHandler({
+    ...pushStore,
+    config,
+    pubsub,
+    logger: logger.child({ component: 'webhooks' }),
+    smsTimeoutDecision: config.webhooks.smsTimeoutDecision,
     // In push_nonces on both drivers: survives a restart, and instances sharing a PostgreSQL see each other's.
     nonceLedger: new NonceLedger({ keepMs: config.webhooks.createdWindowSeconds * 2000 }),
     onPush: (app, kind, outcome) => inputs.metrics.push(app, kind, outcome),

@@ -2,8 +2,6 @@ import type { AppConfig, Config, PlatformConfig } from '../config';
 import type { BindingRepository } from '../bindings/binding.repository';
 import { effectiveStatus } from '../bindings/binding.record';
 import type { DeadLetterKind } from '../dead-letters/dead-letter.record';
-import type { LogEntry } from '../events/topics';
-import { ALL_CHANNEL, channelForApp } from '../events/topics';
 import type { PubSub } from '../events/pubsub';
 import type { Logger } from '../shared/logger';
 import { secretsEqual } from '../shared/secret-equal';
@@ -15,7 +13,7 @@ import { sha256Hex } from './canonical';
 import type { NonceLedger } from './nonce-ledger';
 import { formatPushParseError, parsePush } from './parse-push';
 import type { SmsEvent } from './push';
-import { type Arrival, deadLetterIn, guessKind, isDeterministicStoreError, type PushOutcome, type PushStoreDeps, storePushIn } from './store-push';
+import { type Arrival, deadLetterIn, guessKind, isDeterministicStoreError, publish, type PushOutcome, type PushStoreDeps, storePushIn } from './store-push';
 import { decideAuth, type VerifyResult, verifyPushSignature } from './verify-signature';
 
 /** Transport-free webhook handling: the server passes the app name, raw body and headers. */
@@ -130,11 +128,11 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
         if (!(await claim(tx)) && push.kind !== 'sms') return { stored: { entries: [], duplicates: 1 }, deadLettered: [] };
         return storePushIn(deps, tx, at, push, decision?.decision ?? null);
       });
-      for (const k of outcome.deadLettered) deps.onDeadLetter?.(app.name, k);
+      for (const d of outcome.deadLettered) deps.onDeadLetter?.(app.name, d.kind);
       const outcomeName = outcome.stored.entries.length > 0 ? 'stored' : outcome.deadLettered.length > 0 ? 'deadLettered' : 'duplicate';
       deps.onPush?.(app.name, push.kind, outcomeName);
       log.debug({ kind: push.kind, stored: outcome.stored.entries.length, duplicates: outcome.stored.duplicates, deadLetters: outcome.deadLettered.length }, 'push stored');
-      await publish(deps, outcome.stored.entries, log);
+      await publish(deps.pubsub, outcome.stored.entries, log);
       return decision && outcome.sms ? smsAnswer(deps, app, outcome.sms, decision) : OK;
     } catch (err) {
       if (err instanceof NonceReplay) {
@@ -182,18 +180,6 @@ function flatHeaders(headers: WebhookInput['headers']): Record<string, string> {
 function pathTokenMatches(app: AppConfig, presented: string | undefined): boolean {
   if (app.webhookPathToken === null) return presented === undefined;
   return presented !== undefined && secretsEqual(presented, app.webhookPathToken);
-}
-
-/** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */
-async function publish(deps: WebhookDeps, entries: readonly LogEntry[], log: Logger): Promise<void> {
-  if (entries.length === 0) return;
-  const last = entries[entries.length - 1].cursor;
-  const apps = new Set(entries.map((e) => e.app));
-  try {
-    await Promise.all([...[...apps].map((a) => deps.pubsub.publish(channelForApp(a), last)), deps.pubsub.publish(ALL_CHANNEL, last)]);
-  } catch (err) {
-    log.warn({ err }, 'could not publish a wake-up; subscribers catch up on the next one');
-  }
 }
 
 /** The decision of a Block push, made before its transaction (within the deadline: policy, else the fallback). */

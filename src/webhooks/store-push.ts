@@ -2,6 +2,9 @@ import type { BindingRepository } from '../bindings/binding.repository';
 import type { AppConfig } from '../config';
 import type { DeadLetterKind } from '../dead-letters/dead-letter.record';
 import type { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
+import type { PubSub } from '../events/pubsub';
+import { ALL_CHANNEL, channelForApp, type LogEntry } from '../events/topics';
+import type { Logger } from '../shared/logger';
 import type { SmsDecisionName, SmsRow } from '../sms/sms.record';
 import type { Queryable } from '../store/db';
 import { UnreachableCaseError } from '../shared/unreachable';
@@ -29,7 +32,8 @@ export interface Arrival {
 /** What storing one push did: events appended, dead letters kept (by kind), and the SMS row of an SMS push. */
 export interface PushOutcome {
   stored: Stored;
-  deadLettered: DeadLetterKind[];
+  /** Dead letters kept by this push, with why. */
+  deadLettered: { kind: DeadLetterKind; error: string }[];
   sms?: SmsRow;
 }
 
@@ -44,7 +48,7 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
   switch (push.kind) {
     case 'callEvent': {
       const why = await foreign({ subscriptionId: push.event.subscriptionId });
-      if (why) return { stored: none, deadLettered: (await deadLetterIn(deps, tx, at, 'callEvent', why)) ? ['callEvent'] : [] };
+      if (why) return { stored: none, deadLettered: await kept(deps, tx, at, 'callEvent', why) };
       return { stored: await storeCallEvent(deps, tx, at.app, push.event), deadLettered: [] };
     }
     case 'cdrBatch': {
@@ -55,29 +59,46 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
         if (why) bad.push({ raw: r.raw, why: `feeLst: ${why}` });
         else good.push(r);
       }
-      const deadLettered: DeadLetterKind[] = [];
+      const deadLettered: PushOutcome['deadLettered'] = [];
       for (const b of bad) {
+        // Each bad record becomes a one-record batch: a replay parses it as the push it was part of.
         const body = Buffer.from(JSON.stringify({ eventType: 'fee', feeLst: [b.raw] }));
-        if (await deadLetterIn(deps, tx, { ...at, rawBody: body }, 'cdrBatch', b.why)) deadLettered.push('cdrBatch');
+        deadLettered.push(...(await kept(deps, tx, { ...at, rawBody: body }, 'cdrBatch', b.why)));
       }
       return { stored: good.length ? await storeCdrBatch(deps, tx, at.app, good) : none, deadLettered };
     }
     case 'sms': {
       const s = push.sms;
       const why = await foreign({ subscriptionId: s.subscriptionId, number: s.virtualNumber, appKey: s.appKey });
-      if (why) return { stored: none, deadLettered: (await deadLetterIn(deps, tx, at, 'sms', why)) ? ['sms'] : [] };
+      if (why) return { stored: none, deadLettered: await kept(deps, tx, at, 'sms', why) };
       const result = await storeSms(deps, tx, at.app, s, s.subscriptionId ?? null, decision);
       return { stored: result, deadLettered: [], sms: result.row };
     }
     case 'numberStatus': {
       for (const c of push.changes) {
         const why = await foreign({ number: c.number });
-        if (why) return { stored: none, deadLettered: (await deadLetterIn(deps, tx, at, 'numberStatus', why)) ? ['numberStatus'] : [] };
+        if (why) return { stored: none, deadLettered: await kept(deps, tx, at, 'numberStatus', why) };
       }
       return { stored: await storeNumberStatus(deps, tx, at.app, push.changes, at.rawBody), deadLettered: [] };
     }
     default:
       throw new UnreachableCaseError(push);
+  }
+}
+
+async function kept(deps: PushStoreDeps, tx: Queryable, at: Arrival, kind: DeadLetterKind, error: string): Promise<PushOutcome['deadLettered']> {
+  return (await deadLetterIn(deps, tx, at, kind, error)) ? [{ kind, error }] : [];
+}
+
+/** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */
+export async function publish(pubsub: PubSub, entries: readonly LogEntry[], log: Logger): Promise<void> {
+  if (entries.length === 0) return;
+  const last = entries[entries.length - 1].cursor;
+  const apps = new Set(entries.map((e) => e.app));
+  try {
+    await Promise.all([...[...apps].map((a) => pubsub.publish(channelForApp(a), last)), pubsub.publish(ALL_CHANNEL, last)]);
+  } catch (err) {
+    log.warn({ err }, 'could not publish a wake-up; subscribers catch up on the next one');
   }
 }
 
