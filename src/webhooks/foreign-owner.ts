@@ -18,22 +18,28 @@ export interface OwnerDeps {
 }
 
 /**
- * Why a push received at `app`'s endpoint names another configured app's binding, number or key (a reason
- * for a dead letter), or null when it does not. A push is stored under the app whose endpoint (and secret)
- * received it and never attached to another app's data: an unsigned push to a lax app must not reach a strict one.
+ * For each of `claims` (the parts of one push), why it names another configured app's binding, number or
+ * key (a reason for a dead letter), or null when it does not. A push is stored under the app whose endpoint
+ * (and secret) received it and never attached to another app's data: an unsigned push to a lax app must
+ * not reach a strict one. Two queries at most, whatever the number of parts.
  */
-export async function foreignOwner(deps: OwnerDeps, tx: Queryable, app: string, claims: Claims): Promise<string | null> {
-  if (claims.appKey !== undefined) {
-    const owner = deps.apps.find((a) => a.appKey === claims.appKey);
-    if (owner && owner.name !== app) return `appKey belongs to app "${owner.name}", not "${app}"`;
-  }
-  if (claims.subscriptionId !== undefined) {
-    const binding = await deps.bindings.get(tx, claims.subscriptionId);
+export async function foreignOwners(deps: OwnerDeps, tx: Queryable, app: string, claims: readonly Claims[]): Promise<(string | null)[]> {
+  const ids = [...new Set(claims.flatMap((c) => (c.subscriptionId === undefined ? [] : [c.subscriptionId])))];
+  const numbers = [...new Set(claims.flatMap((c) => (c.number === undefined ? [] : [c.number])))];
+  const bindings = ids.length ? await deps.bindings.getMany(tx, ids) : new Map();
+  const owners = new Map((numbers.length ? await deps.numbers.getMany(tx, numbers) : []).map((n) => [n.number, n.app]));
+  return claims.map((c) => {
+    const keyOwner = c.appKey === undefined ? undefined : deps.apps.find((a) => a.appKey === c.appKey);
+    if (keyOwner && keyOwner.name !== app) return `appKey belongs to app "${keyOwner.name}", not "${app}"`;
+    const binding = c.subscriptionId === undefined ? undefined : bindings.get(c.subscriptionId);
     if (binding && binding.app !== app) return `subscriptionId is a binding of app "${binding.app}", not "${app}"`;
-  }
-  if (claims.number !== undefined) {
-    const number = await deps.numbers.get(tx, claims.number);
-    if (number && number.app !== app) return `the X number belongs to app "${number.app}", not "${app}"`;
-  }
-  return null;
+    const numberOwner = c.number === undefined ? undefined : owners.get(c.number);
+    if (numberOwner !== undefined && numberOwner !== app) return `the X number belongs to app "${numberOwner}", not "${app}"`;
+    return null;
+  });
+}
+
+/** {@link foreignOwners} of a push with one part. */
+export async function foreignOwner(deps: OwnerDeps, tx: Queryable, app: string, claims: Claims): Promise<string | null> {
+  return (await foreignOwners(deps, tx, app, [claims]))[0];
 }

@@ -9,7 +9,7 @@ import type { SmsDecisionName, SmsRow } from '../sms/sms.record';
 import type { Queryable } from '../store/db';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { sha256Hex } from './canonical';
-import { foreignOwner, type Claims } from './foreign-owner';
+import { foreignOwner, foreignOwners, type Claims } from './foreign-owner';
 import { formatPushParseError } from './parse-push';
 import type { CallRecord, Push } from './push';
 import { type CallStoreDeps, type Stored, storeCallEvent, storeCdrBatch } from './store-calls';
@@ -54,11 +54,12 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
     case 'cdrBatch': {
       const good: CallRecord[] = [];
       const bad: { raw: unknown; why: string }[] = push.rejected.map((r) => ({ raw: r.raw, why: formatPushParseError(r.error) }));
-      for (const r of push.records) {
-        const why = await foreign({ subscriptionId: r.subscriptionId, number: r.bindNum, appKey: r.appKey });
+      const whys = await foreignOwners(deps, tx, at.app, push.records.map((r) => ({ subscriptionId: r.subscriptionId, number: r.bindNum, appKey: r.appKey })));
+      push.records.forEach((r, i) => {
+        const why = whys[i];
         if (why) bad.push({ raw: r.raw, why: `feeLst: ${why}` });
         else good.push(r);
-      }
+      });
       const deadLettered: PushOutcome['deadLettered'] = [];
       for (const b of bad) {
         // Each bad record becomes a one-record batch: a replay parses it as the push it was part of.
@@ -75,10 +76,8 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
       return { stored: result, deadLettered: [], sms: result.row };
     }
     case 'numberStatus': {
-      for (const c of push.changes) {
-        const why = await foreign({ number: c.number });
-        if (why) return { stored: none, deadLettered: await kept(deps, tx, at, 'numberStatus', why) };
-      }
+      const why = (await foreignOwners(deps, tx, at.app, push.changes.map((c) => ({ number: c.number })))).find((w) => w !== null);
+      if (why) return { stored: none, deadLettered: await kept(deps, tx, at, 'numberStatus', why) };
       return { stored: await storeNumberStatus(deps, tx, at.app, push.changes, at.rawBody), deadLettered: [] };
     }
     default:
