@@ -1,5 +1,8 @@
 import { loadConfig, type AppConfig } from '../../../src/config';
 import { CallDocument, DeadLettersDocument, DiscardDeadLetterDocument, PrivacyNumberDocument, ReplayDeadLetterDocument } from '../../generated/graphql';
+import { DeadLetterRepository } from '../../../src/dead-letters/dead-letter.repository';
+import type { Db } from '../../../src/store/db';
+import { sha256Hex } from '../../../src/webhooks/canonical';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { fixture, push } from '../../helpers/push';
@@ -12,8 +15,9 @@ describe('dead letters: every signed push that is not storable as a push is kept
   let gw: TestGateway;
   let app: AppConfig;
   let other: AppConfig;
+  let store!: Db;
   beforeAll(async () => {
-    gw = await startTestGateway();
+    gw = await startTestGateway({}, { wrapDb: (db) => (store = db) });
     const apps = loadConfig({}).apps;
     app = apps.find((a) => a.name === 'sandbox-axb')!;
     other = apps.find((a) => a.name !== app.name && a.numbers.length > 0)!;
@@ -71,6 +75,29 @@ describe('dead letters: every signed push that is not storable as a push is kept
     expect((await newest(1)).edges[0]?.node.id).not.toBe(letter.id);
     const again = await postGraphql(gw.url, DiscardDeadLetterDocument, { id: letter.id });
     expect(again.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('replay stores a dead letter the current code understands once, as if pushed, and removes it', async () => {
+    // As an older version (or a bug since fixed) would have left it: a good call event kept as a dead letter.
+    const body = copy(fixture('call-callin'));
+    body.statusInfo.sessionId = 'dl-replay@x';
+    const keep = (raw: string) =>
+      store.transaction((tx) =>
+        new DeadLetterRepository().insert(tx, { app: app.name, kind: 'callEvent', headers: {}, rawBody: Buffer.from(raw), bodyHash: sha256Hex(raw), error: 'older parser', receivedAt: new Date() }),
+      );
+    await keep(JSON.stringify(body));
+    const [letter] = (await newest(1)).edges.map((e) => e.node);
+    const replay = await postGraphql(gw.url, ReplayDeadLetterDocument, { id: letter.id });
+    expect(replay.body.data?.replayDeadLetter).toEqual({ id: letter.id, kind: 'CALL_EVENT', stored: 1, duplicates: 0 });
+    const call = (await postGraphql(gw.url, CallDocument, { sessionId: 'dl-replay@x' })).body.data?.call;
+    expect(call?.events.map((e) => e.type)).toEqual(['CALL_IN']);
+    expect((await postGraphql(gw.url, ReplayDeadLetterDocument, { id: letter.id })).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    // The same push kept again (other formatting): replaying it stores nothing new.
+    await keep(JSON.stringify(body, null, 2));
+    const [twin] = (await newest(1)).edges.map((e) => e.node);
+    expect((await postGraphql(gw.url, ReplayDeadLetterDocument, { id: twin.id })).body.data?.replayDeadLetter).toMatchObject({ stored: 0, duplicates: 1 });
+    expect((await postGraphql(gw.url, CallDocument, { sessionId: 'dl-replay@x' })).body.data?.call?.events).toHaveLength(1);
   });
 
   it("a push naming another app's number or key is a dead letter, never attached to that app", async () => {
