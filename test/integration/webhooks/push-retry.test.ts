@@ -6,9 +6,13 @@ import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { createTempDir } from '../../helpers/temp-dir';
 
-/** A store whose next transaction that runs `sqlPart` fails (after whatever ran before it, e.g. the nonce claim). */
-function faultyDb(db: Db): { db: Db; failNext(sqlPart: string): void; failures: number } {
+/**
+ * A store whose next statement containing `sqlPart` fails (after whatever ran before it in its transaction,
+ * e.g. the nonce claim): as a lost connection, or with a PostgreSQL error `code` (a refused value).
+ */
+function faultyDb(db: Db): { db: Db; failNext(sqlPart: string, code?: string): void; failures: number } {
   let armed: string | null = null;
+  let armedCode: string | undefined;
   const state = { failures: 0 };
   const wrapTx = (tx: Transaction): Transaction => ({
     exec: (sql) => tx.exec(sql),
@@ -16,7 +20,8 @@ function faultyDb(db: Db): { db: Db; failNext(sqlPart: string): void; failures: 
       if (armed !== null && sql.includes(armed)) {
         armed = null;
         state.failures++;
-        return Promise.reject(new Error('injected: connection lost'));
+        const err = Object.assign(new Error(armedCode ? 'injected: invalid byte sequence' : 'injected: connection lost'), armedCode ? { code: armedCode } : {});
+        return Promise.reject(err);
       }
       return tx.query(sql, params);
     },
@@ -30,7 +35,10 @@ function faultyDb(db: Db): { db: Db; failNext(sqlPart: string): void; failures: 
   };
   return {
     db: wrapped,
-    failNext: (part) => (armed = part),
+    failNext: (part, code) => {
+      armed = part;
+      armedCode = code;
+    },
     get failures() {
       return state.failures;
     },
@@ -64,6 +72,27 @@ describe('the nonce is claimed in the store transaction: a failed store leaves n
       const { body } = await postGraphql(gw.url, PrivacyNumberDocument, { number });
       expect(body.data?.privacyNumber?.status).toBe('SUSPENDED');
       expect(await countLog(fault.db, 'numberStatus', number)).toBe(1);
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('a value the database refuses (a data exception) is a dead letter answered 200, not a 503 the platform would retry for hours', async () => {
+    let fault!: ReturnType<typeof faultyDb>;
+    const gw = await startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'enforce' }, { wrapDb: (db) => (fault = faultyDb(db)).db });
+    try {
+      const app = loadConfig({}).apps.find((a) => a.name === 'sandbox-axb')!;
+      const number = app.numbers[0].number;
+      fault.failNext('INSERT INTO number_status_pushes', '22021');
+      const headers = signedHeaders('aksk', app.appKey, app.appSecret);
+      expect((await post(gw.url, app, headers, { eventType: 'numStatus', numInfo: [{ number, status: '10', cause: '3' }] })).status).toBe(200);
+      expect(fault.failures).toBe(1);
+      const { rows } = await fault.db.query<{ kind: string; error: string }>('SELECT kind, error FROM dead_letters WHERE app = $1', [app.name]);
+      expect(rows).toEqual([{ kind: 'numberStatus', error: expect.stringContaining('refused by the database: 22021') }]);
+      expect(await countLog(fault.db, 'numberStatus', number)).toBe(0);
+      // Its nonce was claimed with the dead letter: the same push again changes nothing.
+      expect((await post(gw.url, app, headers, { eventType: 'numStatus', numInfo: [{ number, status: '10', cause: '3' }] })).status).toBe(200);
+      expect(await countLog(fault.db, 'numberStatus', number)).toBe(0);
     } finally {
       await gw.stop();
     }
