@@ -4,6 +4,7 @@ import { signedHeaders } from '../../../src/platform/signing';
 import { PrivacyNumberDocument } from '../../generated/graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
+import { captureLogger } from '../../helpers/capture-logger';
 import { createTempDir } from '../../helpers/temp-dir';
 
 /**
@@ -93,6 +94,23 @@ describe('the nonce is claimed in the store transaction: a failed store leaves n
       // Its nonce was claimed with the dead letter: the same push again changes nothing.
       expect((await post(gw.url, app, headers, { eventType: 'numStatus', numInfo: [{ number, status: '10', cause: '3' }] })).status).toBe(200);
       expect(await countLog(fault.db, 'numberStatus', number)).toBe(0);
+    } finally {
+      await gw.stop();
+    }
+  });
+
+  it('log mode: a used nonce with another body is logged and the push stored', async () => {
+    const capture = captureLogger('warn');
+    const gw = await startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'log' }, { logger: capture.logger });
+    try {
+      const app = loadConfig({}).apps.find((a) => a.name === 'sandbox-axb')!;
+      const [x, y] = app.numbers.map((n) => n.number);
+      const headers = signedHeaders('aksk', app.appKey, app.appSecret);
+      expect((await post(gw.url, app, headers, { eventType: 'numStatus', numInfo: [{ number: x, status: '9' }] })).status).toBe(200);
+      expect((await post(gw.url, app, headers, { eventType: 'numStatus', numInfo: [{ number: y ?? x, status: '11' }] })).status).toBe(200);
+      expect(capture.text()).toContain('push nonce reused with another body');
+      const { body } = await postGraphql(gw.url, PrivacyNumberDocument, { number: y ?? x });
+      expect(body.data?.privacyNumber?.status).toBe('BINDING_FROZEN');
     } finally {
       await gw.stop();
     }
