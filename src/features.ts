@@ -2,6 +2,8 @@ import { BindingRepository } from './bindings/binding.repository';
 import type { BindingDeps } from './bindings/binding.deps';
 import { IdempotencyStore } from './bindings/idempotency';
 import { CallRepository } from './calls/call.repository';
+import { DeadLetterRepository } from './dead-letters/dead-letter.repository';
+import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { RecordingUrlCache } from './calls/recording-url.cache';
 import type { Config } from './config';
 import type { Emulator } from './emulator/emulator';
@@ -43,6 +45,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
   const callRepo = new CallRepository();
   const smsRepo = new SmsRepository();
   const log = new EventLog();
+  const deadLetterRepo = new DeadLetterRepository();
 
   for (const app of apps) await numberRepo.upsert(db, app.name, app.numbers.map((n) => ({ number: n.number, cityCode: n.cityCode ?? null })));
 
@@ -55,7 +58,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     logger: logger.child({ component: 'bindings' }),
     now,
   };
-  const features: FeatureServices = {
+  const featureList: Omit<FeatureServices, 'deadLetters'> = {
     bindings,
     numbers: {
       db,
@@ -69,21 +72,31 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     sandbox: emulator ? { emulator } : null,
     events: { db, log, pubsub },
   };
-  const webhook = createWebhookHandler({
-    config,
+  const pushStore = {
     db,
     log,
     calls: callRepo,
     numbers: numberRepo,
     sms: smsRepo,
     bindings: bindingRepo,
+    apps,
+    deadLetters: deadLetterRepo,
+    now,
+  };
+  const features: FeatureServices = {
+    ...featureList,
+    deadLetters: new DeadLetterService({ ...pushStore, pubsub, logger: logger.child({ component: 'dead-letters' }) }),
+  };
+  const webhook = createWebhookHandler({
+    ...pushStore,
+    config,
     pubsub,
     logger: logger.child({ component: 'webhooks' }),
-    now,
     smsTimeoutDecision: config.webhooks.smsTimeoutDecision,
-    // Several instances may share a PostgreSQL: replayed nonces are then caught across them.
-    nonceLedger: db.kind === 'postgres' ? new NonceLedger(db, { keepMs: config.webhooks.createdWindowSeconds * 2000 }) : undefined,
+    // In push_nonces on both drivers: survives a restart, and instances sharing a PostgreSQL see each other's.
+    nonceLedger: new NonceLedger({ keepMs: config.webhooks.createdWindowSeconds * 2000 }),
     onPush: (app, kind, outcome) => inputs.metrics.push(app, kind, outcome),
+    onDeadLetter: (app, kind) => inputs.metrics.deadLetter(app, kind),
   });
   return { features, webhook };
 }

@@ -27,6 +27,7 @@ import { createCidrMatcher, parseCidr, type Cidr } from './shared/cidr';
 import { type Disposable, disposeAll } from './shared/disposable';
 import { createLogger, type Logger } from './shared/logger';
 import { acquireDataDirLock } from './store/data-dir-lock';
+import type { Db } from './store/db';
 import { openDb } from './store/open-db';
 import { webhookUrl } from './webhooks/webhook-address';
 
@@ -37,6 +38,8 @@ export interface GatewayOverrides {
   emulator?: Partial<Omit<EmulatorOptions, 'seed'>>;
   /** Wraps the webhook handler, e.g. to fail some pushes in a test of the platform's retries. */
   wrapWebhook?: (handler: WebhookHandler) => WebhookHandler;
+  /** Wraps the store once opened, e.g. to make one transaction fail in a test of a failed store (503). */
+  wrapDb?: (db: Db) => Db;
   /** How long stop() waits for in-flight requests and WebSocket closes, milliseconds (default 10000). */
   drainTimeoutMs?: number;
   /** Register Node process metrics (default true). */
@@ -96,7 +99,8 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
     // One process per PGlite directory: the lock comes first and goes last (stop disposes in reverse).
     if (!config.databaseUrl) started.push(await acquireDataDirLock(config.dataDir));
-    const db = await openDb(config, logger);
+    const opened = await openDb(config, logger);
+    const db = overrides.wrapDb ? overrides.wrapDb(opened) : opened;
     started.push({ dispose: () => db.close() });
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
     const pubsub = await openPubSub(config, logger);

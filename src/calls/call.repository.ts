@@ -137,12 +137,16 @@ export class CallRepository {
   }
 
   /** Stores an event unless the same (session, type, time) is already stored; null = duplicate. */
-  async insertEvent(tx: Queryable, app: string, e: Omit<CallEventRow, 'logCursor'>, userData: string | null, raw: unknown): Promise<number | null> {
+  /**
+   * Inserts an event unless one with the same session, type and body hash (of the canonical body the
+   * platform sent, webhooks/canonical.ts) is stored: null for such a duplicate.
+   */
+  async insertEvent(tx: Queryable, app: string, e: Omit<CallEventRow, 'logCursor'>, userData: string | null, raw: unknown, bodyHash: string): Promise<number | null> {
     const { rows } = await tx.query<{ id: string | number }>(
-      `INSERT INTO call_events (session_id, app, event_type, occurred_at, caller, called, binding_id, state_code, state_desc, digits, user_data, log_cursor, raw)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,0,$12::jsonb)
-       ON CONFLICT (session_id, event_type, occurred_at) DO NOTHING RETURNING id`,
-      [e.sessionId, app, e.type, e.occurredAt, e.caller, e.called, e.bindingId, e.stateCode, e.stateDesc, e.digits, userData, JSON.stringify(raw)],
+      `INSERT INTO call_events (session_id, app, event_type, occurred_at, caller, called, binding_id, state_code, state_desc, digits, user_data, log_cursor, raw, body_hash)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,0,$12::jsonb,$13)
+       ON CONFLICT (session_id, event_type, body_hash) DO NOTHING RETURNING id`,
+      [e.sessionId, app, e.type, e.occurredAt, e.caller, e.called, e.bindingId, e.stateCode, e.stateDesc, e.digits, userData, JSON.stringify(raw), bodyHash],
     );
     return rows[0] ? Number(rows[0].id) : null;
   }

@@ -13,7 +13,8 @@ export type PurgeKind =
   | 'callRecordBodies'
   | 'smsBodies'
   | 'eventLog'
-  | 'idempotencyKeys';
+  | 'idempotencyKeys'
+  | 'deadLetters';
 
 export interface PurgeStep {
   kind: PurgeKind;
@@ -52,6 +53,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
   { kind: 'callRecords', keptFor: 'callRecordsDays', sql: deleteOlder('call_records', 'record_key', 'received_at') },
   { kind: 'calls', keptFor: 'callRecordsDays', sql: deleteOlder('calls', 'session_id', 'updated_at') },
   { kind: 'smsMessages', keptFor: 'smsMessagesDays', sql: deleteOlder('sms_messages', 'id', 'occurred_at') },
+  { kind: 'deadLetters', keptFor: 'deadLettersDays', sql: deleteOlder('dead_letters', 'id', 'received_at') },
   { kind: 'idempotencyKeys', keptFor: 'idempotencyKeysDays', sql: deleteOlder('idempotency_keys', 'scope, key', 'updated_at', ` AND state = 'done'`) },
   {
     kind: 'eventLog',

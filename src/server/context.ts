@@ -4,6 +4,8 @@ import type { BindingsContext } from '../bindings/binding.context';
 import type { BindingDeps } from '../bindings/binding.deps';
 import { createBindingLoader } from '../bindings/binding.loader';
 import type { CallDeps, CallsContext } from '../calls/call.deps';
+import type { DeadLettersContext } from '../dead-letters/dead-letter.resolver';
+import type { DeadLetterService } from '../dead-letters/dead-letter.service';
 import type { EventsContext } from '../events/subscribe';
 import { createCallLoaders } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
@@ -21,7 +23,7 @@ import type { Db } from '../store/db';
  * graphql-ws builds it once per subscription, so its loaders do not cache: a long subscription must see
  * fresh data on every event.
  */
-export interface GatewayContext extends AppsContext, EventsContext, BindingsContext, NumbersContext, CallsContext, SmsContext, SandboxContext {
+export interface GatewayContext extends AppsContext, EventsContext, BindingsContext, NumbersContext, CallsContext, SmsContext, SandboxContext, DeadLettersContext {
   config: Config;
   /** A child logger carrying `requestId`. */
   logger: Logger;
@@ -47,6 +49,7 @@ export interface FeatureServices {
   sms: SmsDeps;
   sandbox: SandboxContext['sandbox'];
   events: EventsContext['events'];
+  deadLetters: DeadLetterService;
 }
 
 /** The long-lived objects a context is built from; owned by the composition root. */
@@ -66,7 +69,7 @@ export type ContextFactory = (requestId: string, transport: Transport, principal
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
-  const { sandbox, events } = services.features;
+  const { sandbox, events, deadLetters } = services.features;
   return (requestId, transport, principal, signal = new AbortController().signal) => {
     const cache = transport === 'http';
     const platform = services.platform.withSignal(signal);
@@ -91,6 +94,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       sms,
       sandbox,
       events,
+      deadLetters,
       loaders: {
         binding: createBindingLoader(bindings, cache),
         numberUsage: createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),

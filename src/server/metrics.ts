@@ -33,8 +33,14 @@ export class GatewayMetrics {
   });
   private readonly pushes = new Counter({
     name: 'gateway_webhook_pushes_total',
-    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, rejected, failed).',
+    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, deadLettered, rejected, failed).',
     labelNames: ['app', 'kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly deadLetters = new Counter({
+    name: 'gateway_dead_letters_total',
+    help: 'Signed pushes kept as dead letters (not parsable, naming another app, or refused by the database), by app and kind.',
+    labelNames: ['app', 'kind'] as const,
     registers: [this.registry],
   });
   readonly wsConnections = new Gauge({
@@ -75,6 +81,10 @@ export class GatewayMetrics {
 
   retentionPurged(kind: string, rows: number): void {
     this.purged.inc({ kind }, rows);
+  }
+
+  deadLetter(app: string, kind: string): void {
+    this.deadLetters.inc({ app, kind });
   }
 
   push(app: string, kind: string, outcome: string): void {

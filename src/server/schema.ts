@@ -7,6 +7,7 @@ import { BindingMutationsResolver } from '../bindings/binding-mutations.resolver
 import { BindingResolver } from '../bindings/binding.resolver';
 import { BindingCallsResolver, CallEventResolver, CallRecordResolver, CallResolver } from '../calls/call.resolver';
 import { CallSubscriptionResolver } from '../calls/call.subscription';
+import { DeadLetterResolver } from '../dead-letters/dead-letter.resolver';
 import { PrivacyNumberResolver } from '../numbers/privacy-number.resolver';
 import { PrivacyNumberSubscriptionResolver } from '../numbers/privacy-number.subscription';
 import { SandboxResolver } from '../sandbox/sandbox.resolver';
@@ -32,6 +33,7 @@ export function gatewayResolvers(options: { sandbox: boolean }): NonEmptyArray<F
     CallSubscriptionResolver,
     SmsResolver,
     SmsSubscriptionResolver,
+    DeadLetterResolver,
     ...(options.sandbox ? [SandboxResolver] : []),
   ];
 }

@@ -27,6 +27,9 @@ export interface PgDbOptions {
   queryTimeoutMs?: number;
 }
 
+/** What `pg` rejects a query with when `query_timeout` passes without an answer. */
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
 /**
  * PostgreSQL through a `pg` Pool (DATABASE_URL). Each transaction holds one pooled client from BEGIN to
  * COMMIT/ROLLBACK; plain queries take any free client.
@@ -79,9 +82,14 @@ export class PgDb implements Db {
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch((rollbackErr: Error) => {
-        broken = rollbackErr;
-      });
+      // A statement that timed out client-side means the server stopped answering: a ROLLBACK would wait out
+      // another timeout. The client is destroyed instead, and the server rolls back when the connection ends.
+      if (err instanceof Error && err.message === QUERY_TIMEOUT_MESSAGE) broken = err;
+      else {
+        await client.query('ROLLBACK').catch((rollbackErr: Error) => {
+          broken = rollbackErr;
+        });
+      }
       throw err;
     } finally {
       // A client whose ROLLBACK failed (or whose connection broke) is in an unknown state: destroy it instead

@@ -1,20 +1,19 @@
 import type { AppConfig, Config, PlatformConfig } from '../config';
 import type { BindingRepository } from '../bindings/binding.repository';
 import { effectiveStatus } from '../bindings/binding.record';
-import type { LogEntry } from '../events/topics';
-import { ALL_CHANNEL, channelForApp } from '../events/topics';
+import type { DeadLetterKind } from '../dead-letters/dead-letter.record';
 import type { PubSub } from '../events/pubsub';
 import type { Logger } from '../shared/logger';
 import { secretsEqual } from '../shared/secret-equal';
-import { UnreachableCaseError } from '../shared/unreachable';
 import { type Decision, decideBlockSms, NO_POLICY, toBlockResponse } from '../sms/sms-policy';
+import type { SmsRow } from '../sms/sms.record';
 import type { SmsRepository } from '../sms/sms.repository';
-import { InMemoryNonceCache, type NonceCache } from './nonce-cache';
+import type { Queryable } from '../store/db';
+import { sha256Hex } from './canonical';
+import type { NonceLedger } from './nonce-ledger';
 import { formatPushParseError, parsePush } from './parse-push';
 import type { SmsEvent } from './push';
-import { type CallStoreDeps, type Stored, storeCallEvent, storeCdrBatch } from './store-calls';
-import { type MessageStoreDeps, storeNumberStatus, storeSms } from './store-messages';
-import type { NonceLedger } from './nonce-ledger';
+import { type Arrival, deadLetterIn, guessKind, isDeterministicStoreError, publish, type PushOutcome, type PushStoreDeps, storePushIn } from './store-push';
 import { decideAuth, type VerifyResult, verifyPushSignature } from './verify-signature';
 
 /** Transport-free webhook handling: the server passes the app name, raw body and headers. */
@@ -34,39 +33,39 @@ export interface WebhookOutput {
   body: string;
 }
 
-export interface WebhookDeps extends CallStoreDeps, MessageStoreDeps {
+export interface WebhookDeps extends PushStoreDeps {
   config: Pick<Config, 'apps' | 'webhooks'> & { platform: Pick<PlatformConfig, 'authScheme'> };
   pubsub: PubSub;
-  bindings: BindingRepository;
   sms: SmsRepository;
   logger: Logger;
   /** Answered to an SMS Block push when the policy cannot be read within the deadline. */
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
-  /** Nonces shared by every instance on one PostgreSQL; absent on PGlite, where one process owns the store. */
-  nonceLedger?: NonceLedger;
+  /** Nonces of signed pushes, claimed in each push's store transaction. */
+  nonceLedger: NonceLedger;
   /** Counts pushes by app, kind and outcome (optional). */
-  onPush?: (app: string, kind: string, outcome: 'stored' | 'duplicate' | 'rejected' | 'failed') => void;
+  onPush?: (app: string, kind: string, outcome: 'stored' | 'duplicate' | 'rejected' | 'failed' | 'deadLettered') => void;
+  /** Counts dead letters by app and kind (optional). */
+  onDeadLetter?: (app: string, kind: DeadLetterKind) => void;
 }
 
 const json = (status: number, body: unknown): WebhookOutput => ({ status, body: JSON.stringify(body) });
 /** The platform only needs a 200 with an empty body (push-api.md §1.4). */
 const OK: WebhookOutput = { status: 200, body: '', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+const UNAUTHENTICATED = json(401, { error: 'UNAUTHENTICATED', message: 'The push signature did not verify' });
+
+/** Thrown inside the store transaction to roll it back when a signed push reuses a nonce with another body. */
+class NonceReplay extends Error {}
 
 /**
  * Builds the handler of `POST /webhooks/<app>` (GUIDE.md §1 path 2): verify the signature (per app: off /
- * log / enforce) → parse into a Push → store in one transaction (dedupe + record + event log) → answer 200
- * (or the SMS Block decision) → wake subscribers. A 200 means "it is on disk": if storing fails the answer
- * is 503 so the platform retries. Bodies that are not pushes get 400 and are stored nowhere.
+ * log / enforce; no state) → parse into a Push → one transaction: claim the nonce with the body's hash,
+ * store (dedupe + record + event log) → answer 200 (or the SMS Block decision) → wake subscribers.
+ * A 200 means "it is on disk", as a push or as a dead letter: a body that does not parse, names another
+ * app's binding/number/key, or holds a value the database refuses is kept in `dead_letters` and answered
+ * 200. 503 means the store is down (nothing, not even the nonce, was recorded): the platform's retry works.
  */
 export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) => Promise<WebhookOutput> {
   const apps = new Map(deps.config.apps.map((a) => [a.name, a]));
-  const nonces = new Map<string, NonceCache>();
-  const keepMs = deps.config.webhooks.createdWindowSeconds * 2000;
-  const noncesOf = (app: string): NonceCache => {
-    let cache = nonces.get(app);
-    if (!cache) nonces.set(app, (cache = new InMemoryNonceCache({ keepMs })));
-    return cache;
-  };
 
   return async (input) => {
     const app = apps.get(input.app);
@@ -85,72 +84,98 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       return json(503, { error: 'UNAVAILABLE', message: 'Event fan-out is down; retry later' });
     }
 
-    const nowMs = deps.now().getTime();
-    let auth: VerifyResult | null = app.webhookAuth === 'off' ? null : verifyPushSignature({
+    const receivedAt = deps.now();
+    const nowMs = receivedAt.getTime();
+    const auth: VerifyResult | null = app.webhookAuth === 'off' ? null : verifyPushSignature({
       headers: input.headers,
       appKey: app.appKey,
       appSecret: app.appSecret,
       scheme: deps.config.platform.authScheme,
       nowMs,
       windowSeconds: deps.config.webhooks.createdWindowSeconds,
-      nonces: noncesOf(app.name),
     });
-    if (auth?.ok && deps.nonceLedger) {
-      try {
-        if (await deps.nonceLedger.seen(app.name, auth.nonce, nowMs)) auth = { ok: false, reason: 'nonce-reused', detail: 'Nonce was already used (on another instance)' };
-      } catch (err) {
-        log.error({ err }, 'push nonce could not be checked; answering 503 so the platform retries');
-        deps.onPush?.(app.name, 'unknown', 'failed');
-        return json(503, { error: 'UNAVAILABLE', message: 'The push could not be checked; retry later' });
-      }
-    }
     const verdict = auth ? decideAuth(app.webhookAuth, auth) : { accept: true, log: false };
     if (verdict.log && auth && !auth.ok) log.warn({ reason: auth.reason, detail: auth.detail, mode: app.webhookAuth }, 'push signature check failed');
     if (!verdict.accept) {
       deps.onPush?.(app.name, 'unknown', 'rejected');
-      return json(401, { error: 'UNAUTHENTICATED', message: 'The push signature did not verify' });
+      return UNAUTHENTICATED;
     }
 
-    const parsed = parsePush(input.rawBody, { receivedAt: deps.now() });
-    if (!parsed.ok) {
-      log.warn({ error: formatPushParseError(parsed.error), bytes: input.rawBody.length }, 'webhook body is not a push; not stored');
-      deps.onPush?.(app.name, 'unknown', 'rejected');
-      return json(400, { error: 'BAD_REQUEST', message: `Not a push: ${formatPushParseError(parsed.error)}`, ...parsed.error });
-    }
-
-    const push = parsed.push;
-    try {
-      let stored: Stored;
-      let answer: WebhookOutput = OK;
-      switch (push.kind) {
-        case 'callEvent':
-          stored = await storeCallEvent(deps, app.name, push.event);
-          break;
-        case 'cdrBatch':
-          stored = await storeCdrBatch(deps, app.name, push.records);
-          break;
-        case 'sms': {
-          const result = await handleSms({ ...deps, logger: log }, app, push.sms);
-          stored = result.stored;
-          answer = result.answer;
-          break;
-        }
-        case 'numberStatus':
-          stored = await storeNumberStatus(deps, app.name, push.changes, input.rawBody);
-          break;
-        default:
-          throw new UnreachableCaseError(push);
+    const at: Arrival = { app: app.name, headers: flatHeaders(input.headers), rawBody: input.rawBody, receivedAt };
+    const bodyHash = sha256Hex(input.rawBody);
+    /** Claims the nonce of a signed push in `tx`; false when this very push was stored before. */
+    const claim = async (tx: Queryable): Promise<boolean> => {
+      if (!auth?.ok) return true;
+      const c = await deps.nonceLedger.claim(tx, app.name, auth.nonce, bodyHash, nowMs);
+      if (c === 'replay') {
+        log.warn({ mode: app.webhookAuth }, 'push nonce reused with another body');
+        if (app.webhookAuth === 'enforce') throw new NonceReplay();
       }
-      deps.onPush?.(app.name, push.kind, stored.entries.length > 0 ? 'stored' : 'duplicate');
-      log.debug({ kind: push.kind, stored: stored.entries.length, duplicates: stored.duplicates }, 'push stored');
-      await publish(deps, stored.entries, log);
-      return answer;
+      return c !== 'duplicate';
+    };
+
+    const parsed = parsePush(input.rawBody, { receivedAt });
+    const kind: DeadLetterKind = parsed.ok ? parsed.push.kind : guessKind(input.rawBody);
+    try {
+      if (!parsed.ok) {
+        const error = formatPushParseError(parsed.error);
+        log.warn({ error, kind, bytes: input.rawBody.length }, 'webhook body is not a push; kept as a dead letter');
+        return await deadLetter(deps, log, at, kind, `not a push: ${error}`, claim);
+      }
+      const push = parsed.push;
+      const decision = push.kind === 'sms' && push.sms.mode === 'Block' ? await decideSms({ ...deps, logger: log }, app, push.sms) : null;
+      const outcome = await deps.db.transaction(async (tx): Promise<PushOutcome> => {
+        await deps.log.lock(tx);
+        // A duplicate SMS is stored again (a no-op by its own key) to answer the decision given the first time.
+        if (!(await claim(tx)) && push.kind !== 'sms') return { stored: { entries: [], duplicates: 1 }, deadLettered: [] };
+        return storePushIn(deps, tx, at, push, decision?.decision ?? null);
+      });
+      for (const d of outcome.deadLettered) deps.onDeadLetter?.(app.name, d.kind);
+      const outcomeName = outcome.stored.entries.length > 0 ? 'stored' : outcome.deadLettered.length > 0 ? 'deadLettered' : 'duplicate';
+      deps.onPush?.(app.name, push.kind, outcomeName);
+      log.debug({ kind: push.kind, stored: outcome.stored.entries.length, duplicates: outcome.stored.duplicates, deadLetters: outcome.deadLettered.length }, 'push stored');
+      await publish(deps.pubsub, outcome.stored.entries, log);
+      return decision && outcome.sms ? smsAnswer({ ...deps, logger: log }, app, outcome.sms, decision) : OK;
     } catch (err) {
-      deps.onPush?.(app.name, push.kind, 'failed');
-      log.error({ err, kind: push.kind }, 'push could not be stored; answering 503 so the platform retries');
+      if (err instanceof NonceReplay) {
+        deps.onPush?.(app.name, kind, 'rejected');
+        return UNAUTHENTICATED;
+      }
+      if (isDeterministicStoreError(err)) {
+        log.warn({ err, kind }, 'the database refused a value of the push; kept as a dead letter');
+        try {
+          return await deadLetter(deps, log, at, kind, `refused by the database: ${errorText(err)}`, claim);
+        } catch (again) {
+          if (again instanceof NonceReplay) return UNAUTHENTICATED;
+          err = again;
+        }
+      }
+      deps.onPush?.(app.name, kind, 'failed');
+      log.error({ err, kind }, 'push could not be stored; answering 503 so the platform retries');
       return json(503, { error: 'UNAVAILABLE', message: 'The push could not be stored; retry later' });
     }
   };
+}
+
+/** Keeps a push as a dead letter in its own transaction, claiming its nonce there; answers 200. */
+async function deadLetter(deps: WebhookDeps, log: Logger, at: Arrival, kind: DeadLetterKind, error: string, claim: (tx: Queryable) => Promise<boolean>): Promise<WebhookOutput> {
+  const kept = await deps.db.transaction(async (tx) => ((await claim(tx)) ? deadLetterIn(deps, tx, at, kind, error) : false));
+  if (kept) deps.onDeadLetter?.(at.app, kind);
+  deps.onPush?.(at.app, kind, kept ? 'deadLettered' : 'duplicate');
+  log.debug({ kind, kept }, 'dead letter');
+  return OK;
+}
+
+function errorText(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  return `${e.code ?? ''} ${e.message ?? String(err)}`.trim();
+}
+
+/** Header values as strings (a repeated header joined), for a dead letter. */
+function flatHeaders(headers: WebhookInput['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
 }
 
 /** An app with a path token takes pushes only at `/webhooks/<app>/<token>`; one without, only at `/webhooks/<app>`. */
@@ -159,31 +184,18 @@ function pathTokenMatches(app: AppConfig, presented: string | undefined): boolea
   return presented !== undefined && secretsEqual(presented, app.webhookPathToken);
 }
 
-/** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */
-async function publish(deps: WebhookDeps, entries: readonly LogEntry[], log: Logger): Promise<void> {
-  if (entries.length === 0) return;
-  const last = entries[entries.length - 1].cursor;
-  const apps = new Set(entries.map((e) => e.app));
-  try {
-    await Promise.all([...[...apps].map((a) => deps.pubsub.publish(channelForApp(a), last)), deps.pubsub.publish(ALL_CHANNEL, last)]);
-  } catch (err) {
-    log.warn({ err }, 'could not publish a wake-up; subscribers catch up on the next one');
-  }
+/** The decision of a Block push, made before its transaction (within the deadline: policy, else the fallback). */
+async function decideSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Promise<Decision> {
+  // Only a Block decision needs the binding (an AX binding's temporary callee is the default receiver).
+  const binding = sms.subscriptionId ? await deps.bindings.get(deps.db, sms.subscriptionId).catch(() => null) : null;
+  return decideWithin(deps, app, sms, binding);
 }
 
-/** Notify: store. Block: decide within the deadline (policy, else the configured fallback), store, answer the decision. */
-async function handleSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Promise<{ stored: Stored; answer: WebhookOutput }> {
-  const bindingId = sms.subscriptionId ?? null;
-  if (sms.mode === 'Notify') return { stored: await storeSms(deps, app.name, sms, bindingId, null), answer: OK };
-
-  // Only a Block decision needs the binding (an AX binding's temporary callee is the default receiver).
-  const binding = bindingId ? await deps.bindings.get(deps.db, bindingId).catch(() => null) : null;
-
-  const decision = await decideWithin(deps, app, sms, binding);
-  const result = await storeSms(deps, app.name, sms, bindingId, decision.decision);
-  const final: Decision = result.row.decision === decision.decision ? decision : { decision: result.row.decision ?? 'DISCARD', forwardTo: result.row.receiver, reason: 'stored earlier' };
-  deps.logger.info({ sms: sms.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
-  return { stored: result, answer: { status: 200, body: JSON.stringify(toBlockResponse(final, sms.sender)) } };
+/** The answer to a Block push: the decision stored the first time, so a repeated push hears the same answer. */
+function smsAnswer(deps: WebhookDeps, app: AppConfig, row: SmsRow, decision: Decision): WebhookOutput {
+  const final: Decision = row.decision === decision.decision ? decision : { decision: row.decision ?? 'DISCARD', forwardTo: row.receiver, reason: 'stored earlier' };
+  deps.logger.info({ sms: row.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
+  return { status: 200, body: JSON.stringify(toBlockResponse(final, row.sender)) };
 }
 
 async function decideWithin(

@@ -1,9 +1,10 @@
 /**
  * Replay protection for push signatures (push-api.md §1.3 step 5): remembers the nonces of accepted pushes.
  *
- * The interface is one synchronous call so the verifier stays a pure function of its input. It is per
- * process; on PostgreSQL the handler also asks the shared NonceLedger (nonce-ledger.ts), so a replay to
- * another instance is caught too. Use one cache per app: keys are bare nonces.
+ * The interface is one synchronous call so the verifier stays a pure function of its input; it is per
+ * process and forgets on restart. The webhook handler does not use it: it claims each nonce in the push's
+ * own store transaction (NonceLedger, nonce-ledger.ts), so a failed store leaves no nonce behind and a
+ * replay is caught after a restart and across instances. Use one cache per app: keys are bare nonces.
  */
 export interface NonceCache {
   /** Records `nonce` as seen at `nowMs`; true when it was already seen within the keep time (a replay). */

@@ -1,29 +1,48 @@
 import {
   arrayAt,
   fail,
+  MAX_LONG_TEXT,
   objectAt,
+  optionalId,
   optionalInteger,
+  optionalPhone,
   optionalString,
   optionalText,
   optionalTime,
   pathOf,
+  requiredId,
   requiredInteger,
-  requiredString,
+  requiredPhone,
   withoutUndefined,
   type At,
 } from './fields';
 import { ownField, type JsonObject, type JsonValue } from './json';
-import type { CallRecord } from './push';
+import { checkStorable } from './body-scan';
+import { FieldError } from './fields';
+import type { CallRecord, RejectedRecord } from './push';
 
 /**
- * A CDR body (§3.2): `feeLst` must hold at least one record, and every record must parse, or the whole
- * batch is refused: answering 200 makes the platform delete the CDRs, so none may be dropped silently.
- * More than the documented 50 records is accepted: the limit describes the platform's batching, and the
- * body size limit already bounds the work. Throws FieldError.
+ * A CDR body (§3.2): `feeLst` must hold at least one record (else the body is not a CDR batch: FieldError).
+ * Each record parses on its own: the good ones are `records`, the others `rejected` with why, so one bad
+ * record out of 50 is dead-lettered alone (answering 200 makes the platform delete the CDRs, so none may be
+ * dropped silently, and refusing the batch would lose all of them after the last retry). More than the
+ * documented 50 records is accepted: the body size limit bounds the work.
  */
-export function parseCdrBatch(body: JsonObject): CallRecord[] {
+export function parseCdrBatch(body: JsonObject): { records: CallRecord[]; rejected: RejectedRecord[] } {
   const list = arrayAt({ obj: body, path: '' }, 'feeLst', 1);
-  return list.map((item, index) => parseFeeInfo(item, `feeLst[${index}]`));
+  const records: CallRecord[] = [];
+  const rejected: RejectedRecord[] = [];
+  list.forEach((item, index) => {
+    const path = `feeLst[${index}]`;
+    try {
+      checkStorable(item, path, 1);
+      records.push(parseFeeInfo(item, path));
+    } catch (err) {
+      if (!(err instanceof FieldError)) throw err;
+      rejected.push({ index, raw: item, error: err.detail });
+    }
+  });
+  return { records, rejected };
 }
 
 /**
@@ -33,17 +52,17 @@ export function parseCdrBatch(body: JsonObject): CallRecord[] {
 function parseFeeInfo(item: JsonValue, path: string): CallRecord {
   const at = objectAt(item, path);
   return withoutUndefined<CallRecord>({
-    sessionId: requiredString(at, 'sessionId'),
+    sessionId: requiredId(at, 'sessionId'),
     direction: requiredInteger(at, 'direction'),
-    spId: requiredString(at, 'spId'),
-    appKey: requiredString(at, 'appKey'),
-    bindNum: requiredString(at, 'bindNum'),
-    callerNum: requiredString(at, 'callerNum'),
-    icid: optionalString(at, 'icid'),
-    subscriptionId: optionalString(at, 'subscriptionId'),
-    calleeNum: optionalString(at, 'calleeNum'),
-    fwdDisplayNum: optionalString(at, 'fwdDisplayNum'),
-    fwdDstNum: optionalString(at, 'fwdDstNum'),
+    spId: requiredId(at, 'spId'),
+    appKey: requiredId(at, 'appKey'),
+    bindNum: requiredPhone(at, 'bindNum'),
+    callerNum: requiredPhone(at, 'callerNum'),
+    icid: optionalId(at, 'icid'),
+    subscriptionId: optionalId(at, 'subscriptionId'),
+    calleeNum: optionalPhone(at, 'calleeNum'),
+    fwdDisplayNum: optionalPhone(at, 'fwdDisplayNum'),
+    fwdDstNum: optionalPhone(at, 'fwdDstNum'),
     ...times(at),
     fwdUnaswRsn: optionalInteger(at, 'fwdUnaswRsn'),
     ulFailReason: optionalInteger(at, 'ulFailReason'),
@@ -87,7 +106,7 @@ function recording(at: At): RecordingFields {
     recordObjectName: optionalString(at, 'recordObjectName'),
     recordBucketName: optionalString(at, 'recordBucketName'),
     recordDomain: optionalString(at, 'recordDomain'),
-    recordFileDownloadUrl: optionalString(at, 'recordFileDownloadUrl'),
+    recordFileDownloadUrl: optionalString(at, 'recordFileDownloadUrl', MAX_LONG_TEXT),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { WireNumStatus, WireNumStatusCause } from '../platform/push-wire';
-import { arrayAt, fail, objectAt, optionalText, pathOf, requiredString, withoutUndefined } from './fields';
+import { arrayAt, fail, objectAt, optionalText, pathOf, requiredPhone, withoutUndefined } from './fields';
 import { ownField, type JsonObject, type JsonValue } from './json';
 import { NumberStatus, type NumberStatusChange } from './push';
 
@@ -38,7 +38,7 @@ function parseNumInfo(item: JsonValue, path: string): NumberStatusChange {
   const at = objectAt(item, path);
   const cause = optionalText(at, 'cause')?.trim();
   return withoutUndefined<NumberStatusChange>({
-    number: requiredString(at, 'number'),
+    number: requiredPhone(at, 'number'),
     status: readStatus(ownField(at.obj, 'status'), pathOf(path, 'status')),
     cause: cause ? cause : undefined,
     causeText: cause ? causeText(cause) : undefined,

@@ -1,3 +1,4 @@
+import { checkStorable } from './body-scan';
 import { describeValue } from './describe-value';
 import { FieldError, fail } from './fields';
 import { isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
@@ -56,7 +57,8 @@ function decodeBody(rawBody: Buffer | string): JsonObject {
 function parseBody(body: JsonObject, receivedAt: Date | undefined): Push {
   const eventType = ownField(body, 'eventType');
   const word = typeof eventType === 'string' ? eventType.trim().toLowerCase() : undefined;
-  if (word === 'fee') return { kind: 'cdrBatch', records: parseCdrBatch(body) };
+  checkStorable(body, '', 0, word === 'fee' ? 'feeLst' : undefined);
+  if (word === 'fee') return { kind: 'cdrBatch', ...parseCdrBatch(body) };
   if (word === 'numstatus') return { kind: 'numberStatus', changes: parseNumberStatus(body) };
   if (ownField(body, 'smsEvent') !== undefined) return { kind: 'sms', sms: parseSms(body, receivedAt) };
   if (eventType === undefined) fail('eventType', 'eventType (call event, fee, numStatus) or smsEvent', eventType);

@@ -1,5 +1,5 @@
 import type { NotifyMode } from '../platform/push-wire';
-import { eventTime, objectAt, oneOf, optionalInteger, optionalString, pathOf, requiredString, withoutUndefined, type At } from './fields';
+import { eventTime, MAX_LONG_TEXT, objectAt, oneOf, optionalId, optionalInteger, optionalPhone, optionalString, pathOf, requiredId, requiredPhone, requiredString, withoutUndefined, type At } from './fields';
 import { isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
 import type { SmsEvent, SmsExtParam } from './push';
 
@@ -14,16 +14,16 @@ export function parseSms(body: JsonObject, receivedAt: Date | undefined): SmsEve
   const top: At = { obj: body, path: '' };
   const sms = objectAt(ownField(body, 'smsEvent'), 'smsEvent');
   return withoutUndefined<SmsEvent>({
-    appKey: requiredString(top, 'appKey'),
+    appKey: requiredId(top, 'appKey'),
     mode: oneOf(ownField(sms.obj, 'notificationMode'), pathOf(sms.path, 'notificationMode'), NOTIFICATION_MODES),
-    smsIdentifier: requiredString(sms, 'smsIdentifier'),
-    sender: requiredString(sms, 'calling'),
-    receiver: optionalString(sms, 'called'),
-    virtualNumber: requiredString(sms, 'virtualNumber'),
+    smsIdentifier: requiredId(sms, 'smsIdentifier'),
+    sender: requiredPhone(sms, 'calling'),
+    receiver: optionalPhone(sms, 'called'),
+    virtualNumber: requiredPhone(sms, 'virtualNumber'),
     occurredAt: eventTime(sms, 'timeStamp', receivedAt),
     event: readEvent(sms),
-    subscriptionId: optionalString(sms, 'subscriptionId'),
-    content: optionalString(sms, 'smsContent'),
+    subscriptionId: optionalId(sms, 'subscriptionId'),
+    content: optionalString(sms, 'smsContent', MAX_LONG_TEXT),
     sendResult: optionalInteger(sms, 'sendResult'),
     userData: optionalString(sms, 'userData'),
     extParas: readExtParas(ownField(sms.obj, 'extInfo')),

@@ -1,5 +1,5 @@
 import type { NotifyMode } from '../platform/push-wire';
-import type { JsonObject } from './json';
+import type { JsonObject, JsonValue } from './json';
 
 /**
  * A push from the platform, parsed and normalized at the edge (push-api.md §0): the only shape of a webhook
@@ -7,7 +7,8 @@ import type { JsonObject } from './json';
  */
 export type Push =
   | { kind: 'callEvent'; event: CallEvent }
-  | { kind: 'cdrBatch'; records: CallRecord[] }
+  /** `rejected`: records that did not parse (dead letters); the batch's other records are stored. */
+  | { kind: 'cdrBatch'; records: CallRecord[]; rejected: RejectedRecord[] }
   | { kind: 'sms'; sms: SmsEvent }
   | { kind: 'numberStatus'; changes: NumberStatusChange[] };
 
@@ -21,6 +22,13 @@ export interface PushParseError {
   path: string;
   expected: string;
   got: string;
+}
+
+/** One record of a CDR batch that did not parse: its JSON as sent and why. */
+export interface RejectedRecord {
+  index: number;
+  raw: JsonValue;
+  error: PushParseError;
 }
 
 /** Call event types with their wire values (push-api.md §2.1). */

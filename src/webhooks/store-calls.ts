@@ -5,6 +5,7 @@ import { toCallEventPayload, toCallPayload, toCallRecordPayload } from '../calls
 import type { EventLog } from '../events/event-log';
 import type { LogEntry } from '../events/topics';
 import type { Db, Queryable } from '../store/db';
+import { canonicalHash } from './canonical';
 import type { CallEvent, CallRecord } from './push';
 
 export interface CallStoreDeps {
@@ -41,44 +42,44 @@ function withParties(call: Omit<CallRow, 'seq'>, e: CallEvent): Omit<CallRow, 's
 }
 
 /**
- * One call event in one transaction: dedupe on (session, type, timestamp), move the call forward, append
- * to the event log. A duplicate changes nothing and appends nothing.
+ * One call event, inside the caller's transaction (which holds the event-log lock): dedupe on (session,
+ * type, hash of the canonical body as sent), move the call forward, append to the event log. The time is
+ * not part of the key: a retry of an event without `timestamp` (whose time is the receive time) is still a
+ * duplicate, and two real events of one type within one second differ in their bodies. A duplicate changes
+ * nothing and appends nothing.
  */
-export async function storeCallEvent(deps: CallStoreDeps, app: string, e: CallEvent): Promise<Stored> {
-  return deps.db.transaction(async (tx) => {
-    await deps.log.lock(tx);
-    const row: Omit<CallEventRow, 'logCursor'> = {
+export async function storeCallEvent(deps: CallStoreDeps, tx: Queryable, app: string, e: CallEvent): Promise<Stored> {
+  const row: Omit<CallEventRow, 'logCursor'> = {
+    sessionId: e.sessionId,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    caller: e.caller ?? null,
+    called: e.called ?? null,
+    bindingId: e.subscriptionId ?? null,
+    stateCode: e.stateCode ?? null,
+    stateDesc: e.stateDesc ?? null,
+    digits: e.digitInfo ?? null,
+  };
+  const id = await deps.calls.insertEvent(tx, app, row, e.userData ?? null, e.raw, canonicalHash(e.raw));
+  if (id === null) return { entries: [], duplicates: 1 };
+  const current = (await deps.calls.lock(tx, e.sessionId)) ?? blankCall(e.sessionId, app);
+  const moved = applyEvent(current, { type: e.type, occurredAt: e.occurredAt, stateCode: e.stateCode, stateDesc: e.stateDesc });
+  const call = withParties({ ...current, ...moved }, e);
+  call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
+  const saved = await deps.calls.save(tx, call, deps.now());
+  if (current.bindingId === null && saved.bindingId !== null) await deps.calls.backfillBinding(tx, e.sessionId, saved.bindingId);
+  const [entry] = await deps.log.append(tx, [
+    {
+      kind: 'callEvent',
+      app,
       sessionId: e.sessionId,
-      type: e.type,
-      occurredAt: e.occurredAt,
-      caller: e.caller ?? null,
-      called: e.called ?? null,
-      bindingId: e.subscriptionId ?? null,
-      stateCode: e.stateCode ?? null,
-      stateDesc: e.stateDesc ?? null,
-      digits: e.digitInfo ?? null,
-    };
-    const id = await deps.calls.insertEvent(tx, app, row, e.userData ?? null, e.raw);
-    if (id === null) return { entries: [], duplicates: 1 };
-    const current = (await deps.calls.lock(tx, e.sessionId)) ?? blankCall(e.sessionId, app);
-    const moved = applyEvent(current, { type: e.type, occurredAt: e.occurredAt, stateCode: e.stateCode, stateDesc: e.stateDesc });
-    const call = withParties({ ...current, ...moved }, e);
-    call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
-    const saved = await deps.calls.save(tx, call, deps.now());
-    if (current.bindingId === null && saved.bindingId !== null) await deps.calls.backfillBinding(tx, e.sessionId, saved.bindingId);
-    const [entry] = await deps.log.append(tx, [
-      {
-        kind: 'callEvent',
-        app,
-        sessionId: e.sessionId,
-        bindingId: saved.bindingId,
-        privacyNumber: saved.privacyNumber,
-        payload: { event: toCallEventPayload(row), call: toCallPayload(saved) },
-      },
-    ]);
-    await deps.calls.setEventCursor(tx, id, entry.cursor);
-    return { entries: [entry], duplicates: 0 };
-  });
+      bindingId: saved.bindingId,
+      privacyNumber: saved.privacyNumber,
+      payload: { event: toCallEventPayload(row), call: toCallPayload(saved) },
+    },
+  ]);
+  await deps.calls.setEventCursor(tx, id, entry.cursor);
+  return { entries: [entry], duplicates: 0 };
 }
 
 export function toRecordRow(app: string, r: CallRecord, receivedAt: Date): CallRecordRow {
@@ -151,20 +152,19 @@ async function storeOneRecord(deps: CallStoreDeps, tx: Queryable, app: string, r
 }
 
 /**
- * A CDR batch (up to 50) in one transaction: all records are stored or none, so a 200 always means every
- * record of the push is on disk. Records already stored (by icid, else sessionId) are skipped.
+ * The parsed records of a CDR batch (up to 50), inside the caller's transaction: all are stored or none, so
+ * a 200 always means every record of the push is on disk. A record's key is its `icid` (one per call leg,
+ * the platform's own CDR identity) and, for a record without one, its `sessionId`: a record already stored
+ * under its key is skipped.
  */
-export async function storeCdrBatch(deps: CallStoreDeps, app: string, records: readonly CallRecord[]): Promise<Stored> {
+export async function storeCdrBatch(deps: CallStoreDeps, tx: Queryable, app: string, records: readonly CallRecord[]): Promise<Stored> {
   const receivedAt = deps.now();
-  return deps.db.transaction(async (tx) => {
-    await deps.log.lock(tx);
-    const entries: LogEntry[] = [];
-    let duplicates = 0;
-    for (const r of records) {
-      const entry = await storeOneRecord(deps, tx, app, r, receivedAt);
-      if (entry) entries.push(entry);
-      else duplicates++;
-    }
-    return { entries, duplicates };
-  });
+  const entries: LogEntry[] = [];
+  let duplicates = 0;
+  for (const r of records) {
+    const entry = await storeOneRecord(deps, tx, app, r, receivedAt);
+    if (entry) entries.push(entry);
+    else duplicates++;
+  }
+  return { entries, duplicates };
 }

@@ -14,8 +14,11 @@ export interface VerifyInput {
   nowMs: number;
   /** Allowed |Created − now|, seconds; a difference of exactly the window is accepted. */
   windowSeconds: number;
-  /** Nonces of this app already accepted; a nonce is recorded only once everything else checked out. */
-  nonces: NonceCache;
+  /**
+   * Nonces of this app already accepted, checked (and recorded) once everything else checked out. The webhook
+   * handler passes none: it claims the nonce in the push's store transaction (nonce-ledger.ts).
+   */
+  nonces?: NonceCache;
 }
 
 export type VerifyFailure =
@@ -71,7 +74,7 @@ export function verifyPushSignature(input: VerifyInput): VerifyResult {
   if (Math.abs(createdMs - input.nowMs) > input.windowSeconds * 1000) {
     return failure('created-out-of-window', `Created ${created} is more than ${input.windowSeconds} s from now`);
   }
-  if (input.nonces.seen(nonce, input.nowMs)) return failure('nonce-reused', `Nonce ${describeValue(nonce)} was already used`);
+  if (input.nonces?.seen(nonce, input.nowMs)) return failure('nonce-reused', `Nonce ${describeValue(nonce)} was already used`);
   return { ok: true, scheme: scheme.value, nonce };
 }
 

@@ -40,7 +40,7 @@ export interface PushSenderDeps {
 
 /**
  * Sends pushes like the platform: POST, signed with the app's key and secret (a fresh nonce and `Created`
- * per attempt), a fresh connection each. Success is HTTP 200 only. A failed push is retried at the
+ * per attempt, or the first attempt's headers again with `retrySameSignature`), a fresh connection each. Success is HTTP 200 only. A failed push is retried at the
  * scheduled offsets after its first failure (scaled), then given up with a warning.
  */
 export class PushSender {
@@ -72,7 +72,11 @@ export class PushSender {
 
   private async attempt(req: PushRequest, record: PushRecord): Promise<PostOutcome> {
     const { app } = req;
-    const headers = signedHeaders(app.pushScheme ?? this.deps.options.pushScheme, app.appKey, app.appSecret, new Date(this.deps.clock.now()));
+    const first = record.attempts[0];
+    const headers =
+      this.deps.options.retrySameSignature && first
+        ? first.headers
+        : signedHeaders(app.pushScheme ?? this.deps.options.pushScheme, app.appKey, app.appSecret, new Date(this.deps.clock.now()));
     const attempt: PushAttempt = { at: this.deps.clock.now(), headers };
     record.attempts.push(attempt);
     this.setState(record, 'sending');

@@ -24,6 +24,11 @@ export interface SimulatorOptions {
    * 1, 4, 9, 106, 203, 300 minutes). One retry per entry, then the push is given up. Default those six.
    */
   retryScheduleSeconds: readonly number[];
+  /**
+   * Fault: a retry re-sends the first attempt's signed headers (same nonce and Created) instead of signing
+   * afresh, as a platform that signs once per push would. Default false (a fresh signature per attempt).
+   */
+  retrySameSignature: boolean;
   /** CDRs of one app's calls ending within this window share one `fee` push, real ms. Default 100. */
   cdrBatchWindowMs: number;
   /** Most CDRs in one `fee` push (push-api.md §3.2). Default 50. */
@@ -55,6 +60,7 @@ export function resolveSimulatorOptions(overrides: SimulatorOverrides = {}): Sim
   return {
     pushTimeoutMs: 10_000,
     retryScheduleSeconds: DEFAULT_RETRY_SCHEDULE_SECONDS,
+    retrySameSignature: false,
     cdrBatchWindowMs: 100,
     cdrBatchMax: 50,
     smsBlockDeadlineMs: 5000,

@@ -14,5 +14,6 @@ export const retention: Migration = {
     CREATE INDEX calls_updated ON calls (updated_at);
     CREATE INDEX sms_messages_occurred ON sms_messages (occurred_at);
     CREATE INDEX idempotency_keys_updated ON idempotency_keys (updated_at);
+    CREATE INDEX dead_letters_received ON dead_letters (received_at);
   `,
 };

@@ -10,10 +10,13 @@ jest.setTimeout(120_000);
 const AUTH_CODES = ['UNAUTHENTICATED', 'FORBIDDEN'];
 const codesOf = (result: JsonResult<unknown>): string[] => (result.errors ?? []).map((e) => String(e.extensions?.code));
 
-/** What a principal of `role` may run: every query and subscription; mutations from operator; importPrivacyNumbers from admin. */
+/** Root fields only an admin may run: the number import and everything about dead letters (raw pushes). */
+const ADMIN_ONLY = new Set(['importPrivacyNumbers', 'deadLetters', 'replayDeadLetter', 'discardDeadLetter']);
+
+/** What a principal of `role` may run: every query and subscription; mutations from operator; ADMIN_ONLY from admin. */
 function allowed(op: RootOperation, role: TestKey['role']): boolean {
+  if (ADMIN_ONLY.has(op.field)) return role === 'admin';
   if (op.kind !== 'mutation') return true;
-  if (op.field === 'importPrivacyNumbers') return role === 'admin';
   return role !== 'viewer';
 }
 

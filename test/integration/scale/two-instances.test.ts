@@ -93,12 +93,15 @@ describe('two gateway instances on one PostgreSQL and Redis', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('a push replayed to the other instance with the same signature is refused: nonces are shared through PostgreSQL', async () => {
+  it('nonces are shared through PostgreSQL: the same signed push to the other instance is a duplicate, another body under its nonce is refused', async () => {
     const headers = { 'content-type': 'application/json;charset=UTF-8', ...signedHeaders('aksk', APP.appKey, APP.appSecret) };
-    const body = JSON.stringify(callIn('replayed@scale.example'));
-    const send = (instance: Instance): Promise<number> => fetch(`${instance.url}/webhooks/${APP.name}`, { method: 'POST', headers, body }).then((r) => r.status);
-    expect(await send(one)).toBe(200);
-    expect(await send(two)).toBe(401);
-    expect(await send(one)).toBe(401);
+    const send = (instance: Instance, sessionId: string): Promise<number> =>
+      fetch(`${instance.url}/webhooks/${APP.name}`, { method: 'POST', headers, body: JSON.stringify(callIn(sessionId)) }).then((r) => r.status);
+    expect(await send(one, 'replayed@scale.example')).toBe(200);
+    expect(await send(two, 'replayed@scale.example')).toBe(200);
+    expect(await send(two, 'forged@scale.example')).toBe(401);
+    expect(await send(one, 'forged@scale.example')).toBe(401);
+    const rows = await setup.sql<{ session_id: string }>("SELECT session_id FROM call_events WHERE session_id LIKE '%@scale.example' AND session_id IN ('replayed@scale.example', 'forged@scale.example')");
+    expect(rows.map((r) => r.session_id)).toEqual(['replayed@scale.example']);
   });
 });

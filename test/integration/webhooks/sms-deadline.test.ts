@@ -8,6 +8,8 @@ import { silentLogger } from '../../../src/shared/logger';
 import type { SmsPolicyRecord } from '../../../src/sms/sms.record';
 import { SmsRepository } from '../../../src/sms/sms.repository';
 import type { Queryable } from '../../../src/store/db';
+import { DeadLetterRepository } from '../../../src/dead-letters/dead-letter.repository';
+import { NonceLedger } from '../../../src/webhooks/nonce-ledger';
 import { migrate } from '../../../src/store/migrations';
 import { PgliteDb } from '../../../src/store/pglite-db';
 import { createWebhookHandler } from '../../../src/webhooks/handle-webhook';
@@ -47,6 +49,9 @@ describe('SMS Block decisions under a deadline', () => {
         logger: silentLogger(),
         now: () => new Date(),
         smsTimeoutDecision: 'DISCARD',
+        apps: config.apps,
+        deadLetters: new DeadLetterRepository(),
+        nonceLedger: new NonceLedger({ keepMs: 600_000 }),
       });
       const started = Date.now();
       const res = await handle({ app: 'sandbox-ax', rawBody: Buffer.from(JSON.stringify(fixture('sms-ax-block'))), headers: {} });

@@ -7,9 +7,13 @@ type Json = Record<string, any>;
 
 function errorOf(body: string | Json, receivedAt?: Date): PushParseError {
   const result = parsePush(typeof body === 'string' ? body : JSON.stringify(body), { receivedAt });
+  // A CDR batch parses record by record: a bad record is rejected alone (a dead letter), the others kept.
+  if (result.ok && result.push.kind === 'cdrBatch' && result.push.rejected.length > 0) return result.push.rejected[0].error;
   if (result.ok) throw new Error(`expected an error, got ${result.push.kind}`);
   return result.error;
 }
+
+const PHONE = 'phone number in global format (+ then 8-15 digits)';
 
 function callin(statusInfo: Json): Json {
   return { eventType: 'callin', statusInfo: { ...fixtureJson<Json>('call-callin').statusInfo, ...statusInfo } };
@@ -91,7 +95,7 @@ describe('call events', () => {
 
   test('a number in the wrong type is described masked', () => {
     const error = errorOf(callin({ caller: 8613800138000 }));
-    expect(error).toEqual({ path: 'statusInfo.caller', expected: 'string', got: '86138****8000' });
+    expect(error).toEqual({ path: 'statusInfo.caller', expected: PHONE, got: '86138****8000' });
     expect(JSON.stringify(error)).not.toContain('13800138000');
   });
 
@@ -156,10 +160,12 @@ describe('CDRs', () => {
     expect(errorOf(body)).toEqual(error);
   });
 
-  test('one bad record refuses the batch, with its index', () => {
+  test('one bad record is rejected alone, with its index; the other records parse', () => {
     const batch = fixtureJson<Json>('cdr-batch-50');
     delete batch.feeLst[3].sessionId;
     expect(errorOf(batch)).toEqual({ path: 'feeLst[3].sessionId', expected: 'non-empty string', got: 'undefined' });
+    const result = parsePush(JSON.stringify(batch));
+    expect(result.ok && result.push.kind === 'cdrBatch' && [result.push.records.length, result.push.rejected.map((r) => r.index)]).toEqual([49, [3]]);
   });
 
   test('more than 50 records are accepted', () => {
@@ -174,7 +180,7 @@ describe('CDRs', () => {
   });
 
   test('a masked number in a bad callerNum', () => {
-    expect(errorOf(fee({ callerNum: 8613800138000 }))).toEqual({ path: 'feeLst[0].callerNum', expected: 'non-empty string', got: '86138****8000' });
+    expect(errorOf(fee({ callerNum: 8613800138000 }))).toEqual({ path: 'feeLst[0].callerNum', expected: PHONE, got: '86138****8000' });
   });
 
   test('times: empty, all zeros and null are absent; a bad time is refused', () => {
@@ -228,7 +234,7 @@ describe('SMS', () => {
     ['calling', 'smsEvent.calling'],
     ['virtualNumber', 'smsEvent.virtualNumber'],
   ])('required %s', (field, path) => {
-    expect(errorOf(smsWith({ [field]: undefined }))).toEqual({ path, expected: 'non-empty string', got: 'undefined' });
+    expect(errorOf(smsWith({ [field]: undefined }))).toEqual({ path, expected: field === 'smsIdentifier' ? 'non-empty string' : PHONE, got: 'undefined' });
   });
 
   test('appKey and notificationMode are required', () => {
@@ -263,7 +269,7 @@ describe('number status', () => {
   test.each([
     [{ eventType: 'numStatus' }, { path: 'numInfo', expected: 'array', got: 'undefined' }],
     [{ eventType: 'numStatus', numInfo: [] }, { path: 'numInfo', expected: 'at least 1 item(s)', got: 'array(0)' }],
-    [{ eventType: 'numStatus', numInfo: [{ status: '5' }] }, { path: 'numInfo[0].number', expected: 'non-empty string', got: 'undefined' }],
+    [{ eventType: 'numStatus', numInfo: [{ status: '5' }] }, { path: 'numInfo[0].number', expected: PHONE, got: 'undefined' }],
     [{ eventType: 'numStatus', numInfo: [{ number: '+8617100000001', status: '7' }] }, { path: 'numInfo[0].status', expected: statusExpected, got: '"7"' }],
     [{ eventType: 'numStatus', numInfo: [{ number: '+8617100000001', status: 'toString' }] }, { path: 'numInfo[0].status', expected: statusExpected, got: '"toString"' }],
     [{ eventType: 'numStatus', numInfo: [{ number: '+8617100000001' }] }, { path: 'numInfo[0].status', expected: statusExpected, got: 'undefined' }],

@@ -225,6 +225,8 @@ export type Call = {
   binding?: Maybe<Binding>;
   callee?: Maybe<Scalars['PhoneNumber']['output']>;
   caller?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Position in the durable event log of the entry that delivered this object through `callUpdated`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
+  cursor?: Maybe<Scalars['ID']['output']>;
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   events: Array<CallEvent>;
@@ -316,6 +318,8 @@ export type CallRecord = {
   callStartedAt?: Maybe<Scalars['DateTime']['output']>;
   callee?: Maybe<Scalars['PhoneNumber']['output']>;
   caller: Scalars['PhoneNumber']['output'];
+  /** Position in the durable event log of the entry that delivered this object through `callRecords`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
+  cursor?: Maybe<Scalars['ID']['output']>;
   /** Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out. */
   direction: Scalars['Int']['output'];
   /** endedAt - answeredAt, 0 when unanswered. */
@@ -412,6 +416,57 @@ export type CreateAxybBindingInput = {
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A signed push the gateway answered 200 but could not store as what it claims to be: not parsable, naming another app, or holding a value the database refuses. Kept until replayed or discarded. */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** The app whose endpoint received it. */
+  app: Scalars['String']['output'];
+  /** Size of the raw body in bytes. */
+  bytes: Scalars['Int']['output'];
+  /** Why it is a dead letter: `path: expected …, got …`, a foreign owner, or the database refusal. */
+  error: Scalars['String']['output'];
+  /** The request headers as received, a JSON object. */
+  headers: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: DeadLetterKind;
+  /** The raw body as received (UTF-8; bytes that are not UTF-8 show as U+FFFD). */
+  rawBody: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+};
+
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  edges: Array<DeadLetterEdge>;
+  pageInfo: PageInfo;
+  totalCount?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DeadLetterEdge = {
+  __typename?: 'DeadLetterEdge';
+  cursor: Scalars['String']['output'];
+  node: DeadLetter;
+};
+
+/** What the push was probably meant to be, from its shape; UNKNOWN when nothing fits. */
+export type DeadLetterKind =
+  | 'CALL_EVENT'
+  | 'CDR_BATCH'
+  | 'NUMBER_STATUS'
+  | 'SMS'
+  | 'UNKNOWN';
+
+/** What a replay stored: the push is now stored as if it had just been pushed. */
+export type DeadLetterReplay = {
+  __typename?: 'DeadLetterReplay';
+  /** Parts of it already stored before (skipped). */
+  duplicates: Scalars['Int']['output'];
+  /** The dead letter, now removed. */
+  id: Scalars['ID']['output'];
+  kind: DeadLetterKind;
+  /** Events appended to the event log (0: everything in it was already stored). */
+  stored: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Binds the YB half of an AXYB binding: B gets a Y. */
@@ -422,10 +477,14 @@ export type Mutation = {
   createAXYBBinding: AxybBinding;
   /** Unbinds on the platform; returns the binding with status DELETED. */
   deleteBinding: Binding;
+  /** Removes a dead letter for good and returns it. */
+  discardDeadLetter: DeadLetter;
   /** Ends a call in progress through the platform's callStop; the disconnect event follows as a push. */
   endCall: Call;
   /** Adds numbers ordered in the console to an app's inventory (the platform has no listing API). */
   importPrivacyNumbers: Array<PrivacyNumber>;
+  /** Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why. */
+  replayDeadLetter: DeadLetterReplay;
   /** Replaces the policy that answers SMS Block pushes of one app. */
   setSmsPolicy: SmsPolicy;
   /** Sets the callee of A's next call through X (valid for about one minute). */
@@ -471,6 +530,11 @@ export type MutationDeleteBindingArgs = {
 };
 
 
+export type MutationDiscardDeadLetterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationEndCallArgs = {
   sessionId: Scalars['ID']['input'];
 };
@@ -480,6 +544,11 @@ export type MutationImportPrivacyNumbersArgs = {
   app: Scalars['String']['input'];
   cityCode?: InputMaybe<Scalars['String']['input']>;
   numbers: Array<Scalars['PhoneNumber']['input']>;
+};
+
+
+export type MutationReplayDeadLetterArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -540,6 +609,8 @@ export type PrivacyNumber = {
   /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXYB 1000 relations per Y, AXE one per extension (9999 for 4 digits, the default until a binding shows the app's length). 0 for a number of an app no longer configured. */
   capacity: Scalars['Int']['output'];
   cityCode?: Maybe<Scalars['String']['output']>;
+  /** Position in the durable event log of the entry that delivered this object through `numberStatusChanged`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
+  cursor?: Maybe<Scalars['ID']['output']>;
   number: Scalars['PhoneNumber']['output'];
   status: NumberStatus;
   /** Platform cause code when not NORMAL, e.g. "2 (arrears)". */
@@ -584,6 +655,8 @@ export type Query = {
   call?: Maybe<Call>;
   /** Calls heard from the platform, newest first. */
   calls: CallConnection;
+  /** Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first. */
+  deadLetters: DeadLetterConnection;
   privacyNumber?: Maybe<PrivacyNumber>;
   /** The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added. */
   privacyNumbers: PrivacyNumberConnection;
@@ -615,6 +688,12 @@ export type QueryCallArgs = {
 export type QueryCallsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CallFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeadLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -688,9 +767,11 @@ export type SmsMessage = {
   binding?: Maybe<Binding>;
   /** Only when the platform delivers SMS content for the app; null for viewers. */
   content?: Maybe<Scalars['String']['output']>;
+  /** Position in the durable event log of the entry that delivered this object through `smsMessages`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
+  cursor?: Maybe<Scalars['ID']['output']>;
   /** For BLOCK pushes: what the gateway answered. */
   decision?: Maybe<SmsDecision>;
-  /** smsIdentifier */
+  /** Unique per stored record (the NOTIFY and the BLOCK record of one SMS have different ids, so client caches keep both); not the platform's smsIdentifier. */
   id: Scalars['ID']['output'];
   mode: SmsNotificationMode;
   occurredAt: Scalars['DateTime']['output'];
@@ -699,6 +780,8 @@ export type SmsMessage = {
   /** Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, … */
   sendResult?: Maybe<Scalars['Int']['output']>;
   sender: Scalars['PhoneNumber']['output'];
+  /** The platform's smsIdentifier: shared by the NOTIFY and the BLOCK record of one SMS. */
+  smsIdentifier: Scalars['ID']['output'];
 };
 
 export type SmsMessageConnection = {
@@ -752,15 +835,15 @@ export type SmsRuleView = {
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Call events as they are stored. `after`: a CallEvent.cursor to resume from (replayed first). */
+  /** Call events as they are stored, oldest first. Each event carries `cursor`; pass the last one seen as `after` to resume. */
   callEvents: CallEvent;
-  /** Call records (CDRs) as they are stored. */
+  /** Call records (CDRs) as they are stored. Each record carries `cursor`; pass the last one seen as `after` to resume. */
   callRecords: CallRecord;
-  /** The call each time an event or its record changes it. */
+  /** The call each time an event or its record changes it. Each delivery carries `Call.cursor`; pass the last one seen as `after` to resume. */
   callUpdated: Call;
-  /** Numbers whose status the platform changed (number-status pushes). */
+  /** Numbers whose status the platform changed (number-status pushes). Each delivery carries `PrivacyNumber.cursor`; pass the last one seen as `after` to resume. */
   numberStatusChanged: PrivacyNumber;
-  /** SMS pushes as they are stored. */
+  /** SMS pushes as they are stored (a BLOCK and a NOTIFY push of one SMS are two records). Each carries `cursor`; pass the last one seen as `after` to resume. */
   smsMessages: SmsMessage;
 };
 

@@ -1,0 +1,63 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { appsInScope } from '../auth/app-scope';
+import type { Principal } from '../auth/principal';
+import { UserInputError } from '../errors';
+import { checkFirst } from '../shared/cursor';
+import { pageCost } from '../shared/page-cost';
+import { toConnection } from '../store/paging';
+import type { DeadLetterRecord } from './dead-letter.record';
+import type { DeadLetterService } from './dead-letter.service';
+import { DeadLetter, DeadLetterConnection, DeadLetterKindName, DeadLetterReplay } from './dead-letter.type';
+
+export interface DeadLettersContext {
+  deadLetters: DeadLetterService;
+  principal: Principal;
+}
+
+const toView = (d: DeadLetterRecord): DeadLetter => ({
+  id: String(d.id),
+  app: d.app,
+  kind: d.kind as DeadLetterKindName,
+  error: d.error,
+  headers: JSON.stringify(d.headers),
+  rawBody: d.rawBody.toString('utf8'),
+  bytes: d.rawBody.length,
+  receivedAt: d.receivedAt,
+});
+
+function idOf(value: string): number {
+  if (!/^\d{1,15}$/.test(value)) throw new UserInputError('id', `not a dead letter id: ${JSON.stringify(value.slice(0, 40))}`);
+  return Number(value);
+}
+
+const scope = (ctx: DeadLettersContext): readonly string[] | null => appsInScope(ctx.principal, null, 'app') ?? null;
+
+@Resolver(() => DeadLetter)
+export class DeadLetterResolver {
+  @Authorized('admin')
+  @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first.', complexity: pageCost(20) })
+  async deadLetters(
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: DeadLettersContext,
+  ): Promise<DeadLetterConnection> {
+    const size = first ?? 20;
+    checkFirst(size);
+    return toConnection(await ctx.deadLetters.list(scope(ctx), size, after ?? null), toView);
+  }
+
+  @Authorized('admin')
+  @Mutation(() => DeadLetterReplay, {
+    description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why.',
+  })
+  async replayDeadLetter(@Arg('id', () => ID) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
+    const r = await ctx.deadLetters.replay(idOf(id), scope(ctx));
+    return { id: String(r.record.id), kind: r.record.kind as DeadLetterKindName, stored: r.stored, duplicates: r.duplicates };
+  }
+
+  @Authorized('admin')
+  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it.' })
+  async discardDeadLetter(@Arg('id', () => ID) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
+    return toView(await ctx.deadLetters.discard(idOf(id), scope(ctx)));
+  }
+}
