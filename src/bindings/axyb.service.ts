@@ -1,6 +1,6 @@
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
-import { requireBinding } from './binding.service';
+import { isPlatformNotFound, requireBinding } from './binding.service';
 import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
 import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
 
@@ -46,35 +46,58 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
         recordFlag: input.recordCalls ?? false,
         userData: input.userData ?? undefined,
       });
-      let numberY: string | null = null;
-      if (input.partyB) {
-        try {
-          numberY = (await api.bindYB({ subscriptionId: ax.subscriptionId, origNum: input.partyB })).relationNumber;
-        } catch (err) {
-          await api.unbind({ subscriptionId: ax.subscriptionId }).catch((undoErr: unknown) =>
-            deps.logger.error({ err: undoErr, bindingId: ax.subscriptionId }, 'could not remove the AX half after the YB step failed'),
-          );
-          throw err;
-        }
-      }
-      const now = deps.now();
-      return newBinding({
-        id: ax.subscriptionId,
-        app: app.name,
-        mode: 'AXYB',
-        privacyNumber: ax.relationNumber,
-        partyA: input.partyA,
-        partyB: input.partyB ?? null,
-        numberY,
-        callDirection: direction,
-        recordCalls: input.recordCalls ?? false,
-        userData: input.userData ?? null,
-        createdAt: now,
-        expiresAt: expiryFrom(now, input.expiresInSeconds),
-      });
+      return toRecord(ax.subscriptionId, ax.relationNumber, await bindYB(ax.subscriptionId));
     },
     (b) => api.unbind({ subscriptionId: b.id }),
+    async () => {
+      // AXYB-4 by X on each number the platform may have chosen: A's AX half the mirror does not know. If the
+      // lost request got no further than AX, its YB step runs now, as the create would have.
+      for (const relationNum of app.numbers.map((n) => n.number)) {
+        const found = await api.query({ relationNum }).catch((err: unknown) => {
+          if (isPlatformNotFound(err)) return null;
+          throw err;
+        });
+        for (const info of found?.xyRelationNumList ?? []) {
+          if (info.numA !== input.partyA || (await deps.repo.get(deps.db, info.bindId))) continue;
+          const numberY = input.partyB && info.numB === input.partyB && info.numY ? info.numY : await bindYB(info.bindId);
+          return toRecord(info.bindId, info.numX, numberY);
+        }
+      }
+      return null;
+    },
   );
+
+  /** The YB step when partyB is given (its Y), else null; a YB refusal unbinds the AX half again. */
+  async function bindYB(subscriptionId: string): Promise<string | null> {
+    if (!input.partyB) return null;
+    try {
+      return (await api.bindYB({ subscriptionId, origNum: input.partyB })).relationNumber;
+    } catch (err) {
+      await api.unbind({ subscriptionId }).catch((undoErr: unknown) =>
+        deps.logger.error({ err: undoErr, bindingId: subscriptionId }, 'could not remove the AX half after the YB step failed'),
+      );
+      throw err;
+    }
+  }
+
+  /** The mirror row of the binding made for this input, whether its bind answer came back or it was found later. */
+  function toRecord(id: string, privacyNumber: string, numberY: string | null) {
+    const now = deps.now();
+    return newBinding({
+      id,
+      app: app.name,
+      mode: 'AXYB',
+      privacyNumber,
+      partyA: input.partyA,
+      partyB: input.partyB ?? null,
+      numberY,
+      callDirection: direction,
+      recordCalls: input.recordCalls ?? false,
+      userData: input.userData ?? null,
+      createdAt: now,
+      expiresAt: expiryFrom(now, input.expiresInSeconds),
+    });
+  }
 }
 
 /** AXYB-1 step 2 on an existing AX binding: B gets a Y. Binding the same B again changes nothing. */

@@ -1,5 +1,5 @@
 import type { EmulatorSeed } from '../../../src/emulator/seed';
-import { BindingDocument, CreateAxBindingDocument, CreateAxbBindingDocument, CreateAxeBindingDocument } from '../../generated/graphql';
+import { BindingDocument, CreateAxBindingDocument, CreateAxbBindingDocument, CreateAxeBindingDocument, CreateAxybBindingDocument } from '../../generated/graphql';
 import { startGatewayOnEmulator, type GatewayOnEmulator } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { data, errorOf, party } from './fixture';
@@ -10,10 +10,13 @@ const X = ['+8617000000001', '+8617000000002'];
 const AX_X = ['+8617000000011', '+8617000000012'];
 const AXE_URI = '/rest/caas/extendnumber/v1.0';
 const AXE_X = ['+8617000000021', '+8617000000022'];
+const AXYB_URI = '/rest/omp/xyrelationnumber/v1.0';
+const AXYB_NUMBERS = ['+8617000000031', '+8617000000032', '+8617000000033'];
 const SEED: EmulatorSeed = {
   apps: [
     { name: 'rides', mode: 'AXB', appKey: 'fictionalAppKey0001', appSecret: 'FictionalSecret0001', numbers: X.map((number) => ({ number, cityCode: '0755' })) },
     { name: 'drivers', mode: 'AX', appKey: 'fictionalAppKey0002', appSecret: 'FictionalSecret0002', numbers: AX_X.map((number) => ({ number, cityCode: '0755' })) },
+    { name: 'couriers', mode: 'AXYB', appKey: 'fictionalAppKey0004', appSecret: 'FictionalSecret0004', numbers: AXYB_NUMBERS.map((number) => ({ number, cityCode: '0755' })) },
     { name: 'shops', mode: 'AXE', appKey: 'fictionalAppKey0003', appSecret: 'FictionalSecret0003', numbers: AXE_X.map((number) => ({ number, cityCode: '0755' })) },
   ],
 };
@@ -102,5 +105,24 @@ describe('unknown create outcomes are settled on retry', () => {
     expect(retried.id).not.toBe(earlier.id);
     expect(onX().filter((b) => b.bindNum === partyA).map((b) => b.subscriptionId).sort()).toEqual([earlier.id, retried.id].sort());
     expect(gw.emulator.requestCount({ method: 'POST', uri: AXE_URI })).toBe(1);
+  });
+
+  test('AXYB: the retry finds the AX half by X (AXYB-4) and runs the YB step the lost request never reached', async () => {
+    const relationsOfA = (a: string) => gw.emulator.state.app('couriers')!.axyb.byA(a);
+    const input = { partyA: party(61), partyB: party(62), cityCode: '0755', idempotencyKey: 'lost-axyb-61' };
+    // The AX step (the first POST) binds, then its answer is lost: the YB step is never sent.
+    gw.emulator.injectFault({ method: 'POST', uri: AXYB_URI, count: 1, response: 'resetAfterHandling' });
+    gw.emulator.resetCounts();
+    expect(errorOf(await postGraphql(gw.url, CreateAxybBindingDocument, { input })).extensions.retryable).toBe(false);
+    expect(relationsOfA(input.partyA)).toHaveLength(1);
+    expect(relationsOfA(input.partyA)[0].yb).toHaveLength(0);
+
+    const retried = data(await postGraphql(gw.url, CreateAxybBindingDocument, { input })).createAXYBBinding;
+    expect(retried.id).toBe(relationsOfA(input.partyA)[0].subscriptionId);
+    expect(retried).toMatchObject({ partyA: input.partyA, partyBOrNull: input.partyB, numberY: expect.any(String) });
+    expect(relationsOfA(input.partyA)).toHaveLength(1);
+    expect(relationsOfA(input.partyA)[0].yb).toHaveLength(1);
+    // The AX bind once (lost), then only the YB step.
+    expect(gw.emulator.requestCount({ method: 'POST', uri: AXYB_URI })).toBe(2);
   });
 });
