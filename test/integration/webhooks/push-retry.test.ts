@@ -1,50 +1,12 @@
 import { loadConfig, type AppConfig } from '../../../src/config';
-import type { Db, Transaction } from '../../../src/store/db';
+import type { Db } from '../../../src/store/db';
 import { signedHeaders } from '../../../src/platform/signing';
 import { PrivacyNumberDocument } from '../../generated/graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { captureLogger } from '../../helpers/capture-logger';
+import { faultyDb } from '../../helpers/faulty-db';
 import { createTempDir } from '../../helpers/temp-dir';
-
-/**
- * A store whose next statement containing `sqlPart` fails (after whatever ran before it in its transaction,
- * e.g. the nonce claim): as a lost connection, or with a PostgreSQL error `code` (a refused value).
- */
-function faultyDb(db: Db): { db: Db; failNext(sqlPart: string, code?: string): void; failures: number } {
-  let armed: string | null = null;
-  let armedCode: string | undefined;
-  const state = { failures: 0 };
-  const wrapTx = (tx: Transaction): Transaction => ({
-    exec: (sql) => tx.exec(sql),
-    query: (sql, params) => {
-      if (armed !== null && sql.includes(armed)) {
-        armed = null;
-        state.failures++;
-        const err = Object.assign(new Error(armedCode ? 'injected: invalid byte sequence' : 'injected: connection lost'), armedCode ? { code: armedCode } : {});
-        return Promise.reject(err);
-      }
-      return tx.query(sql, params);
-    },
-  });
-  const wrapped: Db = {
-    kind: db.kind,
-    query: (sql, params) => db.query(sql, params),
-    transaction: (fn) => db.transaction((tx) => fn(wrapTx(tx))),
-    ping: () => db.ping(),
-    close: () => db.close(),
-  };
-  return {
-    db: wrapped,
-    failNext: (part, code) => {
-      armed = part;
-      armedCode = code;
-    },
-    get failures() {
-      return state.failures;
-    },
-  };
-}
 
 const post = (url: string, app: AppConfig, headers: Record<string, string>, body: unknown) =>
   fetch(`${url}/webhooks/${app.name}`, { method: 'POST', headers: { 'content-type': 'application/json;charset=UTF-8', ...headers }, body: JSON.stringify(body) });
