@@ -192,11 +192,11 @@ export interface GraphqlConfig {
  * `purgeIntervalMinutes` in batches of `batchSize` rows (file section `retention`).
  */
 export interface RetentionConfig {
-  /** Call event rows (caller and callee numbers), by the event's time (default 90). */
+  /** Call event rows (caller and callee numbers), counted from when they were stored (default 90). */
   callEventsDays: number;
   /** Call records (CDRs) and the calls built from them, by when they were stored (default 180). */
   callRecordsDays: number;
-  /** SMS rows (sender, receiver), by the SMS time (default 90). */
+  /** SMS rows (sender, receiver), counted from when they were stored (default 90). */
   smsMessagesDays: number;
   /** SMS content, set to null after this (default 7); the row stays until `smsMessagesDays`. */
   smsContentDays: number;

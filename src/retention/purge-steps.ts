@@ -45,14 +45,14 @@ function emptyOlder(table: string, key: string, column: string, set: string, sti
  * the mark that makes an older `after:` answer CURSOR_EXPIRED.
  */
 export const PURGE_STEPS: readonly PurgeStep[] = [
-  { kind: 'smsContent', keptFor: 'smsContentDays', sql: emptyOlder('sms_messages', 'id', 'occurred_at', 'content = NULL', 'content IS NOT NULL') },
-  { kind: 'callEventBodies', keptFor: 'rawBodiesDays', sql: emptyOlder('call_events', 'id', 'occurred_at', `raw = '{}'::jsonb`, `raw <> '{}'::jsonb`) },
+  { kind: 'smsContent', keptFor: 'smsContentDays', sql: emptyOlder('sms_messages', 'id', 'received_at', 'content = NULL', 'content IS NOT NULL') },
+  { kind: 'callEventBodies', keptFor: 'rawBodiesDays', sql: emptyOlder('call_events', 'id', 'received_at', `raw = '{}'::jsonb`, `raw <> '{}'::jsonb`) },
   { kind: 'callRecordBodies', keptFor: 'rawBodiesDays', sql: emptyOlder('call_records', 'record_key', 'received_at', `raw = '{}'::jsonb`, `raw <> '{}'::jsonb`) },
-  { kind: 'smsBodies', keptFor: 'rawBodiesDays', sql: emptyOlder('sms_messages', 'id', 'occurred_at', `raw = '{}'::jsonb`, `raw <> '{}'::jsonb`) },
-  { kind: 'callEvents', keptFor: 'callEventsDays', sql: deleteOlder('call_events', 'id', 'occurred_at') },
+  { kind: 'smsBodies', keptFor: 'rawBodiesDays', sql: emptyOlder('sms_messages', 'id', 'received_at', `raw = '{}'::jsonb`, `raw <> '{}'::jsonb`) },
+  { kind: 'callEvents', keptFor: 'callEventsDays', sql: deleteOlder('call_events', 'id', 'received_at') },
   { kind: 'callRecords', keptFor: 'callRecordsDays', sql: deleteOlder('call_records', 'record_key', 'received_at') },
   { kind: 'calls', keptFor: 'callRecordsDays', sql: deleteOlder('calls', 'session_id', 'updated_at') },
-  { kind: 'smsMessages', keptFor: 'smsMessagesDays', sql: deleteOlder('sms_messages', 'id', 'occurred_at') },
+  { kind: 'smsMessages', keptFor: 'smsMessagesDays', sql: deleteOlder('sms_messages', 'id', 'received_at') },
   { kind: 'deadLetters', keptFor: 'deadLettersDays', sql: deleteOlder('dead_letters', 'id', 'received_at') },
   { kind: 'idempotencyKeys', keptFor: 'idempotencyKeysDays', sql: deleteOlder('idempotency_keys', 'scope, key', 'updated_at', ` AND state = 'done'`) },
   {
