@@ -31,11 +31,12 @@ describe('gateway against a slow or dead platform', () => {
     const { gw, id } = await startWithBinding({ maxConcurrency: 4, maxQueue: 20, callDeadlineMs: 1000, timeoutMs: 60_000, breakerFailures: 0 });
     gw.emulator.injectFault({ method: 'GET', uri: AXB_URI, count: 10_000, response: 'slowBody' });
     const all = Promise.all(Array.from({ length: 200 }, () => postGraphql(gw.url, BindingDocument, { id })));
-    const results = await withTimeout(all, 15_000, '200 binding(id) answers');
+    // A bound, not a timing claim: 200 GraphQL requests take seconds on a loaded 2-core machine.
+    const results = await withTimeout(all, 60_000, '200 binding(id) answers');
     const codes = results.map((r) => errorOf(r).code);
     expect(codes.filter((c) => c !== 'PLATFORM_UNAVAILABLE' && c !== 'OPERATION_TIMEOUT')).toEqual([]);
     expect(results.every((r) => errorOf(r).extensions.retryable === true)).toBe(true);
-  }, 30_000);
+  }, 90_000);
 
   test('an open circuit answers PLATFORM_UNAVAILABLE, retryable, without calling the platform', async () => {
     const { gw, id } = await startWithBinding({ breakerFailures: 2, breakerHalfOpenMs: 60_000 });
