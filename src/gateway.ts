@@ -166,6 +166,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
       onRequest: (report) => metrics.platformRequest(report),
     });
     platform = client;
+    metrics.watchCircuit(() => client.circuitState);
     cutPlatformCalls = () => client.abortCalls();
     started.push({ dispose: () => client.close() });
 

@@ -113,6 +113,17 @@ export class GatewayMetrics {
   });
 
   /** `apps`: the configured app names; any other name (from a request path) is counted as "unknown". */
+  private circuit: (() => string) | null = null;
+  /** 1 while the circuit to the platform is open (calls refused without being sent), else 0; read at each scrape. */
+  private readonly circuitOpen = new Gauge({
+    name: 'gateway_platform_circuit_open',
+    help: 'Whether the circuit breaker to the platform is open (1: calls fail at once without being sent) or not (0).',
+    registers: [this.registry],
+    collect: () => {
+      if (this.circuit) this.circuitOpen.set(this.circuit() === 'open' ? 1 : 0);
+    },
+  });
+
   constructor(options: { processMetrics?: boolean; apps?: readonly string[] } = {}) {
     this.apps = new Set(options.apps ?? []);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
@@ -160,6 +171,11 @@ export class GatewayMetrics {
   /** Where `gateway_platform_reachable` gets its value at each scrape; until set, the gauge is absent of samples. */
   watchPlatform(probe: () => Promise<boolean>): void {
     this.platformProbe = probe;
+  }
+
+  /** Where `gateway_platform_circuit_open` reads the circuit's state (`closed`, `open`, `half-open`). */
+  watchCircuit(state: () => string): void {
+    this.circuit = state;
   }
 
   /** Prometheus text exposition format. */
