@@ -70,7 +70,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     calls: { db, calls: callRepo, log, pubsub, platform, apps, recordingUrls: new RecordingUrlCache(platform, now), now },
     sms: { db, sms: smsRepo, apps, now },
     sandbox: emulator ? { emulator } : null,
-    events: { db, log, pubsub },
+    events: { db, log, pubsub, observer: inputs.metrics.streams },
   };
   const pushStore = {
     db,
@@ -95,7 +95,6 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     smsTimeoutDecision: config.webhooks.smsTimeoutDecision,
     // In push_nonces on both drivers: survives a restart, and instances sharing a PostgreSQL see each other's.
     nonceLedger: new NonceLedger({ keepMs: config.webhooks.createdWindowSeconds * 2000 }),
-    onPush: (app, kind, outcome) => inputs.metrics.push(app, kind, outcome),
     onDeadLetter: (app, kind) => inputs.metrics.deadLetter(app, kind),
   });
   return { features, webhook };

@@ -96,7 +96,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
   let stopping: Promise<void> | null = null;
 
   const start = async (): Promise<StartedGateway> => {
-    const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics });
+    const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics, apps: config.apps.map((a) => a.name) });
     // One process per PGlite directory: the lock comes first and goes last (stop disposes in reverse).
     if (!config.databaseUrl) started.push(await acquireDataDirLock(config.dataDir));
     const opened = await openDb(config, logger);
@@ -159,8 +159,14 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     }
 
     const platformBaseUrl = config.sandbox ? (emulator = await startSandboxEmulator(config, url, logger, overrides, started)).baseUrl : config.platform.baseUrl!;
-    const client = new PlatformClient({ ...config.platform, baseUrl: platformBaseUrl, logger: logger.child({ component: 'platform' }) });
+    const client = new PlatformClient({
+      ...config.platform,
+      baseUrl: platformBaseUrl,
+      logger: logger.child({ component: 'platform' }),
+      onRequest: (report) => metrics.platformRequest(report),
+    });
     platform = client;
+    metrics.watchCircuit(() => client.circuitState);
     cutPlatformCalls = () => client.abortCalls();
     started.push({ dispose: () => client.close() });
 

@@ -35,6 +35,7 @@ export class CallSubscriptionResolver {
       const types = filter?.types?.length ? new Set<string>(filter.types) : null;
       return streamOf(
         context as EventsContext,
+        'callEvents',
         ['callEvent'],
         { app: filter?.app ?? undefined, sessionId: filter?.sessionId ?? undefined, bindingId: filter?.bindingId ?? undefined, privacyNumber: filter?.privacyNumber ?? undefined },
         checkLogCursor(after),
@@ -55,7 +56,7 @@ export class CallSubscriptionResolver {
     description: 'The call each time an event or its record changes it. Each delivery carries `Call.cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { sessionId: string; after?: string | null };
-      return streamOf(context as EventsContext, ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, 'callUpdated', ['callEvent', 'callRecord'], { sessionId: a.sessionId }, checkLogCursor(a.after));
     },
   })
   callUpdated(
@@ -71,7 +72,7 @@ export class CallSubscriptionResolver {
     description: 'Call records (CDRs) as they are stored. Each record carries `cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
-      return streamOf(context as EventsContext, ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, 'callRecords', ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   callRecords(

@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
 import type { PubSub } from './pubsub';
+import type { StreamObserver, SubscriptionKind } from './stream-observer';
 import type { LogEntry } from './topics';
 
 export interface LiveStreamOptions {
@@ -16,6 +17,8 @@ export interface LiveStreamOptions {
   batchSize?: number;
   /** Optional extra predicate applied after the SQL filter. */
   accept?: (entry: LogEntry) => boolean;
+  /** Reports opening, end and live deliveries of this stream, under `kind` (optional). */
+  observer?: { kind: SubscriptionKind; observer: StreamObserver };
 }
 
 /**
@@ -39,6 +42,9 @@ type Waiter = { resolve: (r: IteratorResult<LogEntry>) => void; reject: (e: unkn
 class LiveStream implements AsyncIterableIterator<LogEntry> {
   private readonly buffer: LogEntry[] = [];
   private cursor = '0';
+  /** The log's head when the stream opened: entries after it are live, the others replayed. */
+  private liveAfter = 0n;
+  private observed = false;
   private dirty = true;
   private reading = false;
   private closed = false;
@@ -49,7 +55,17 @@ class LiveStream implements AsyncIterableIterator<LogEntry> {
 
   async open(): Promise<void> {
     this.unsubscribes = await Promise.all(this.o.channels.map((c) => this.o.pubsub.subscribe(c, () => this.wake())));
-    this.cursor = this.o.after ?? (await this.o.log.head(this.o.db));
+    try {
+      const head = await this.o.log.head(this.o.db);
+      this.liveAfter = BigInt(head);
+      this.cursor = this.o.after ?? head;
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+    if (this.closed) return;
+    this.observed = true;
+    this.o.observer?.observer.opened(this.o.observer.kind);
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<LogEntry> {
@@ -58,7 +74,7 @@ class LiveStream implements AsyncIterableIterator<LogEntry> {
 
   next(): Promise<IteratorResult<LogEntry>> {
     const entry = this.buffer.shift();
-    if (entry) return Promise.resolve({ value: entry, done: false });
+    if (entry) return Promise.resolve({ value: this.handOver(entry), done: false });
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve, reject) => {
       this.waiter = { resolve, reject };
@@ -76,6 +92,12 @@ class LiveStream implements AsyncIterableIterator<LogEntry> {
     throw err;
   }
 
+  /** The entry as given to the consumer; a live one has its delivery lag reported. */
+  private handOver(entry: LogEntry): LogEntry {
+    if (this.o.observer && BigInt(entry.cursor) > this.liveAfter) this.o.observer.observer.delivered(this.o.observer.kind, entry.createdAt);
+    return entry;
+  }
+
   private wake(): void {
     this.dirty = true;
     if (this.waiter) void this.pump();
@@ -85,6 +107,7 @@ class LiveStream implements AsyncIterableIterator<LogEntry> {
     if (this.closed) return;
     this.closed = true;
     for (const unsubscribe of this.unsubscribes) unsubscribe();
+    if (this.observed) this.o.observer?.observer.ended(this.o.observer.kind);
     this.buffer.length = 0;
     this.waiter?.resolve({ value: undefined, done: true });
     this.waiter = null;
@@ -110,7 +133,7 @@ class LiveStream implements AsyncIterableIterator<LogEntry> {
       if (entry && this.waiter) {
         const w = this.waiter;
         this.waiter = null;
-        w.resolve({ value: entry, done: false });
+        w.resolve({ value: this.handOver(entry), done: false });
       }
     } catch (err) {
       const w = this.waiter;

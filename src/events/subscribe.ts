@@ -5,11 +5,13 @@ import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
 import { openLiveStream } from './live-stream';
 import type { PubSub } from './pubsub';
+import type { StreamObserver, SubscriptionKind } from './stream-observer';
 import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from './topics';
 
 /** What every subscription needs from the GraphQL context: the store, the event log and the pub/sub. */
 export interface EventsContext {
-  events: { db: Db; log: EventLog; pubsub: PubSub };
+  /** `observer` hears of each stream's opening, end and live deliveries (the metrics). */
+  events: { db: Db; log: EventLog; pubsub: PubSub; observer?: StreamObserver };
   /** Streams show only the entries of the apps this principal may see. */
   principal: Principal;
 }
@@ -44,6 +46,8 @@ export function afterDescription(cursorField: string, what: string): string {
  */
 export async function streamOf(
   ctx: EventsContext,
+  /** The subscription field this stream serves (metrics label). */
+  field: SubscriptionKind,
   kinds: EventKind[],
   filter: StreamFilter,
   after: string | null,
@@ -60,6 +64,7 @@ export async function streamOf(
     filter: { ...rest, apps, kinds },
     after,
     accept,
+    observer: ctx.events.observer ? { kind: field, observer: ctx.events.observer } : undefined,
   });
 }
 

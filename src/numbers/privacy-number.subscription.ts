@@ -15,7 +15,7 @@ export class PrivacyNumberSubscriptionResolver {
     description: 'Numbers whose status the platform changed (number-status pushes). Each delivery carries `PrivacyNumber.cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { app?: string | null; after?: string | null };
-      return streamOf(context as EventsContext, ['numberStatus'], { app: a.app ?? undefined, appField: 'app' }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, 'numberStatusChanged', ['numberStatus'], { app: a.app ?? undefined, appField: 'app' }, checkLogCursor(a.after));
     },
   })
   numberStatusChanged(

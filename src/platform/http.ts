@@ -40,6 +40,17 @@ export interface PlatformHttpOptions {
   now: () => Date;
   /** Backoff between attempts; must end early (resolve or reject) when `signal` aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Hears of every attempt sent (metrics); must not throw. */
+  onRequest?: (report: PlatformRequestReport) => void;
+}
+
+/** One attempt sent to the platform, as `onRequest` hears of it. */
+export interface PlatformRequestReport {
+  /** The interface's inventory name, e.g. `AXB-4 query`. */
+  operation: string;
+  /** The answer's `resultcode` ("0" = success); `http_<status>` when the answer has none; else the failure kind (`timeout`, `network`, `aborted`, ...). */
+  result: string;
+  seconds: number;
 }
 
 /** One call: which interface, whose credentials, its parameters, and how to read the answer. */
@@ -210,15 +221,18 @@ export class PlatformHttp {
       const ended = scope.ended();
       if (ended === 'caller' || ended === 'closed') {
         this.logAttempt(operation, attempt, started, { kind: 'aborted', by: ended });
+        this.report(operation, 'aborted', started);
         // Not a platform fault: the circuit must not count it.
         throw ended === 'caller' ? scope.callerReason : this.toCallError(operation, err, scope, true);
       }
       const error = fromTransportError(operation, ended === 'deadline' ? undefined : err, ended === 'deadline');
       this.logAttempt(operation, attempt, started, { kind: error.kind, reason: error.reason });
+      this.report(operation, error.kind, started);
       throw error;
     }
     const envelope = readEnvelope(parseJson(raw.text));
     this.logAttempt(operation, attempt, started, { status: raw.status, resultcode: envelope?.resultcode });
+    this.report(operation, envelope?.resultcode ?? `http_${raw.status}`, started);
     return exchange.interpret(raw);
   }
 
@@ -250,6 +264,10 @@ export class PlatformHttp {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private report(operation: Operation, result: string, started: number): void {
+    this.options.onRequest?.({ operation: operation.name, result, seconds: (performance.now() - started) / 1000 });
   }
 
   /** Debug line per attempt: no headers, no query string (it carries numbers), no body. */

@@ -6,11 +6,11 @@ import { createAxbApi, type AxbApi } from './axb-api';
 import { createAxeApi, type AxeApi } from './axe-api';
 import { createAxybApi, type AxybApi } from './axyb-api';
 import { createCallApi, type CallApi } from './call-api';
-import { PlatformHttp, type AppCredentials, type PlatformCaller } from './http';
+import { PlatformHttp, type AppCredentials, type PlatformCaller, type PlatformRequestReport } from './http';
 import { createRecordingApi, type RecordingApi } from './recording-api';
 import type { AuthScheme } from './signing';
 
-export type { AppCredentials } from './http';
+export type { AppCredentials, PlatformRequestReport } from './http';
 
 /** Defaults of the optional resilience settings (the same as config.ts). */
 export const PLATFORM_DEFAULTS = { maxQueue: 64, callDeadlineMs: 20_000, breakerFailures: 5, breakerHalfOpenMs: 10_000 } as const;
@@ -46,6 +46,8 @@ export interface PlatformClientOptions {
   now?: () => Date;
   /** Waits between attempts (backoff); ends early when the signal aborts. Default: a timer. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Hears of every attempt sent, with its interface, result code and duration (the gateway's metrics). */
+  onRequest?: (report: PlatformRequestReport) => void;
 }
 
 /** Everything one application (one APP_Key) may call; the platform rejects a mode's interfaces for another mode's app (1010040). */
@@ -96,6 +98,7 @@ export class PlatformClient {
       dispatcher,
       now: this.now,
       sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal })),
+      onRequest: options.onRequest,
     });
   }
 

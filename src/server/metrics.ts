@@ -1,7 +1,18 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { StreamObserver, SubscriptionKind } from '../events/stream-observer';
+import type { PlatformRequestReport } from '../platform/http';
 
 /** Most distinct operation names kept as labels; later new names count as "other" (bounded cardinality). */
 const MAX_OPERATION_NAMES = 200;
+
+/** Most distinct platform result codes kept as labels. */
+const MAX_RESULT_CODES = 100;
+const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ['callEvents', 'callUpdated', 'callRecords', 'smsMessages', 'numberStatusChanged'];
+
+/** `AXB-1 bind` → `axb_1_bind`: the inventory name of a platform interface as a label value. */
+export function operationLabel(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 48) || 'other';
+}
 
 export type OperationOutcome = 'success' | 'error';
 export type Transport = 'http' | 'ws';
@@ -33,8 +44,41 @@ export class GatewayMetrics {
   });
   private readonly pushes = new Counter({
     name: 'gateway_webhook_pushes_total',
-    help: 'Platform pushes received, by app, kind (callEvent, cdrBatch, sms, numberStatus) and outcome (stored, duplicate, deadLettered, rejected, failed).',
-    labelNames: ['app', 'kind', 'outcome'] as const,
+    help: 'Pushes answered on /webhooks/*, by app ("unknown" when not configured), kind (callEvent, cdrBatch, sms, numberStatus, unknown), outcome (see PushOutcome) and HTTP status.',
+    labelNames: ['app', 'kind', 'outcome', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly pushDuration = new Histogram({
+    name: 'gateway_webhook_push_duration_seconds',
+    help: 'Time from a push request\'s arrival to its answer, seconds, by app and kind.',
+    labelNames: ['app', 'kind'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  private readonly platformRequests = new Counter({
+    name: 'gateway_platform_requests_total',
+    help: 'Platform REST attempts, by interface (e.g. axb_4_query) and result: the platform resultcode ("0" = success), http_<status> without one, or the transport failure (timeout, network, ...).',
+    labelNames: ['operation', 'result'] as const,
+    registers: [this.registry],
+  });
+  private readonly platformDuration = new Histogram({
+    name: 'gateway_platform_request_duration_seconds',
+    help: 'Time of one platform REST attempt, seconds, by interface.',
+    labelNames: ['operation'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
+    registers: [this.registry],
+  });
+  private readonly subscriptions = new Gauge({
+    name: 'gateway_subscriptions_active',
+    help: 'Open GraphQL subscriptions, by subscription field (callEvents, callUpdated, callRecords, smsMessages, numberStatusChanged).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  private readonly deliveryLag = new Histogram({
+    name: 'gateway_event_delivery_lag_seconds',
+    help: 'Time from an event-log entry\'s creation (the push stored) to its hand-over to a live subscriber, seconds, by subscription field; replayed entries are not counted.',
+    labelNames: ['kind'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
   private readonly deadLetters = new Counter({
@@ -55,6 +99,8 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
   private readonly names = new Set<string>();
+  private readonly apps: ReadonlySet<string>;
+  private readonly resultCodes = new Set<string>();
   private platformProbe: (() => Promise<boolean>) | null = null;
   /** 1 while the platform's REST API answers, 0 when not; probed on each scrape (the probe caches answers). */
   private readonly platformReachable = new Gauge({
@@ -66,9 +112,30 @@ export class GatewayMetrics {
     },
   });
 
-  constructor(options: { processMetrics?: boolean } = {}) {
+  /** `apps`: the configured app names; any other name (from a request path) is counted as "unknown". */
+  private circuit: (() => string) | null = null;
+  /** 1 while the circuit to the platform is open (calls refused without being sent), else 0; read at each scrape. */
+  private readonly circuitOpen = new Gauge({
+    name: 'gateway_platform_circuit_open',
+    help: 'Whether the circuit breaker to the platform is open (1: calls fail at once without being sent) or not (0).',
+    registers: [this.registry],
+    collect: () => {
+      if (this.circuit) this.circuitOpen.set(this.circuit() === 'open' ? 1 : 0);
+    },
+  });
+
+  constructor(options: { processMetrics?: boolean; apps?: readonly string[] } = {}) {
+    this.apps = new Set(options.apps ?? []);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    for (const kind of SUBSCRIPTION_KINDS) this.subscriptions.set({ kind }, 0);
   }
+
+  /** What live event streams report: opened and ended subscriptions, and the lag of each live delivery. */
+  readonly streams: StreamObserver = {
+    opened: (kind) => this.subscriptions.inc({ kind }),
+    ended: (kind) => this.subscriptions.dec({ kind }),
+    delivered: (kind, createdAt) => this.deliveryLag.observe({ kind }, Math.max(0, (Date.now() - Date.parse(createdAt)) / 1000)),
+  };
 
   httpRequest(route: string, method: string, status: number, seconds: number): void {
     this.httpRequests.inc({ route, method, status: String(status) });
@@ -87,13 +154,28 @@ export class GatewayMetrics {
     this.deadLetters.inc({ app, kind });
   }
 
-  push(app: string, kind: string, outcome: string): void {
-    this.pushes.inc({ app, kind, outcome });
+  /** One push answered: `seconds` from its arrival to the answer. */
+  pushAnswered(answer: { app: string; kind: string; outcome: string; status: number }, seconds: number): void {
+    const app = this.apps.has(answer.app) ? answer.app : 'unknown';
+    this.pushes.inc({ app, kind: answer.kind, outcome: answer.outcome, status: String(answer.status) });
+    this.pushDuration.observe({ app, kind: answer.kind }, seconds);
+  }
+
+  /** One platform REST attempt (the platform client's `onRequest` hook). */
+  platformRequest(report: PlatformRequestReport): void {
+    const operation = operationLabel(report.operation);
+    this.platformRequests.inc({ operation, result: this.resultLabel(report.result) });
+    this.platformDuration.observe({ operation }, report.seconds);
   }
 
   /** Where `gateway_platform_reachable` gets its value at each scrape; until set, the gauge is absent of samples. */
   watchPlatform(probe: () => Promise<boolean>): void {
     this.platformProbe = probe;
+  }
+
+  /** Where `gateway_platform_circuit_open` reads the circuit's state (`closed`, `open`, `half-open`). */
+  watchCircuit(state: () => string): void {
+    this.circuit = state;
   }
 
   /** Prometheus text exposition format. */
@@ -103,6 +185,14 @@ export class GatewayMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  /** Platform result codes are a finite list; anything odd (or past the bound) counts as "other". */
+  private resultLabel(result: string): string {
+    if (this.resultCodes.has(result)) return result;
+    if (this.resultCodes.size >= MAX_RESULT_CODES || !/^[A-Za-z0-9_-]{1,32}$/.test(result)) return 'other';
+    this.resultCodes.add(result);
+    return result;
   }
 
   private label(name: string | null): string {

@@ -1,9 +1,11 @@
+import { performance } from 'node:perf_hooks';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Authenticator } from '../auth/authenticator';
 import type { Logger } from '../shared/logger';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { isJsonContentType } from '../webhooks/content-type';
+import { type PushAnswerOutcome, UNKNOWN_KIND } from '../webhooks/push-answer';
 import { boardRouteOf, handleBoard } from './board';
 import { BodyTooLargeError, readBody } from './body';
 import type { ContextFactory, GatewayContext } from './context';
@@ -34,6 +36,9 @@ export interface WebhookResponse {
   /** Default `content-type: application/json; charset=utf-8`. */
   headers?: Record<string, string>;
   body: string;
+  /** How the push was answered and its kind, for the metrics; absent: derived from the status, kind `unknown`. */
+  outcome?: PushAnswerOutcome;
+  kind?: string;
 }
 
 /** The seam to webhook handling: answers one push. A 200 tells the platform the push is stored. */
@@ -176,25 +181,40 @@ async function handleGraphql(deps: RouteDeps, req: IncomingMessage, res: ServerR
 
 /**
  * `/webhooks/<app>` or `/webhooks/<app>/<token>`: source address (403) → address (404) → method (405) →
- * JSON content type (415), each before the body is read; then the body (413) and the handler.
+ * JSON content type (415), each before the body is read; then the body (413) and the handler. Every answer
+ * is counted (`gateway_webhook_pushes_total`) and timed from arrival (`gateway_webhook_push_duration_seconds`).
  */
 async function handleWebhook(deps: RouteDeps, req: IncomingMessage, res: ServerResponse, method: string, path: string, requestId: string): Promise<void> {
+  const started = performance.now();
+  const address = webhookAddress(path);
+  const count = (outcome: PushAnswerOutcome, status: number, kind = UNKNOWN_KIND): void =>
+    deps.metrics.pushAnswered({ app: address?.app ?? UNKNOWN_KIND, kind, outcome, status }, (performance.now() - started) / 1000);
   if (!deps.webhookSourceAllowed(req.socket.remoteAddress)) {
     deps.logger.warn({ requestId, source: req.socket.remoteAddress }, 'push from an address outside webhooks.allowedSourceCidrs; refused');
+    count('forbidden', 403);
     return sendJson(res, 403, { error: 'FORBIDDEN', message: 'Pushes are not accepted from this address' }, { connection: 'close' });
   }
-  const address = webhookAddress(path);
-  if (!address) return sendNotFound(res);
-  if (method !== 'POST') return sendMethodNotAllowed(res, ['POST']);
-  if (deps.phase() !== 'ready') return sendNotReady(res);
+  if (!address) return (count('notFound', 404), sendNotFound(res));
+  if (method !== 'POST') return (count('methodNotAllowed', 405), sendMethodNotAllowed(res, ['POST']));
+  if (deps.phase() !== 'ready') return (count('notReady', 503), sendNotReady(res));
   if (!isJsonContentType(req.headers['content-type'])) {
+    count('unsupportedMediaType', 415);
     return sendJson(res, 415, { error: 'UNSUPPORTED_MEDIA_TYPE', message: 'A push must be sent as Content-Type: application/json' }, { connection: 'close' });
   }
   const rawBody = await readLimited(req, res, deps.webhookBodyLimitBytes);
-  if (rawBody === undefined) return;
+  if (rawBody === undefined) return count('tooLarge', 413);
   const answer = await deps.webhook({ ...address, rawBody, headers: req.headers, requestId });
   res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
   res.end(answer.body);
+  count(answer.outcome ?? outcomeOfStatus(answer.status), answer.status, answer.kind);
+}
+
+/** The outcome of an answer that did not name one (a wrapped or stand-in handler). */
+function outcomeOfStatus(status: number): PushAnswerOutcome {
+  if (status === 200) return 'stored';
+  if (status === 401) return 'rejected';
+  if (status === 404) return 'notFound';
+  return status === 503 ? 'notReady' : 'failed';
 }
 
 /** The body, or undefined after answering 413 (closing the connection when the rest was not read). */

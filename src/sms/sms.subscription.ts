@@ -13,7 +13,7 @@ export class SmsSubscriptionResolver {
     description: 'SMS pushes as they are stored (a BLOCK and a NOTIFY push of one SMS are two records). Each carries `cursor`; pass the last one seen as `after` to resume.',
     subscribe: ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
-      return streamOf(context as EventsContext, ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
+      return streamOf(context as EventsContext, 'smsMessages', ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })
   smsMessages(

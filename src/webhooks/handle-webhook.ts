@@ -11,6 +11,7 @@ import type { SmsRepository } from '../sms/sms.repository';
 import type { Queryable } from '../store/db';
 import { sha256Hex } from './canonical';
 import type { NonceLedger } from './nonce-ledger';
+import { type PushAnswerOutcome, UNKNOWN_KIND } from './push-answer';
 import { formatPushParseError, parsePush } from './parse-push';
 import type { SmsEvent } from './push';
 import { type Arrival, deadLetterIn, guessKind, isDeterministicStoreError, publish, type PushOutcome, type PushStoreDeps, storePushIn } from './store-push';
@@ -31,6 +32,9 @@ export interface WebhookOutput {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** How the push was answered, and its kind (`unknown` before parsing): for the metrics. */
+  outcome: PushAnswerOutcome;
+  kind: string;
 }
 
 export interface WebhookDeps extends PushStoreDeps {
@@ -42,16 +46,17 @@ export interface WebhookDeps extends PushStoreDeps {
   smsTimeoutDecision: 'FORWARD' | 'DISCARD';
   /** Nonces of signed pushes, claimed in each push's store transaction. */
   nonceLedger: NonceLedger;
-  /** Counts pushes by app, kind and outcome (optional). */
-  onPush?: (app: string, kind: string, outcome: 'stored' | 'duplicate' | 'rejected' | 'failed' | 'deadLettered') => void;
   /** Counts dead letters by app and kind (optional). */
   onDeadLetter?: (app: string, kind: DeadLetterKind) => void;
 }
 
-const json = (status: number, body: unknown): WebhookOutput => ({ status, body: JSON.stringify(body) });
+type Answer = Omit<WebhookOutput, 'outcome' | 'kind'>;
+const json = (status: number, body: unknown): Answer => ({ status, body: JSON.stringify(body) });
+const as = (answer: Answer, outcome: PushAnswerOutcome, kind: string = UNKNOWN_KIND): WebhookOutput => ({ ...answer, outcome, kind });
 /** The platform only needs a 200 with an empty body (push-api.md §1.4). */
-const OK: WebhookOutput = { status: 200, body: '', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+const OK: Answer = { status: 200, body: '', headers: { 'content-type': 'text/plain; charset=utf-8' } };
 const UNAUTHENTICATED = json(401, { error: 'UNAUTHENTICATED', message: 'The push signature did not verify' });
+const notFound = (app: string): WebhookOutput => as(json(404, { error: 'NOT_FOUND', message: `No app named "${app}" is configured` }), 'notFound');
 
 /** Thrown inside the store transaction to roll it back when a signed push reuses a nonce with another body. */
 class NonceReplay extends Error {}
@@ -69,19 +74,17 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
 
   return async (input) => {
     const app = apps.get(input.app);
-    if (!app) return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
+    if (!app) return notFound(input.app);
     const log = deps.logger.child({ app: app.name, requestId: input.requestId });
     if (!pathTokenMatches(app, input.pathToken)) {
       log.warn({ withToken: input.pathToken !== undefined }, 'push to a wrong webhook address (path token); not stored');
-      deps.onPush?.(app.name, 'unknown', 'rejected');
       // The same answer as an unknown app: the address without the right token does not exist.
-      return json(404, { error: 'NOT_FOUND', message: `No app named "${input.app}" is configured` });
+      return notFound(input.app);
     }
     // Without fan-out, subscribers of other instances would hear of this push only at their next catch-up:
     // refuse it now, before anything is checked or stored, and let the platform send it again.
     if (!deps.pubsub.healthy) {
-      deps.onPush?.(app.name, 'unknown', 'failed');
-      return json(503, { error: 'UNAVAILABLE', message: 'Event fan-out is down; retry later' });
+      return as(json(503, { error: 'UNAVAILABLE', message: 'Event fan-out is down; retry later' }), 'failed');
     }
 
     const receivedAt = deps.now();
@@ -96,10 +99,7 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
     });
     const verdict = auth ? decideAuth(app.webhookAuth, auth) : { accept: true, log: false };
     if (verdict.log && auth && !auth.ok) log.warn({ reason: auth.reason, detail: auth.detail, mode: app.webhookAuth }, 'push signature check failed');
-    if (!verdict.accept) {
-      deps.onPush?.(app.name, 'unknown', 'rejected');
-      return UNAUTHENTICATED;
-    }
+    if (!verdict.accept) return as(UNAUTHENTICATED, 'rejected');
 
     const at: Arrival = { app: app.name, headers: flatHeaders(input.headers), rawBody: input.rawBody, receivedAt };
     const bodyHash = sha256Hex(input.rawBody);
@@ -132,27 +132,22 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       });
       for (const d of outcome.deadLettered) deps.onDeadLetter?.(app.name, d.kind);
       const outcomeName = outcome.stored.entries.length > 0 ? 'stored' : outcome.deadLettered.length > 0 ? 'deadLettered' : 'duplicate';
-      deps.onPush?.(app.name, push.kind, outcomeName);
       log.debug({ kind: push.kind, stored: outcome.stored.entries.length, duplicates: outcome.stored.duplicates, deadLetters: outcome.deadLettered.length }, 'push stored');
       await publish(deps.pubsub, outcome.stored.entries, log);
-      return decision && outcome.sms ? smsAnswer({ ...deps, logger: log }, app, outcome.sms, decision) : OK;
+      return as(decision && outcome.sms ? smsAnswer({ ...deps, logger: log }, app, outcome.sms, decision) : OK, outcomeName, push.kind);
     } catch (err) {
-      if (err instanceof NonceReplay) {
-        deps.onPush?.(app.name, kind, 'rejected');
-        return UNAUTHENTICATED;
-      }
+      if (err instanceof NonceReplay) return as(UNAUTHENTICATED, 'rejected', kind);
       if (isDeterministicStoreError(err)) {
         log.warn({ err, kind }, 'the database refused a value of the push; kept as a dead letter');
         try {
           return await deadLetter(deps, log, at, kind, `refused by the database: ${errorText(err)}`, claim);
         } catch (again) {
-          if (again instanceof NonceReplay) return UNAUTHENTICATED;
+          if (again instanceof NonceReplay) return as(UNAUTHENTICATED, 'rejected', kind);
           err = again;
         }
       }
-      deps.onPush?.(app.name, kind, 'failed');
       log.error({ err, kind }, 'push could not be stored; answering 503 so the platform retries');
-      return json(503, { error: 'UNAVAILABLE', message: 'The push could not be stored; retry later' });
+      return as(json(503, { error: 'UNAVAILABLE', message: 'The push could not be stored; retry later' }), 'failed', kind);
     }
   };
 }
@@ -161,9 +156,8 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
 async function deadLetter(deps: WebhookDeps, log: Logger, at: Arrival, kind: DeadLetterKind, error: string, claim: (tx: Queryable) => Promise<boolean>): Promise<WebhookOutput> {
   const kept = await deps.db.transaction(async (tx) => ((await claim(tx)) ? deadLetterIn(deps, tx, at, kind, error) : false));
   if (kept) deps.onDeadLetter?.(at.app, kind);
-  deps.onPush?.(at.app, kind, kept ? 'deadLettered' : 'duplicate');
   log.debug({ kind, kept }, 'dead letter');
-  return OK;
+  return as(OK, kept ? 'deadLettered' : 'duplicate', kind);
 }
 
 function errorText(err: unknown): string {
@@ -192,7 +186,7 @@ async function decideSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Prom
 }
 
 /** The answer to a Block push: the decision stored the first time, so a repeated push hears the same answer. */
-function smsAnswer(deps: WebhookDeps, app: AppConfig, row: SmsRow, decision: Decision): WebhookOutput {
+function smsAnswer(deps: WebhookDeps, app: AppConfig, row: SmsRow, decision: Decision): Answer {
   const final: Decision = row.decision === decision.decision ? decision : { decision: row.decision ?? 'DISCARD', forwardTo: row.receiver, reason: 'stored earlier' };
   deps.logger.info({ sms: row.smsIdentifier, decision: final.decision, reason: final.reason }, 'SMS Block push decided');
   return { status: 200, body: JSON.stringify(toBlockResponse(final, row.sender)) };

@@ -1,0 +1,14 @@
+/** The GraphQL subscription field a live stream serves: the `kind` label of the subscription metrics. */
+export type SubscriptionKind = 'callEvents' | 'callUpdated' | 'callRecords' | 'smsMessages' | 'numberStatusChanged';
+
+/**
+ * What a live stream reports about itself (the composition root passes the metrics' one). `opened` once when
+ * it starts, `ended` exactly once when it closes (return, throw or a read failure), `delivered` for each
+ * live entry handed to the consumer, with the entry's `createdAt` (ISO-8601); replayed entries, those
+ * already in the log when the stream opened, are not reported.
+ */
+export interface StreamObserver {
+  opened(kind: SubscriptionKind): void;
+  ended(kind: SubscriptionKind): void;
+  delivered(kind: SubscriptionKind, createdAt: string): void;
+}
