@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { ConfigError } from './errors';
 import { createGateway } from './gateway';
 import { createLogger } from './shared/logger';
@@ -7,8 +7,8 @@ import { DataDirLockedError } from './store/data-dir-lock';
 
 /**
  * Process entry (`npm start`): configuration → gateway → start; SIGTERM/SIGINT → graceful stop.
- * Exit codes: 0 after a clean stop, 1 for bad configuration, a DATA_DIR held by another process, or a failed
- * start or stop.
+ * Exit codes: 0 after a clean stop, 1 for bad configuration, a DATA_DIR or port held by another process, or a
+ * failed start or stop.
  */
 async function main(): Promise<void> {
   let config;
@@ -42,11 +42,24 @@ async function main(): Promise<void> {
     const { banner } = await gateway.start();
     process.stdout.write(`${banner}\n`);
   } catch (err) {
-    // A taken DATA_DIR is an operator's mistake, said plainly on stderr like a configuration error.
+    // A taken DATA_DIR or port is an operator's mistake, said plainly on stderr like a configuration error.
+    const inUse = portInUse(err, config);
     if (err instanceof DataDirLockedError) process.stderr.write(`${err.message}\n`);
+    else if (inUse !== null) process.stderr.write(`${inUse}\n`);
     else logger.fatal({ err }, 'start failed');
     process.exit(1);
   }
+}
+
+/** The one line that says which configured port another program holds, or null when `err` is not that. */
+function portInUse(err: unknown, config: Config): string | null {
+  const e = err as { code?: unknown; port?: unknown } | null;
+  if (e?.code !== 'EADDRINUSE') return null;
+  const port = typeof e.port === 'number' ? e.port : config.http.port;
+  if (config.metrics.port !== null && port === config.metrics.port && port !== config.http.port) {
+    return `metrics.port ${port} is in use (another gateway or program listens there); set metrics.port in GATEWAY_CONFIG to another port`;
+  }
+  return `PORT ${port} is in use (another gateway or program listens there); set PORT to another port`;
 }
 
 void main();

@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { buildGateway, type GatewayBuild } from '../helpers/instances';
 import { createTempDir } from '../helpers/temp-dir';
@@ -70,6 +72,24 @@ describe('process entry (src/main.ts)', () => {
       expect(await withTimeout(main.exited, 15_000, 'main.ts to stop')).toBe(0);
     } finally {
       if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await dir.remove();
+    }
+  }, 90_000);
+
+  it('exits 1 with one line, not a stack trace, when another program holds PORT', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as AddressInfo).port;
+    const dir = await createTempDir();
+    const main = startMain({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'warn' });
+    try {
+      expect(await withTimeout(main.exited, 60_000, 'main.ts to exit')).toBe(1);
+      const { stdout, stderr } = main.output();
+      expect(stderr).toBe(`PORT ${port} is in use (another gateway or program listens there); set PORT to another port\n`);
+      expect(stdout).toBe('');
+    } finally {
+      if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await new Promise((resolve) => holder.close(resolve));
       await dir.remove();
     }
   }, 90_000);
