@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { type Config, loadConfig } from './config';
 import { ConfigError } from './errors';
 import { createGateway } from './gateway';
-import { createLogger } from './shared/logger';
+import { usePrettyLogs } from './shared/log-pretty';
+import { createLogger, stdoutDestination } from './shared/logger';
 import { DataDirLockedError } from './store/data-dir-lock';
 
 /**
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // Pretty lines for a person at a terminal (LOG_FORMAT=auto), JSON for whatever else reads stdout.
+  const stdout = stdoutDestination();
+  const logger = createLogger(config.logLevel, stdout, { pretty: usePrettyLogs(config.logFormat, process.stdout.isTTY === true) });
   const gateway = createGateway(config, { logger });
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -39,8 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   try {
+    // One write on the logger's own stream, so it follows the "gateway ready" line and no log line splits it.
     const { banner } = await gateway.start();
-    process.stdout.write(`${banner}\n`);
+    stdout.write(`${banner}\n`);
   } catch (err) {
     // A taken DATA_DIR or port is an operator's mistake, said plainly on stderr like a configuration error.
     const inUse = portInUse(err, config);

@@ -93,4 +93,35 @@ describe('process entry (src/main.ts)', () => {
       await dir.remove();
     }
   }, 90_000);
+
+  it('LOG_FORMAT=pretty: readable log lines, then the banner in one piece after "gateway ready", app keys intact', async () => {
+    const dir = await createTempDir();
+    const main = startMain({ PORT: '0', DATA_DIR: dir.path, LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' });
+    try {
+      await withTimeout(
+        new Promise<void>((resolve) => {
+          const check = () => /Apps:\n(.+\n){4}/.test(main.output().stdout) && resolve();
+          main.child.stdout!.on('data', check);
+        }),
+        60_000,
+        'the start-up banner',
+      );
+      const { stdout } = main.output();
+      const ready = stdout.split('\n').find((l) => / gateway ready /.test(l));
+      expect(ready).toMatch(/^INFO {2}\d{4}-\d\d-\d\dT[\d:.]+Z gateway ready url=http:\/\/127\.0\.0\.1:\d+ sandbox=true apps=/);
+      expect(ready).toContain('"appKey":"sandboxAXAppKey00000000"');
+      // Every line before the banner is a pretty log line, not JSON; the banner's lines follow the ready line together.
+      const bannerAt = stdout.indexOf('PrivateNumber GraphQL gateway');
+      expect(bannerAt).toBeGreaterThan(stdout.indexOf(ready!));
+      for (const line of stdout.slice(0, bannerAt).trim().split('\n')) expect(line).toMatch(/^(TRACE|DEBUG|INFO|WARN|ERROR|FATAL) /);
+      const banner = stdout.slice(bannerAt).split('\n\n')[0];
+      expect(banner).toMatch(/GraphiQL: .*\n {2}Mode: .*\n {2}Store: .*\n {2}Webhooks: .*\n {2}Auth: .*\n {2}Metrics: .*\n {2}Apps:\n/);
+      for (const key of ['sandboxAXAppKey00000000', 'sandboxAXBAppKey00000000', 'sandboxAXEAppKey00000000', 'sandboxAXYBAppKey0000000']) expect(banner).toContain(`appKey ${key}`);
+      main.child.kill('SIGTERM');
+      expect(await withTimeout(main.exited, 15_000, 'main.ts to stop')).toBe(0);
+    } finally {
+      if (main.child.exitCode === null) main.child.kill('SIGKILL');
+      await dir.remove();
+    }
+  }, 90_000);
 });
