@@ -21,6 +21,7 @@ export const BINDING_MODES: readonly BindingModeName[] = ['AX', 'AXB', 'AXE', 'A
 /** How webhook signatures are checked: not at all, logged when bad (default), or bad ones answered 401. */
 export type WebhookAuthMode = 'off' | 'log' | 'enforce';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type LogFormat = 'json' | 'pretty' | 'auto';
 
 export interface NumberConfig {
   /** Global format, e.g. `+8617000000001`. */
@@ -227,6 +228,11 @@ export interface Config {
   /** Prefix of every Redis channel name (REDIS_PREFIX, default `pn:`): deployments sharing one Redis use different ones. */
   redisPrefix: string;
   logLevel: LogLevel;
+  /**
+   * LOG_FORMAT, default `auto`: `json` lines, `pretty` lines for people (`level time msg key=value`), or
+   * `auto` = pretty when stdout is a terminal, JSON otherwise. Masking is the same in every format.
+   */
+  logFormat: LogFormat;
   platform: PlatformConfig;
   apps: AppConfig[];
   webhooks: WebhookConfig;
@@ -243,6 +249,7 @@ export interface Config {
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty', 'auto'];
 const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -335,6 +342,8 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
   const sandbox = configPath === null;
   const logLevel = (optionalString(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) p.add(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const logFormat = (optionalString(env, 'LOG_FORMAT') ?? 'auto') as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) p.add(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${logFormat}"`);
 
   if (configPath && fileRead) {
     p.keys(file, 'GATEWAY_CONFIG', FILE_KEYS);
@@ -390,6 +399,7 @@ export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => r
     redisUrl,
     redisPrefix,
     logLevel,
+    logFormat,
     platform: {
       baseUrl,
       authScheme,

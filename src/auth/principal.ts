@@ -19,6 +19,11 @@ export interface Principal {
 /** What app scoping, masking and the auth checker read from the GraphQL context (both transports set it). */
 export interface PrincipalContext {
   principal: Principal;
+  /**
+   * The name of every configured app, whatever this principal may see: a filter or argument naming an app
+   * outside it is BAD_USER_INPUT (unknown app), one inside it but outside the principal's apps FORBIDDEN.
+   */
+  appNames: ReadonlySet<string>;
 }
 
 const RANK: Readonly<Record<Role, number>> = { viewer: 0, operator: 1, admin: 2 };

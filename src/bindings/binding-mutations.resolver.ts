@@ -22,7 +22,7 @@ export class BindingMutationsResolver {
   @Authorized('operator')
   @Mutation(() => AXBBinding)
   async createAXBBinding(@Arg('input', () => CreateAXBBindingInput) input: CreateAXBBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
-    if (input.app != null) checkAppAllowed(ctx.principal, input.app, 'input.app');
+    if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxbBinding(ctx.bindings, input));
   }
 
@@ -40,7 +40,7 @@ export class BindingMutationsResolver {
   @Authorized('operator')
   @Mutation(() => AXBinding)
   async createAXBinding(@Arg('input', () => CreateAXBindingInput) input: CreateAXBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
-    if (input.app != null) checkAppAllowed(ctx.principal, input.app, 'input.app');
+    if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxBinding(ctx.bindings, input));
   }
 
@@ -58,14 +58,14 @@ export class BindingMutationsResolver {
   @Authorized('operator')
   @Mutation(() => AXEBinding)
   async createAXEBinding(@Arg('input', () => CreateAXEBindingInput) input: CreateAXEBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
-    if (input.app != null) checkAppAllowed(ctx.principal, input.app, 'input.app');
+    if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxeBinding(ctx.bindings, input));
   }
 
   @Authorized('operator')
   @Mutation(() => AXYBBinding)
   async createAXYBBinding(@Arg('input', () => CreateAXYBBindingInput) input: CreateAXYBBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
-    if (input.app != null) checkAppAllowed(ctx.principal, input.app, 'input.app');
+    if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxybBinding(ctx.bindings, input));
   }
 

@@ -18,3 +18,13 @@ export async function checkBindingInScope(ctx: BindingsContext, id: string, fiel
   const record = await ctx.bindings.repo.get(ctx.bindings.db, id);
   if (record && !canSeeApp(ctx.principal, record.app)) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id}`, { field });
 }
+
+/**
+ * NOT_FOUND when `id` is given and the mirror holds no binding of that id the principal may see: a stream
+ * filtered on it would wait forever. Bindings made outside this gateway are not in the mirror.
+ */
+export async function checkBindingKnown(ctx: BindingsContext, id: string | null | undefined, field: string): Promise<void> {
+  if (id == null) return;
+  const record = await ctx.bindings.repo.get(ctx.bindings.db, id);
+  if (!record || !canSeeApp(ctx.principal, record.app)) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id} (in the gateway's mirror)`, { field });
+}

@@ -24,7 +24,7 @@ export class BindingResolver {
     @Arg('app', () => String, { nullable: true, description: 'The app to ask when the mirror does not know the id.' }) app: string | null,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView | null> {
-    if (app != null) checkAppAllowed(ctx.principal, app, 'app');
+    if (app != null) checkAppAllowed(ctx, app, 'app');
     const record = visibleOrNull(ctx.principal, await ctx.loaders.binding.load({ id, app }));
     return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
   }
@@ -48,7 +48,7 @@ export class BindingResolver {
         privacyNumber: filter?.privacyNumber ?? undefined,
         party: filter?.party ?? undefined,
         status: filter?.status ?? undefined,
-        apps: appsInScope(ctx.principal, filter?.app, 'filter.app'),
+        apps: appsInScope(ctx, filter?.app, 'filter.app'),
       },
       size,
       after ?? null,

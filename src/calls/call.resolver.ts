@@ -29,7 +29,7 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
   const page = await ctx.calls.calls.list(
     ctx.calls.db,
     {
-      apps: appsInScope(ctx.principal, filter?.app, 'filter.app'),
+      apps: appsInScope(ctx, filter?.app, 'filter.app'),
       bindingId: filter?.bindingId ?? undefined,
       privacyNumber: filter?.privacyNumber ?? undefined,
       party: filter?.party ?? undefined,

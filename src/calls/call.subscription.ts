@@ -1,4 +1,5 @@
 import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { type BindingsContext, checkBindingKnown } from '../bindings/binding.context';
 import { afterDescription as AFTER, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
@@ -30,9 +31,10 @@ export class CallSubscriptionResolver {
   @Authorized()
   @Subscription(() => CallEvent, {
     description: 'Call events as they are stored, oldest first. Each event carries `cursor`; pass the last one seen as `after` to resume.',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const { filter, after } = args as CallEventsArgs;
       const types = filter?.types?.length ? new Set<string>(filter.types) : null;
+      await checkBindingKnown(context as BindingsContext, filter?.bindingId, 'filter.bindingId');
       return streamOf(
         context as EventsContext,
         'callEvents',
@@ -70,8 +72,9 @@ export class CallSubscriptionResolver {
   @Authorized()
   @Subscription(() => CallRecord, {
     description: 'Call records (CDRs) as they are stored. Each record carries `cursor`; pass the last one seen as `after` to resume.',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
+      await checkBindingKnown(context as BindingsContext, a.bindingId, 'bindingId');
       return streamOf(context as EventsContext, 'callRecords', ['callRecord'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })

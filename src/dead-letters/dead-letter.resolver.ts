@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { appsInScope } from '../auth/app-scope';
-import type { Principal } from '../auth/principal';
+import type { PrincipalContext } from '../auth/principal';
 import { UserInputError } from '../errors';
 import { checkFirst } from '../shared/cursor';
 import { pageCost } from '../shared/page-cost';
@@ -9,9 +9,8 @@ import type { DeadLetterRecord } from './dead-letter.record';
 import type { DeadLetterService } from './dead-letter.service';
 import { DeadLetter, DeadLetterConnection, DeadLetterKindName, DeadLetterReplay } from './dead-letter.type';
 
-export interface DeadLettersContext {
+export interface DeadLettersContext extends PrincipalContext {
   deadLetters: DeadLetterService;
-  principal: Principal;
 }
 
 const toView = (d: DeadLetterRecord): DeadLetter => ({
@@ -30,7 +29,7 @@ function idOf(value: string): number {
   return Number(value);
 }
 
-const scope = (ctx: DeadLettersContext): readonly string[] | null => appsInScope(ctx.principal, null, 'app') ?? null;
+const scope = (ctx: DeadLettersContext): readonly string[] | null => appsInScope(ctx, null, 'app') ?? null;
 
 @Resolver(() => DeadLetter)
 export class DeadLetterResolver {

@@ -1,5 +1,5 @@
 import { appsInScope } from '../auth/app-scope';
-import type { Principal } from '../auth/principal';
+import type { PrincipalContext } from '../auth/principal';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
@@ -9,11 +9,9 @@ import type { StreamObserver, SubscriptionKind } from './stream-observer';
 import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from './topics';
 
 /** What every subscription needs from the GraphQL context: the store, the event log and the pub/sub. */
-export interface EventsContext {
+export interface EventsContext extends PrincipalContext {
   /** `observer` hears of each stream's opening, end and live deliveries (the metrics). */
   events: { db: Db; log: EventLog; pubsub: PubSub; observer?: StreamObserver };
-  /** Streams show only the entries of the apps this principal may see. */
-  principal: Principal;
 }
 
 /** A subscription's filter: the log filter, with at most one app named by the client (`appField` names its argument). */
@@ -41,7 +39,8 @@ export function afterDescription(cursorField: string, what: string): string {
 /**
  * Opens a replay-then-live stream over the event log for one subscription: the entries of `kinds` matching
  * the filter within the principal's apps, after the cursor if one is given, woken by the channels of those
- * apps (or every app's). Naming an app outside the principal's scope is FORBIDDEN; an `after` older than
+ * apps (or every app's). Streams show only the entries of the apps the principal may see: naming an app that
+ * is not configured is BAD_USER_INPUT, one outside the principal's scope FORBIDDEN; an `after` older than
  * what the retention purge kept is CURSOR_EXPIRED (resuming from it would silently skip entries).
  */
 export async function streamOf(
@@ -54,7 +53,7 @@ export async function streamOf(
   accept?: (e: LogEntry) => boolean,
 ): Promise<AsyncIterableIterator<LogEntry>> {
   const { app, appField = 'filter.app', ...rest } = filter;
-  const apps = appsInScope(ctx.principal, app, appField);
+  const apps = appsInScope(ctx, app, appField);
   if (after !== null) await checkNotPurged(ctx, after);
   return openLiveStream({
     db: ctx.events.db,

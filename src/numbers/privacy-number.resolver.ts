@@ -40,7 +40,7 @@ export class PrivacyNumberResolver {
     checkFirst(size);
     const page = await ctx.numbers.repo.list(
       ctx.numbers.db,
-      { apps: appsInScope(ctx.principal, filter?.app, 'filter.app'), status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
+      { apps: appsInScope(ctx, filter?.app, 'filter.app'), status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
       size,
       after ?? null,
     );
@@ -84,7 +84,7 @@ export class PrivacyNumberResolver {
     @Arg('cityCode', () => String, { nullable: true }) cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberView[]> {
-    checkAppAllowed(ctx.principal, appName, 'app');
+    checkAppAllowed(ctx, appName, 'app');
     const deps = ctx.numbers;
     const app = deps.apps.find((a) => a.name === appName);
     if (!app) throw new UserInputError('app', `no app named "${appName}"; configured: ${deps.apps.map((a) => a.name).join(', ')}`);

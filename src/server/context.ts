@@ -69,6 +69,7 @@ export type ContextFactory = (requestId: string, transport: Transport, principal
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
+  const appNames: ReadonlySet<string> = new Set(apps.keys());
   const { sandbox, events, deadLetters } = services.features;
   return (requestId, transport, principal, signal = new AbortController().signal) => {
     const cache = transport === 'http';
@@ -87,6 +88,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       apps: scoped.apps,
       requestId,
       principal,
+      appNames,
       signal,
       bindings,
       numbers,

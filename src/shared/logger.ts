@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { prettyDestination } from './log-pretty';
 import { maskPhones } from './phone';
 
 /**
@@ -11,9 +12,11 @@ export type Logger = pino.Logger;
 
 /**
  * Fields that hold the platform's or our own opaque identifiers, never a phone number: their digit runs
- * (e.g. the timestamp inside a sessionId) stay readable so a call can be followed through the logs.
+ * (e.g. the timestamp inside a sessionId) stay readable so a call can be followed through the logs. `appKey`
+ * is an app's public key (as the banner shows it; `sandboxAXAppKey00000000` is not a phone number); the
+ * secret never reaches a log line.
  */
-export const OPAQUE_ID_KEYS: ReadonlySet<string> = new Set(['sessionId', 'requestId', 'icid', 'subscriptionId', 'bindingId', 'smsIdentifier', 'cursor']);
+export const OPAQUE_ID_KEYS: ReadonlySet<string> = new Set(['sessionId', 'requestId', 'icid', 'subscriptionId', 'bindingId', 'smsIdentifier', 'cursor', 'appKey']);
 
 /**
  * Tests only: when this environment variable names a file, every logger also appends its lines there
@@ -100,11 +103,26 @@ function auditDestination(): pino.DestinationStream | null {
   return auditStream.stream;
 }
 
-export function createLogger(level: pino.LevelWithSilent = 'info', destination?: pino.DestinationStream): Logger {
+/** `pretty`: lines for people (`level time msg key=value`, shared/log-pretty.ts) instead of JSON; the audit file stays JSON. */
+export interface LogOutput {
+  pretty?: boolean;
+}
+
+/**
+ * Standard output as pino writes it (asynchronous, in order). Text that must not land between log lines, like
+ * the start-up banner, is written to this same stream after the line it follows.
+ */
+export function stdoutDestination(): pino.DestinationStream {
+  return pino.destination(1);
+}
+
+/** The masking logger, writing to `destination` (stdout by default). */
+export function createLogger(level: pino.LevelWithSilent = 'info', destination?: pino.DestinationStream, output: LogOutput = {}): Logger {
   const audit = auditDestination();
-  if (!audit || level === 'silent') return masking(pino(options(level), destination));
+  const main = output.pretty ? prettyDestination(destination ?? pino.destination(1)) : destination;
+  if (!audit || level === 'silent') return masking(pino(options(level), main));
   const streams = pino.multistream([
-    { level, stream: destination ?? pino.destination(1) },
+    { level, stream: main ?? pino.destination(1) },
     { level, stream: audit },
   ]);
   return masking(pino(options(level), streams));

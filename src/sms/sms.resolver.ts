@@ -61,7 +61,7 @@ export class SmsResolver {
   ): Promise<SmsMessageConnection> {
     const size = first ?? 20;
     checkFirst(size);
-    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx.principal, null, 'app') }, size, after ?? null);
+    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx, null, 'app') }, size, after ?? null);
     return toConnection(page, (m) => toSmsView(m) as unknown as SmsMessage);
   }
 
@@ -73,7 +73,7 @@ export class SmsResolver {
   @Authorized()
   @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
   async smsPolicy(@Arg('app', () => String) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
-    checkAppAllowed(ctx.principal, appName, 'app');
+    checkAppAllowed(ctx, appName, 'app');
     const app = appNamed(ctx.sms.apps, appName, 'app');
     const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
     return policy && toPolicyView(policy, app);
@@ -82,7 +82,7 @@ export class SmsResolver {
   @Authorized('operator')
   @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
   async setSmsPolicy(@Arg('input', () => SmsPolicyInput) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
-    checkAppAllowed(ctx.principal, input.app, 'input.app');
+    checkAppAllowed(ctx, input.app, 'input.app');
     const app = appNamed(ctx.sms.apps, input.app, 'input.app');
     if (input.rules.length > 100) throw new UserInputError('input.rules', `at most 100 rules, got ${input.rules.length}`);
     input.rules.forEach((r, i) => {

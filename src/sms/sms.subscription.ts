@@ -1,4 +1,5 @@
 import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { type BindingsContext, checkBindingKnown } from '../bindings/binding.context';
 import { afterDescription, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
 import type { LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
@@ -11,8 +12,9 @@ export class SmsSubscriptionResolver {
   @Authorized()
   @Subscription(() => SmsMessage, {
     description: 'SMS pushes as they are stored (a BLOCK and a NOTIFY push of one SMS are two records). Each carries `cursor`; pass the last one seen as `after` to resume.',
-    subscribe: ({ args, context }) => {
+    subscribe: async ({ args, context }) => {
       const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
+      await checkBindingKnown(context as BindingsContext, a.bindingId, 'bindingId');
       return streamOf(context as EventsContext, 'smsMessages', ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
     },
   })

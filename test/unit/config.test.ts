@@ -57,6 +57,13 @@ describe('loadConfig', () => {
     expect(config.apps[1]).toMatchObject({ name: 'shop-ax', mode: 'AX', numbers: [], webhookAuth: 'enforce', webhookPathToken: null });
   });
 
+  it('reads LOG_FORMAT: auto by default, json or pretty when set, a problem otherwise', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(problemsOf({ LOG_FORMAT: 'colour' }, files({}))).toEqual(['LOG_FORMAT must be one of json, pretty, auto, got "colour"']);
+  });
+
   it('reads the fan-out settings: no Redis by default, REDIS_URL and REDIS_PREFIX (default pn:) when set', () => {
     expect(loadConfig({})).toMatchObject({ redisUrl: null, redisPrefix: 'pn:' });
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2', REDIS_PREFIX: 'pn-staging:' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379/2', redisPrefix: 'pn-staging:' });
