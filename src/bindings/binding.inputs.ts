@@ -21,21 +21,34 @@ export class BindingFilter {
   app?: string | null;
 }
 
-@InputType('CreateAXBBindingInput')
-export class CreateAXBBindingInput {
-  @Field(() => PhoneNumberScalar) partyA!: string;
-  @Field(() => PhoneNumberScalar) partyB!: string;
-  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Pick X explicitly, or give cityCode.' }) privacyNumber?: string | null;
+/**
+ * What every create mutation takes. X is chosen the same way in every mode: `cityCode` (the platform picks a
+ * free X there, with `strictCityMatch`), or an explicit `privacyNumber` where the mode allows one (AX, AXB,
+ * AXE: exactly one of the two is required); AXYB takes only `cityCode`, and without it the platform picks any X.
+ */
+@InputType()
+abstract class CreateBindingInputBase {
+  @Field(() => PhoneNumberScalar, { description: 'Party A, the real number X stands for.' }) partyA!: string;
   @Field(() => String, { nullable: true, description: 'City code with its leading zero, e.g. 0755: the platform picks a free X there.' }) cityCode?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'false: another city of the same province, then any X.' }) strictCityMatch?: boolean | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X.' })
+  strictCityMatch?: boolean | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Record calls through this binding (the app must have recording enabled).' }) recordCalls?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Up to 256 characters, returned in call events and records of this binding.' }) userData?: string | null;
+  @Field(() => String, { nullable: true, description: 'The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT.' })
+  idempotencyKey?: string | null;
+  @Field(() => String, { nullable: true, description: 'Which configured app; defaults to the only app of this mode.' }) app?: string | null;
+}
+
+const PRIVACY_NUMBER = 'Pick X explicitly (one of the app\'s numbers), or give cityCode: exactly one of the two.';
+
+@InputType('CreateAXBBindingInput')
+export class CreateAXBBindingInput extends CreateBindingInputBase {
+  @Field(() => PhoneNumberScalar, { description: 'Party B: A and B reach each other through X.' }) partyB!: string;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
   @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
   @Field(() => Int, { nullable: true, description: '0 or null = no expiry; at most 7776000 (90 days).' }) expiresInSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
   @Field(() => Int, { nullable: true, description: '0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) smsEnabled?: boolean | null;
-  @Field(() => String, { nullable: true }) userData?: string | null;
-  @Field(() => String, { nullable: true, description: 'The same key again returns the same binding and creates nothing.' }) idempotencyKey?: string | null;
-  @Field(() => String, { nullable: true, description: 'Which configured app; defaults to the only app of this mode.' }) app?: string | null;
 }
 
 @InputType('UpdateAXBBindingInput')
@@ -50,45 +63,23 @@ export class UpdateAXBBindingInput {
 }
 
 @InputType('CreateAXBindingInput')
-export class CreateAXBindingInput {
-  @Field(() => PhoneNumberScalar) partyA!: string;
-  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber?: string | null;
-  @Field(() => String, { nullable: true }) cityCode?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) strictCityMatch?: boolean | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
-  @Field(() => Int, { nullable: true }) maxCallMinutes?: number | null;
+export class CreateAXBindingInput extends CreateBindingInputBase {
+  @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
+  @Field(() => Int, { nullable: true, description: '0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true }) smsEnabled?: boolean | null;
-  @Field(() => String, { nullable: true }) userData?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
-  @Field(() => String, { nullable: true }) app?: string | null;
 }
 
 @InputType('CreateAXEBindingInput')
-export class CreateAXEBindingInput {
-  @Field(() => PhoneNumberScalar) partyA!: string;
-  @Field(() => PhoneNumberScalar, { nullable: true }) privacyNumber?: string | null;
-  @Field(() => String, { nullable: true }) cityCode?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) strictCityMatch?: boolean | null;
+export class CreateAXEBindingInput extends CreateBindingInputBase {
+  @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
   @Field(() => String, { nullable: true, description: '1–4 digits; absent = the platform assigns one.' }) extension?: string | null;
   @Field(() => PhoneNumberScalar, { nullable: true }) callbackNumber?: string | null;
   @Field(() => Int, { nullable: true, description: 'Rounded up to whole minutes; 0 or null = no expiry.' }) expiresInSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
-  @Field(() => String, { nullable: true }) userData?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
-  @Field(() => String, { nullable: true }) app?: string | null;
 }
 
 @InputType('CreateAXYBBindingInput')
-export class CreateAXYBBindingInput {
-  @Field(() => PhoneNumberScalar) partyA!: string;
+export class CreateAXYBBindingInput extends CreateBindingInputBase {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'Bind the YB half at once; or later with bindAXYBPartyB.' }) partyB?: string | null;
-  @Field(() => String, { nullable: true }) cityCode?: string | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) strictCityMatch?: boolean | null;
   @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
   @Field(() => Int, { nullable: true, description: '0 or null = no expiry, else 60–7776000.' }) expiresInSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) recordCalls?: boolean | null;
-  @Field(() => String, { nullable: true }) userData?: string | null;
-  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
-  @Field(() => String, { nullable: true }) app?: string | null;
 }
-

@@ -357,62 +357,90 @@ export type CreateAxbBindingInput = {
   cityCode?: InputMaybe<Scalars['String']['input']>;
   /** 0 or null = no expiry; at most 7776000 (90 days). */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
-  /** The same key again returns the same binding and creates nothing. */
+  /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** 0–1440; null or 0 = unlimited. */
   maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
+  /** Party B: A and B reach each other through X. */
   partyB: Scalars['PhoneNumber']['input'];
-  /** Pick X explicitly, or give cityCode. */
+  /** Pick X explicitly (one of the app's numbers), or give cityCode: exactly one of the two. */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
   smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
-  /** false: another city of the same province, then any X. */
+  /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Up to 256 characters, returned in call events and records of this binding. */
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateAxBindingInput = {
+  /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 0–1440; null or 0 = unlimited. */
   maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
+  /** Pick X explicitly (one of the app's numbers), or give cityCode: exactly one of the two. */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
   smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Up to 256 characters, returned in call events and records of this binding. */
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateAxeBindingInput = {
+  /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
   callbackNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
   /** Rounded up to whole minutes; 0 or null = no expiry. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** 1–4 digits; absent = the platform assigns one. */
   extension?: InputMaybe<Scalars['String']['input']>;
+  /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
+  /** Pick X explicitly (one of the app's numbers), or give cityCode: exactly one of the two. */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Up to 256 characters, returned in call events and records of this binding. */
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateAxybBindingInput = {
+  /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
   callDirection?: InputMaybe<CallDirection>;
+  /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
   /** 0 or null = no expiry, else 60–7776000. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
   /** Bind the YB half at once; or later with bindAXYBPartyB. */
   partyB?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Up to 256 characters, returned in call events and records of this binding. */
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
