@@ -106,7 +106,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     emulator.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err: unknown) => {
+        process.stderr.write(`emulator: stop failed: ${maskPhones((err as Error).message)}\n`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', stop);
