@@ -3,13 +3,16 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../shared/logger';
 import { maskPhones } from '../shared/phone';
 import { startEmulator, type Emulator } from './emulator';
-import { sandboxSeed, type EmulatorSeed } from './seed';
+import { sandboxSeed, withPushTo, type EmulatorSeed } from './seed';
 import { assertSeed } from './seed-validation';
 
 /**
- * `node dist/src/emulator/cli.js --port <n> [--host <h>] [--seed <file.json>] [--state-file <file.json>] [--log-level <level>]`
- * (what `npm run emulator -- …` runs). When ready it prints exactly one JSON line on stdout:
- * `{"baseUrl": "...", "apps": [{"name","mode","appKey","appSecret","numbers":[{"number","cityCode"}]}]}`.
+ * `node dist/src/emulator/cli.js --port <n> [--host <h>] [--seed <file.json>] [--state-file <file.json>]
+ * [--push-to <gateway url>] [--control] [--log-level <level>]` (what `npm run emulator -- …` runs). When
+ * ready it prints exactly one JSON line on stdout:
+ * `{"baseUrl": "...", "control"?: "<baseUrl>/_control", "apps": [{"name","mode","appKey","appSecret","numbers":[{"number","cityCode"}]}]}`
+ * (`control` only with --control). --push-to: apps of the seed without `push` push to
+ * `<url>/webhooks/<app name>`. --control: the control endpoint (http/control.ts) is served.
  * Logs go to stderr. A bad seed or argument: a message naming the field on stderr, exit code 1.
  * SIGTERM / SIGINT stop it (exit code 0). Without --state-file the state lives in memory only; with it,
  * bindings, numbers, sessions and recordings are restored from and saved to that file. docs/emulator.md
@@ -22,6 +25,10 @@ export interface CliArgs {
   /** Keep the state across restarts in this JSON file (read at start, saved after changes and on stop). */
   stateFile?: string;
   logLevel: string;
+  /** Gateway base URL the apps without their own push addresses push to. */
+  pushTo?: string;
+  /** Serve `/_control/…`. */
+  control: boolean;
 }
 
 export class CliError extends Error {}
@@ -35,6 +42,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       seed: { type: 'string' },
       'state-file': { type: 'string' },
       'log-level': { type: 'string' },
+      'push-to': { type: 'string' },
+      control: { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,7 +52,18 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const logLevel = values['log-level'] ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new CliError(`--log-level: unknown level "${logLevel}"`);
   if (values['state-file'] === '') throw new CliError('--state-file: expected a file path');
-  return { port, host: values.host ?? '127.0.0.1', seedFile: values.seed, stateFile: values['state-file'], logLevel };
+  const pushTo = values['push-to'];
+  if (pushTo !== undefined && !isHttpUrl(pushTo)) throw new CliError(`--push-to: expected an http(s) URL such as http://127.0.0.1:4000, got "${pushTo}"`);
+  return { port, host: values.host ?? '127.0.0.1', seedFile: values.seed, stateFile: values['state-file'], logLevel, pushTo, control: values.control ?? false };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+  } catch {
+    return false;
+  }
 }
 
 /** The seed from a JSON file, validated; errors name the file and the field. */
@@ -67,16 +87,17 @@ export function readSeedFile(path: string): EmulatorSeed {
 /** The one line printed on stdout once the emulator listens. */
 export function readyLine(emulator: Emulator): string {
   const apps = emulator.apps.map(({ name, mode, appKey, appSecret, numbers }) => ({ name, mode, appKey, appSecret, numbers }));
-  return JSON.stringify({ baseUrl: emulator.baseUrl, apps });
+  return JSON.stringify({ baseUrl: emulator.baseUrl, ...(emulator.controlUrl ? { control: emulator.controlUrl } : {}), apps });
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
   let emulator: Emulator;
   try {
     const args = parseCliArgs(argv);
-    const seed = args.seedFile ? readSeedFile(args.seedFile) : sandboxSeed();
+    const seedFile = args.seedFile ? readSeedFile(args.seedFile) : sandboxSeed();
+    const seed = args.pushTo ? withPushTo(seedFile, args.pushTo) : seedFile;
     const logger = createLogger(args.logLevel as 'info', process.stderr);
-    emulator = await startEmulator({ seed, host: args.host, port: args.port, logger, stateFile: args.stateFile });
+    emulator = await startEmulator({ seed, host: args.host, port: args.port, logger, stateFile: args.stateFile, control: args.control });
   } catch (err) {
     process.stderr.write(`emulator: ${maskPhones((err as Error).message)}\n`);
     process.exit(1);
@@ -85,7 +106,10 @@ export async function main(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     emulator.stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (err: unknown) => {
+        process.stderr.write(`emulator: stop failed: ${maskPhones((err as Error).message)}\n`);
+        process.exit(1);
+      },
     );
   };
   process.once('SIGTERM', stop);

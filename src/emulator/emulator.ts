@@ -4,6 +4,7 @@ import { Authenticator } from './auth/authenticator';
 import { IpLockout } from './auth/lockout';
 import { createClock } from './clock';
 import { resolveConfig, type ConfigOverrides } from './emulator-config';
+import { ControlEndpoint } from './http/control';
 import type { Fault } from './http/faults';
 import { FaultInjector } from './http/faults';
 import { EmulatorHttpServer } from './http/http-server';
@@ -47,12 +48,19 @@ export interface EmulatorOptions extends ConfigOverrides {
    * at start when it exists, saved shortly after each change and on stop. Default: state in memory only.
    */
   stateFile?: string;
+  /**
+   * Serve the control endpoint `POST /_control/calls|sms|number-status` (http/control.ts, docs/emulator.md):
+   * the simulations over HTTP, without authentication. Default false: those paths do not exist.
+   */
+  control?: boolean;
 }
 
 /** A running emulator of the platform's REST surface (rest-api.md), with handles for tests and simulators. */
 export interface Emulator {
   /** `http://<host>:<port>`. */
   readonly baseUrl: string;
+  /** `<baseUrl>/_control` when started with `control: true`, else undefined. */
+  readonly controlUrl?: string;
   /** The apps with the numbers they own now. */
   readonly apps: readonly SeedApp[];
   /** Adds numbers to an app's pool (or updates their city); a number owned by another app throws. */
@@ -106,14 +114,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const pipeline = new Pipeline({ router: new Router(), authenticator, lockout, state, clock, config, logger });
   const faults = new FaultInjector(config.flowControlHttpStatus);
   const counter = new RequestCounter();
-  const server = new EmulatorHttpServer({ pipeline, faults, counter, logger, maxBodyBytes: config.maxBodyBytes });
   const simulator = new Simulator({ state, clock, config, logger, options: resolveSimulatorOptions(options.simulator) });
+  const control = options.control ? new ControlEndpoint(simulator) : undefined;
+  const server = new EmulatorHttpServer({ pipeline, faults, counter, logger, maxBodyBytes: config.maxBodyBytes, control });
   const host = options.host ?? '127.0.0.1';
   const port = await server.listen(host, options.port ?? 0);
   const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger.info({ baseUrl, apps: options.seed.apps.map((a) => a.name), stateFile: stateFile?.path, restored }, 'emulator listening');
+  const controlUrl = control ? `${baseUrl}/_control` : undefined;
+  logger.info({ baseUrl, controlUrl, apps: options.seed.apps.map((a) => a.name), stateFile: stateFile?.path, restored }, 'emulator listening');
   return {
     baseUrl,
+    controlUrl,
     get apps() {
       return state.listApps().map((a) => a.toSeedApp());
     },

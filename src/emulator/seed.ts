@@ -92,3 +92,12 @@ export function sandboxSeed(pushBaseUrl?: string): EmulatorSeed {
     ],
   };
 }
+
+/**
+ * `--push-to <url>`: every app without its own `push` pushes to `<url>/webhooks/<app name>` (the gateway's
+ * webhook address); apps with `push` keep theirs. `url` is an http(s) URL; a trailing `/` is dropped.
+ */
+export function withPushTo(seed: EmulatorSeed, url: string): EmulatorSeed {
+  const base = url.replace(/\/+$/, '');
+  return { ...seed, apps: seed.apps.map((a) => (a.push ? a : { ...a, push: { default: `${base}/webhooks/${encodeURIComponent(a.name)}` } })) };
+}

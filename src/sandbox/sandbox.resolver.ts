@@ -1,9 +1,9 @@
 import { Authorized, Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
-import type { Emulator } from '../emulator/emulator';
+import type { Emulator, SimulationError } from '../emulator/emulator';
+import { requestCall, requestNumberStatus, requestSms } from '../emulator/simulator/simulation-requests';
 import { NumberStatus } from '../numbers/privacy-number.type';
 import { PhoneNumberScalar } from '../shared/scalars';
-import { UnreachableCaseError } from '../shared/unreachable';
 import { SimulateCallInput, SimulatedCall, SimulateSmsInput } from './sandbox.type';
 
 /** Present in the context only in sandbox mode. */
@@ -16,27 +16,16 @@ function emulatorOf(ctx: SandboxContext): Emulator {
   return ctx.sandbox.emulator;
 }
 
-/** The emulator refuses what it cannot play (unknown number, no SMS in this mode): that is bad input here. */
-function asUserError(field: string, fn: () => { sessionId?: string; smsIdentifier?: string }) {
+/**
+ * The emulator checks the request (emulator/simulator/simulation-requests.ts, shared with its control
+ * endpoint) and refuses what it cannot play (unknown number, no SMS in this mode): bad input here, on the
+ * field it names (`prefix` + field), else on `fallback`.
+ */
+function asUserError<T>(prefix: string, fallback: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    throw new UserInputError(field, (err as Error).message);
-  }
-}
-
-function toWireStatus(status: NumberStatus): '5' | '9' | '10' | '11' {
-  switch (status) {
-    case NumberStatus.NORMAL:
-      return '5';
-    case NumberStatus.SUSPENDED:
-      return '9';
-    case NumberStatus.UNAVAILABLE:
-      return '10';
-    case NumberStatus.BINDING_FROZEN:
-      return '11';
-    default:
-      throw new UnreachableCaseError(status);
+    throw new UserInputError(`${prefix}${(err as SimulationError).field ?? fallback}`, (err as Error).message);
   }
 }
 
@@ -50,27 +39,15 @@ export class SandboxResolver {
   @Mutation(() => SimulatedCall, { description: 'Sandbox only. Plays a call on the embedded platform; watch it with callEvents / callUpdated.' })
   simulateCall(@Arg('input', () => SimulateCallInput) input: SimulateCallInput, @Ctx() ctx: SandboxContext): SimulatedCall {
     const emulator = emulatorOf(ctx);
-    if (input.talkSeconds != null && (input.talkSeconds < 0 || input.talkSeconds > 7200)) throw new UserInputError('input.talkSeconds', 'must be from 0 to 7200');
-    if (input.extension != null && !/^\d{0,4}$/.test(input.extension)) throw new UserInputError('input.extension', 'must be up to 4 digits');
-    const r = asUserError('input.to', () =>
-      emulator.simulateCall({
-        from: input.from,
-        to: input.to,
-        extension: input.extension ?? undefined,
-        answer: input.answer ?? true,
-        talkSeconds: input.talkSeconds ?? 30,
-        hangupCode: input.hangupCode ?? undefined,
-      }),
-    );
-    return { sessionId: r.sessionId as string };
+    const r = asUserError('input.', 'to', () => requestCall(emulator, input));
+    return { sessionId: r.sessionId };
   }
 
   @Authorized('operator')
   @Mutation(() => Boolean, { description: 'Sandbox only. Sends an SMS to a privacy number on the embedded platform.' })
   simulateSms(@Arg('input', () => SimulateSmsInput) input: SimulateSmsInput, @Ctx() ctx: SandboxContext): boolean {
     const emulator = emulatorOf(ctx);
-    if (input.content.length === 0 || input.content.length > 1000) throw new UserInputError('input.content', 'must be 1 to 1000 characters');
-    asUserError('input.to', () => emulator.simulateSms({ from: input.from, to: input.to, content: input.content }));
+    asUserError('input.', 'to', () => requestSms(emulator, input));
     return true;
   }
 
@@ -83,11 +60,7 @@ export class SandboxResolver {
     @Ctx() ctx: SandboxContext,
   ): boolean {
     const emulator = emulatorOf(ctx);
-    if (cause != null && !/^\d{1,2}$/.test(cause)) throw new UserInputError('cause', 'must be a platform cause code such as "2"');
-    asUserError('number', () => {
-      emulator.pushNumberStatus({ number, status: toWireStatus(status), cause: cause ?? undefined });
-      return {};
-    });
+    asUserError('', 'number', () => requestNumberStatus(emulator, { number, status, cause }));
     return true;
   }
 }

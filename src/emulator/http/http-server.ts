@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../../shared/logger';
 import { UnreachableCaseError } from '../../shared/unreachable';
 import { invalidParameter } from '../result';
+import { CONTROL_PREFIX, type ControlEndpoint } from './control';
 import type { FaultInjector } from './faults';
 import type { Pipeline } from './pipeline';
 import { JSON_CONTENT_TYPE, refuse, type Reply } from './reply';
@@ -14,12 +15,14 @@ export interface HttpServerDeps {
   counter: RequestCounter;
   logger: Logger;
   maxBodyBytes: number;
+  /** `--control`: serves `/_control/…` before counting and faults. Absent: those paths are ordinary unknown URIs. */
+  control?: ControlEndpoint;
 }
 
 /**
  * The emulator's transport: node:http, short connections (every answer says `Connection: close` and the
  * socket is closed after it, rest-api.md §1). Counts each request, applies injected faults, then hands the
- * request to the pipeline.
+ * request to the pipeline. The control endpoint, when on, is answered first and neither counted nor faulted.
  */
 export class EmulatorHttpServer {
   private readonly server: Server;
@@ -69,6 +72,9 @@ export class EmulatorHttpServer {
     const body = await readBody(req, this.deps.maxBodyBytes);
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (this.deps.control && url.pathname.startsWith(CONTROL_PREFIX)) {
+      return this.send(req, res, body === undefined ? { kind: 'json', status: 413, body: { error: { field: 'body', message: 'too large' } } } : this.deps.control.handle(method, url.pathname, body));
+    }
     this.deps.counter.record(method, url.pathname);
     if (body === undefined) return this.send(req, res, refuse(invalidParameter('body', 'The body is too large.')));
     const action = this.deps.faults.take(method, url.pathname);

@@ -25,9 +25,9 @@ function isCause(value: string): value is WireNumStatusCause {
  * call events: the platform documents no schedule for it [U].
  */
 export function changeNumberStatus(input: NumberStatusInput, state: EmulatorState, sender: PushSender): void {
-  if (!STATUSES.includes(input.status)) throw new SimulationError(`status must be one of ${STATUSES.join(', ')}`);
-  if (input.cause !== undefined && !isCause(input.cause)) throw new SimulationError(`cause must be one of ${CAUSES.join(', ')}`);
-  if (!state.appOfNumber(input.number)) throw new SimulationError(`No app owns the number ${maskPhone(String(input.number))}`);
+  if (!STATUSES.includes(input.status)) throw new SimulationError(`status must be one of ${STATUSES.join(', ')}`, 'status');
+  if (input.cause !== undefined && !isCause(input.cause)) throw new SimulationError(`cause must be one of ${CAUSES.join(', ')}`, 'cause');
+  if (!state.appOfNumber(input.number)) throw new SimulationError(`No app owns the number ${maskPhone(String(input.number))}`, 'number');
   const app = state.setNumberStatus(input.number, input.status);
   const cause = input.cause as WireNumStatusCause | undefined;
   const info = { number: input.number, status: input.status, ...(cause !== undefined ? { cause } : {}) };

@@ -2,9 +2,15 @@ import { maskPhone } from '../../shared/phone';
 import type { AppState, EmulatorState } from '../state';
 import { isHangupCode } from './hangup-codes';
 
-/** A simulated call or SMS that cannot happen as asked; the message says why (numbers masked). */
+/**
+ * A simulated call or SMS that cannot happen as asked; the message says why (numbers masked). `field` names
+ * the input field at fault when one is (`from`, `to`, `talkSeconds`, …).
+ */
 export class SimulationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'SimulationError';
   }
@@ -41,11 +47,11 @@ const MAX_SMS_CHARS = 2000;
 
 /** Checks the caller's format and finds the app owning the dialled number; throws SimulationError. */
 export function resolveParties(state: EmulatorState, numberPattern: RegExp, from: unknown, to: unknown): AppState {
-  if (typeof from !== 'string' || !numberPattern.test(from)) throw new SimulationError(`Unknown caller ${masked(from)}: expected a number in global format such as +8613800138000`);
-  if (typeof to !== 'string' || !numberPattern.test(to)) throw new SimulationError(`Unknown number ${masked(to)}: expected a privacy number in global format`);
-  if (from === to) throw new SimulationError('The caller cannot dial its own number');
+  if (typeof from !== 'string' || !numberPattern.test(from)) throw new SimulationError(`Unknown caller ${masked(from)}: expected a number in global format such as +8613800138000`, 'from');
+  if (typeof to !== 'string' || !numberPattern.test(to)) throw new SimulationError(`Unknown number ${masked(to)}: expected a privacy number in global format`, 'to');
+  if (from === to) throw new SimulationError('The caller cannot dial its own number', 'to');
   const app = state.appOfNumber(to);
-  if (!app) throw new SimulationError(`No app owns the number ${maskPhone(to)}`);
+  if (!app) throw new SimulationError(`No app owns the number ${maskPhone(to)}`, 'to');
   return app;
 }
 
@@ -53,18 +59,18 @@ export function resolveParties(state: EmulatorState, numberPattern: RegExp, from
 export function calleeScript(input: SimulateCallInput): { answer: boolean; talkSeconds: number; hangupCode: number } {
   const talkSeconds = input.talkSeconds ?? 30;
   if (!(Number.isFinite(talkSeconds) && talkSeconds >= 0 && talkSeconds <= MAX_TALK_SECONDS)) {
-    throw new SimulationError(`talkSeconds must be between 0 and ${MAX_TALK_SECONDS}, got ${String(input.talkSeconds)}`);
+    throw new SimulationError(`talkSeconds must be between 0 and ${MAX_TALK_SECONDS}, got ${String(input.talkSeconds)}`, 'talkSeconds');
   }
   const hangupCode = input.hangupCode ?? 8101;
   if (!Number.isInteger(hangupCode) || hangupCode === 0 || !isHangupCode(hangupCode)) {
-    throw new SimulationError(`hangupCode must be a non-zero hang-up reason value of the platform (e.g. 8101, 8102), got ${String(input.hangupCode)}`);
+    throw new SimulationError(`hangupCode must be a non-zero hang-up reason value of the platform (e.g. 8101, 8102), got ${String(input.hangupCode)}`, 'hangupCode');
   }
-  if (input.extension !== undefined && !/^\d{0,8}$/.test(input.extension)) throw new SimulationError('extension must be digits only');
+  if (input.extension !== undefined && !/^\d{0,8}$/.test(input.extension)) throw new SimulationError('extension must be digits only', 'extension');
   return { answer: input.answer ?? true, talkSeconds, hangupCode };
 }
 
 export function checkSmsContent(content: unknown): string {
-  if (typeof content !== 'string' || content.length > MAX_SMS_CHARS) throw new SimulationError(`content must be a text of at most ${MAX_SMS_CHARS} characters`);
+  if (typeof content !== 'string' || content.length > MAX_SMS_CHARS) throw new SimulationError(`content must be a text of at most ${MAX_SMS_CHARS} characters`, 'content');
   return content;
 }
 

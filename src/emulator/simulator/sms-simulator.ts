@@ -84,7 +84,7 @@ export class SmsSimulator {
         return routeAxSms(app, from, x, content, this.deps.config.numberPattern);
       case 'AXE':
       case 'AXYB':
-        throw new SimulationError(`Apps in ${mode} mode have no SMS capability`);
+        throw new SimulationError(`Apps in ${mode} mode have no SMS capability`, 'to');
       default:
         throw new UnreachableCaseError(mode);
     }

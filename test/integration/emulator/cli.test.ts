@@ -1,49 +1,27 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from '../../../src/platform/wire';
 import { signedClient } from '../../helpers/emulator-http';
+import { firstLine, runEmulatorCli } from '../../helpers/emulator-process';
 
 /** `npm run emulator` in source form: one JSON line on stdout when ready, logs on stderr, SIGTERM stops it. */
 describe('emulator CLI', () => {
-  const root = join(__dirname, '../../..');
   // Created here, not in beforeAll: concurrent tests start before beforeAll hooks run.
   const dir = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  interface Run {
-    child: ChildProcessWithoutNullStreams;
-    stdout: () => string;
-    stderr: () => string;
-    exited: Promise<number | null>;
-  }
-
-  function run(args: string[]): Run {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/emulator/cli.ts', ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c.toString()));
-    child.stderr.on('data', (c) => (stderr += c.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { child, stdout: () => stdout, stderr: () => stderr, exited };
-  }
-
-  function firstLine(r: Run): Promise<string> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const i = r.stdout().indexOf('\n');
-        if (i >= 0) resolve(r.stdout().slice(0, i));
-      };
-      r.child.stdout.on('data', check);
-      void r.exited.then((code) => reject(new Error(`exited with ${code}: ${r.stderr()}`)));
-    });
-  }
+  const run = runEmulatorCli;
 
   test.concurrent('sandbox seed: prints one JSON line, answers signed requests, stops on SIGTERM', async () => {
     const r = run(['--port', '0']);
     const ready = JSON.parse(await firstLine(r)) as { baseUrl: string; apps: { name: string; mode: string; appKey: string; appSecret: string; numbers: { number: string; cityCode: string }[] }[] };
     expect(ready.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Without --control there is no control endpoint: the path is an unknown platform URI.
+    expect(ready).not.toHaveProperty('control');
+    const control = await fetch(`${ready.baseUrl}/_control/calls`, { method: 'POST', body: JSON.stringify({ from: '+8613800000001', to: '+8617001000001' }) });
+    expect(control.status).toBe(404);
+    expect(await control.text()).not.toContain('sessionId');
     expect(ready.apps.map((a) => a.name)).toEqual(['sandbox-ax', 'sandbox-axb', 'sandbox-axe', 'sandbox-axyb']);
     const axb = ready.apps.find((a) => a.mode === 'AXB')!;
     expect(axb.numbers[0]).toEqual({ number: expect.stringMatching(/^\+86\d{11}$/), cityCode: '0755' });
@@ -67,7 +45,8 @@ describe('emulator CLI', () => {
     const bound = await signedClient(ready.baseUrl, { appKey: 'shopKey', appSecret: 'shopSecret' }).post(URI.axe, { bindNum: '+8613800000001', areaCode: '0571' });
     expect(bound.json).toMatchObject({ resultcode: '0', extendNum: '01' });
     r.child.kill('SIGINT');
-    expect(await r.exited).toBe(0);
+    // stderr rides along so a failed stop shows why.
+    expect({ code: await r.exited, stderr: r.stderr() }).toEqual({ code: 0, stderr: expect.any(String) });
   });
 
   test.concurrent('a bad seed: stderr names the field, exit code 1, nothing on stdout', async () => {
