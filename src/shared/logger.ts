@@ -1,3 +1,5 @@
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pino from 'pino';
 import { prettyDestination } from './log-pretty';
 import { maskPhones } from './phone';
@@ -99,7 +101,12 @@ let auditStream: { file: string; stream: pino.DestinationStream } | null = null;
 function auditDestination(): pino.DestinationStream | null {
   const file = process.env[LOG_AUDIT_ENV];
   if (!file) return null;
-  if (auditStream?.file !== file) auditStream = { file, stream: pino.destination({ dest: file, sync: false, append: true, mkdir: true }) };
+  // Opened synchronously: a stream still opening when the process exits makes pino's exit flush throw
+  // ("sonic boom is not ready yet"), turning a clean exit into code 1. Writes stay asynchronous.
+  if (auditStream?.file !== file) {
+    mkdirSync(dirname(file), { recursive: true });
+    auditStream = { file, stream: pino.destination({ fd: openSync(file, 'a'), sync: false }) };
+  }
   return auditStream.stream;
 }
 
