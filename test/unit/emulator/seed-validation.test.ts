@@ -65,8 +65,8 @@ describe('seed validation', () => {
 
 describe('emulator CLI arguments and seed file', () => {
   test('arguments: port, host, seed, log level', () => {
-    expect(parseCliArgs(['--port', '8081', '--host', '0.0.0.0', '--seed', 's.json'])).toEqual({ port: 8081, host: '0.0.0.0', seedFile: 's.json', stateFile: undefined, logLevel: 'info' });
-    expect(parseCliArgs([])).toEqual({ port: 0, host: '127.0.0.1', seedFile: undefined, stateFile: undefined, logLevel: 'info' });
+    expect(parseCliArgs(['--port', '8081', '--host', '0.0.0.0', '--seed', 's.json'])).toEqual({ port: 8081, host: '0.0.0.0', seedFile: 's.json', stateFile: undefined, pushTo: undefined, control: false, logLevel: 'info' });
+    expect(parseCliArgs([])).toEqual({ port: 0, host: '127.0.0.1', seedFile: undefined, stateFile: undefined, pushTo: undefined, control: false, logLevel: 'info' });
     expect(() => parseCliArgs(['--port', 'http'])).toThrow(CliError);
     expect(() => parseCliArgs(['--log-level', 'loud'])).toThrow(CliError);
     expect(parseCliArgs(['--state-file', 'state.json']).stateFile).toBe('state.json');
