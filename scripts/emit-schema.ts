@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildGatewaySchema, printGatewaySchema } from '../src/server/schema';
+import { buildGatewaySchema, printGatewaySchema, SCHEMA_FILES } from '../src/server/schema';
 
 /**
- * `npm run schema`: writes schema.graphql (top level) from the type-graphql classes. The file is committed;
- * test/unit/schema.test.ts fails when it no longer matches the code. Run `npm run codegen` afterwards.
+ * `npm run schema`: writes, from the type-graphql classes, `schema.graphql` (what a production gateway serves:
+ * the contract for clients) and `schema.sandbox.graphql` (the superset a sandbox serves, with the simulate*
+ * mutations). Both are committed; test/unit/schema.test.ts fails when one no longer matches the code. Run
+ * `npm run codegen` afterwards.
  */
 async function main(): Promise<void> {
-  const target = join(__dirname, '..', 'schema.graphql');
-  writeFileSync(target, printGatewaySchema(await buildGatewaySchema()));
-  process.stdout.write(`wrote ${target}\n`);
+  for (const [file, sandbox] of SCHEMA_FILES) {
+    const target = join(__dirname, '..', file);
+    writeFileSync(target, printGatewaySchema(await buildGatewaySchema({ sandbox })));
+    process.stdout.write(`wrote ${target}\n`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -62,7 +62,13 @@ export async function buildGatewaySchema(options: { sandbox: boolean } = { sandb
   return applyViewerMasking(schema);
 }
 
-/** The SDL committed as schema.graphql: types sorted by name, so the file only changes when the schema does. */
+/** The committed SDL files: the production schema and the sandbox superset (`npm run schema` writes both). */
+export const SCHEMA_FILES: readonly (readonly [file: string, sandbox: boolean])[] = [
+  ['schema.graphql', false],
+  ['schema.sandbox.graphql', true],
+];
+
+/** The SDL committed as schema.graphql and schema.sandbox.graphql: types sorted by name, so the file only changes when the schema does. */
 export function printGatewaySchema(schema: GraphQLSchema): string {
   return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

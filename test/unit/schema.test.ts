@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executeCodegen, loadCodegenConfig } from '@graphql-codegen/cli';
-import { buildGatewaySchema, printGatewaySchema } from '../../src/server/schema';
+import { buildGatewaySchema, printGatewaySchema, SCHEMA_FILES } from '../../src/server/schema';
 
 const root = join(__dirname, '..', '..');
 
 describe('generated artefacts', () => {
-  it('schema.graphql is what the type-graphql classes build (run `npm run schema` after changing them)', async () => {
-    const built = printGatewaySchema(await buildGatewaySchema());
-    expect(readFileSync(join(root, 'schema.graphql'), 'utf8')).toBe(built);
+  it.each(SCHEMA_FILES)('%s is what the type-graphql classes build (run `npm run schema` after changing them)', async (file, sandbox) => {
+    const built = printGatewaySchema(await buildGatewaySchema({ sandbox }));
+    expect(readFileSync(join(root, file), 'utf8')).toBe(built);
+  });
+
+  it('schema.graphql is the production schema: no sandbox-only mutation', () => {
+    const production = readFileSync(join(root, 'schema.graphql'), 'utf8');
+    expect(production).not.toMatch(/simulateCall|simulateSms|simulateNumberStatus/);
+    expect(readFileSync(join(root, 'schema.sandbox.graphql'), 'utf8')).toMatch(/simulateCall/);
   });
 
   it('test/generated matches schema.graphql and test/operations (run `npm run codegen`)', async () => {
