@@ -20,16 +20,16 @@ function view(ctx: BindingsContext, record: BindingRecord): BindingView {
 @Resolver()
 export class BindingMutationsResolver {
   @Authorized('operator')
-  @Mutation(() => AXBBinding)
+  @Mutation(() => AXBBinding, { description: 'AXB-1: A and B reach each other through X; the platform picks X from cityCode, or takes privacyNumber. Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED.' })
   async createAXBBinding(@Arg('input', () => CreateAXBBindingInput) input: CreateAXBBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxbBinding(ctx.bindings, input));
   }
 
   @Authorized('operator')
-  @Mutation(() => AXBBinding)
+  @Mutation(() => AXBBinding, { description: 'AXB-3: changes the given fields only (at least one). Errors: BAD_USER_INPUT, NOT_FOUND (no such ACTIVE binding), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE.' })
   async updateAXBBinding(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The binding id (subscriptionId).' }) id: string,
     @Arg('input', () => UpdateAXBBindingInput) input: UpdateAXBBindingInput,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
@@ -38,7 +38,7 @@ export class BindingMutationsResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => AXBinding)
+  @Mutation(() => AXBinding, { description: 'AX-1: X belongs to A (anyone calling X reaches A). Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED.' })
   async createAXBinding(@Arg('input', () => CreateAXBindingInput) input: CreateAXBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxBinding(ctx.bindings, input));
@@ -47,8 +47,8 @@ export class BindingMutationsResolver {
   @Authorized('operator')
   @Mutation(() => AXBinding, { description: "Sets the callee of A's next call through X (valid for about one minute)." })
   async setTemporaryCallee(
-    @Arg('bindingId', () => ID) bindingId: string,
-    @Arg('callee', () => PhoneNumberScalar) callee: string,
+    @Arg('bindingId', () => ID, { description: 'An ACTIVE AX binding.' }) bindingId: string,
+    @Arg('callee', () => PhoneNumberScalar, { description: 'Who A reaches by calling X next (about one minute).' }) callee: string,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
     await checkBindingInScope(ctx, bindingId, 'bindingId');
@@ -56,14 +56,14 @@ export class BindingMutationsResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => AXEBinding)
+  @Mutation(() => AXEBinding, { description: 'AXE-1: A is reached as X plus an extension. Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED.' })
   async createAXEBinding(@Arg('input', () => CreateAXEBindingInput) input: CreateAXEBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxeBinding(ctx.bindings, input));
   }
 
   @Authorized('operator')
-  @Mutation(() => AXYBBinding)
+  @Mutation(() => AXYBBinding, { description: 'AXYB-1: X for A, and with partyB also Y for B (B calls X to reach A, A calls Y to reach B). Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED.' })
   async createAXYBBinding(@Arg('input', () => CreateAXYBBindingInput) input: CreateAXYBBindingInput, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     if (input.app != null) checkAppAllowed(ctx, input.app, 'input.app');
     return view(ctx, await createAxybBinding(ctx.bindings, input));
@@ -72,8 +72,8 @@ export class BindingMutationsResolver {
   @Authorized('operator')
   @Mutation(() => AXYBBinding, { description: 'Binds the YB half of an AXYB binding: B gets a Y.' })
   async bindAXYBPartyB(
-    @Arg('bindingId', () => ID) bindingId: string,
-    @Arg('partyB', () => PhoneNumberScalar) partyB: string,
+    @Arg('bindingId', () => ID, { description: 'An ACTIVE AXYB binding without a party B.' }) bindingId: string,
+    @Arg('partyB', () => PhoneNumberScalar, { description: 'Party B: gets a Y. The same B again returns the binding; another B is CONFLICT.' }) partyB: string,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView> {
     await checkBindingInScope(ctx, bindingId, 'bindingId');

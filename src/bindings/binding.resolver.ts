@@ -3,7 +3,7 @@ import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import { type BindingsContext, checkBindingInScope } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
-import { checkFirst } from '../shared/cursor';
+import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 import { toConnection } from '../store/paging';
@@ -20,7 +20,7 @@ export class BindingResolver {
       'Asks the platform (the source of truth) and refreshes the mirror. An id the mirror does not know (a binding made outside this gateway) is looked up in `app`, or in the only configured app; with several apps and no `app` it is null.',
   })
   async binding(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The binding id (the platform subscriptionId).' }) id: string,
     @Arg('app', () => String, { nullable: true, description: 'The app to ask when the mirror does not know the id.' }) app: string | null,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingView | null> {
@@ -32,9 +32,9 @@ export class BindingResolver {
   @Authorized()
   @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.', complexity: pageCost(20) })
   async bindings(
-    @Arg('filter', () => BindingFilter, { nullable: true }) filter: BindingFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => BindingFilter, { nullable: true, description: 'Every given field must match; absent = every binding.' }) filter: BindingFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: BindingsContext,
   ): Promise<BindingConnection> {
     const size = first ?? 20;
@@ -59,7 +59,7 @@ export class BindingResolver {
 
   @Authorized('operator')
   @Mutation(() => Binding, { description: 'Unbinds on the platform; returns the binding with status DELETED.' })
-  async deleteBinding(@Arg('id', () => ID) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
+  async deleteBinding(@Arg('id', () => ID, { description: 'The binding id; a binding the platform already forgot is marked DELETED too.' }) id: string, @Ctx() ctx: BindingsContext): Promise<BindingView> {
     await checkBindingInScope(ctx, id, 'id');
     const record = await deleteBinding(ctx.bindings, id);
     ctx.loaders.binding.clearAll();

@@ -1,7 +1,7 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst } from '../shared/cursor';
+import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import { type BindingView, toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
@@ -46,8 +46,8 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
 @Resolver(() => Call)
 export class CallResolver {
   @Authorized()
-  @Query(() => Call, { nullable: true })
-  async call(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView | null> {
+  @Query(() => Call, { nullable: true, description: 'One call by its sessionId, from what the platform pushed; null when none is stored (or it belongs to an app the caller may not see).' })
+  async call(@Arg('sessionId', () => ID, { description: 'The platform sessionId of the call.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView | null> {
     const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     return row && callFromRow(row);
   }
@@ -55,9 +55,9 @@ export class CallResolver {
   @Authorized()
   @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.', complexity: pageCost(20) })
   calls(
-    @Arg('filter', () => CallFilter, { nullable: true }) filter: CallFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => CallFilter, { nullable: true, description: 'Every given field must match; absent = every call.' }) filter: CallFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CallConnection> {
     return listCalls(ctx, filter, first ?? 20, after ?? null);
@@ -97,7 +97,7 @@ export class CallResolver {
 
   @Authorized('operator')
   @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; the disconnect event follows as a push." })
-  async endCall(@Arg('sessionId', () => ID) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
+  async endCall(@Arg('sessionId', () => ID, { description: 'A call in progress. Errors: NOT_FOUND, CONFLICT (already ended), PLATFORM_REJECTED.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
     const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     if (!row) throw new GatewayError(ErrorCode.NotFound, `sessionId: no call ${sessionId}`, { field: 'sessionId' });
     if (row.state === 'ENDED' || row.state === 'FAILED') throw new GatewayError(ErrorCode.Conflict, `sessionId: call ${sessionId} has already ended`, { field: 'sessionId' });
@@ -121,8 +121,8 @@ export class BindingCallsResolver {
   @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.', complexity: pageCost(20) })
   calls(
     @Root() binding: BindingView,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<CallConnection> {
     return listCalls(ctx, { bindingId: binding.id }, first ?? 20, after ?? null);

@@ -47,7 +47,7 @@ export class CallSubscriptionResolver {
   })
   callEvents(
     @Root() entry: LogEntry,
-    @Arg('filter', () => CallEventFilter, { nullable: true }) _filter: CallEventFilter | null,
+    @Arg('filter', () => CallEventFilter, { nullable: true, description: 'Every given field must match; absent = every call event the caller may see.' }) _filter: CallEventFilter | null,
     @Arg('after', () => ID, { nullable: true, description: AFTER('CallEvent.cursor', 'events') }) _after: string | null,
   ): CallEventView {
     return callEventFromPayload(entry.cursor, entry.payload.event as CallEventPayload);
@@ -63,7 +63,7 @@ export class CallSubscriptionResolver {
   })
   callUpdated(
     @Root() entry: LogEntry,
-    @Arg('sessionId', () => ID) _sessionId: string,
+    @Arg('sessionId', () => ID, { description: 'The call to follow.' }) _sessionId: string,
     @Arg('after', () => ID, { nullable: true, description: AFTER('Call.cursor', 'changes of this call') }) _after: string | null,
   ): CallView {
     return { ...callFromPayload(entry.payload.call as CallPayload), cursor: entry.cursor };
@@ -80,8 +80,8 @@ export class CallSubscriptionResolver {
   })
   callRecords(
     @Root() entry: LogEntry,
-    @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
-    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+    @Arg('bindingId', () => ID, { nullable: true, description: 'Only records of this binding (NOT_FOUND when the mirror does not know it).' }) _bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only records through this X.' }) _privacyNumber: string | null,
     @Arg('after', () => ID, { nullable: true, description: AFTER('CallRecord.cursor', 'records') }) _after: string | null,
   ): CallRecordRow & { cursor: string } {
     return { ...fromCallRecordPayload(entry.payload.record as CallRecordPayload), cursor: entry.cursor };

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { appsInScope } from '../auth/app-scope';
 import type { PrincipalContext } from '../auth/principal';
 import { UserInputError } from '../errors';
-import { checkFirst } from '../shared/cursor';
+import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { pageCost } from '../shared/page-cost';
 import { toConnection } from '../store/paging';
 import type { DeadLetterRecord } from './dead-letter.record';
@@ -36,8 +36,8 @@ export class DeadLetterResolver {
   @Authorized('admin')
   @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first.', complexity: pageCost(20) })
   async deadLetters(
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: DeadLettersContext,
   ): Promise<DeadLetterConnection> {
     const size = first ?? 20;
@@ -49,14 +49,14 @@ export class DeadLetterResolver {
   @Mutation(() => DeadLetterReplay, {
     description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why.',
   })
-  async replayDeadLetter(@Arg('id', () => ID) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
+  async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
     const r = await ctx.deadLetters.replay(idOf(id), scope(ctx));
     return { id: String(r.record.id), kind: r.record.kind as DeadLetterKindName, stored: r.stored, duplicates: r.duplicates };
   }
 
   @Authorized('admin')
   @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it.' })
-  async discardDeadLetter(@Arg('id', () => ID) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
+  async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
     return toView(await ctx.deadLetters.discard(idOf(id), scope(ctx)));
   }
 }

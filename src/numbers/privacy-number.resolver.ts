@@ -5,7 +5,7 @@ import { Binding, BindingConnection } from '../bindings/binding.type';
 import { toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import { checkCityCode } from '../bindings/binding.validation';
-import { checkFirst } from '../shared/cursor';
+import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { maskPhone } from '../shared/phone';
 import { PhoneNumberScalar } from '../shared/scalars';
 import type { NumbersContext } from './privacy-number.deps';
@@ -19,8 +19,8 @@ type Context = NumbersContext & BindingsContext;
 @Resolver(() => PrivacyNumber)
 export class PrivacyNumberResolver {
   @Authorized()
-  @Query(() => PrivacyNumber, { nullable: true })
-  async privacyNumber(@Arg('number', () => PhoneNumberScalar) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
+  @Query(() => PrivacyNumber, { nullable: true, description: 'One number of the inventory; null when it is not in it (or belongs to an app the caller may not see).' })
+  async privacyNumber(@Arg('number', () => PhoneNumberScalar, { description: 'An X or Y number of the inventory.' }) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
     const record = visibleOrNull(ctx.principal, await ctx.numbers.repo.get(ctx.numbers.db, number));
     return record && toPrivacyNumberView(record, ctx.numbers.apps);
   }
@@ -31,9 +31,9 @@ export class PrivacyNumberResolver {
     complexity: pageCost(50),
   })
   async privacyNumbers(
-    @Arg('filter', () => PrivacyNumberFilter, { nullable: true }) filter: PrivacyNumberFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('filter', () => PrivacyNumberFilter, { nullable: true, description: 'Every given field must match; absent = the whole inventory.' }) filter: PrivacyNumberFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50, nullable: true, description: firstDescription(50) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberConnection> {
     const size = first ?? 50;
@@ -64,8 +64,8 @@ export class PrivacyNumberResolver {
   @FieldResolver(() => BindingConnection, { complexity: pageCost(20) })
   async bindings(
     @Root() n: PrivacyNumberView,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<BindingConnection> {
     const size = first ?? 20;
@@ -79,9 +79,9 @@ export class PrivacyNumberResolver {
   @Authorized('admin')
   @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })
   async importPrivacyNumbers(
-    @Arg('app', () => String) appName: string,
-    @Arg('numbers', () => [PhoneNumberScalar]) numbers: string[],
-    @Arg('cityCode', () => String, { nullable: true }) cityCode: string | null,
+    @Arg('app', () => String, { description: 'The configured app the numbers were ordered for.' }) appName: string,
+    @Arg('numbers', () => [PhoneNumberScalar], { description: '1 to 1000 numbers; one owned by another app is CONFLICT (nothing is imported then).' }) numbers: string[],
+    @Arg('cityCode', () => String, { nullable: true, description: 'Their city code with its leading zero, e.g. 0755.' }) cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberView[]> {
     checkAppAllowed(ctx, appName, 'app');

@@ -20,7 +20,7 @@ export class PrivacyNumberSubscriptionResolver {
   })
   numberStatusChanged(
     @Root() entry: LogEntry,
-    @Arg('app', () => String, { nullable: true }) _app: string | null,
+    @Arg('app', () => String, { nullable: true, description: 'Only numbers of this configured app.' }) _app: string | null,
     @Arg('after', () => ID, { nullable: true, description: afterDescription('PrivacyNumber.cursor', 'status changes') }) _after: string | null,
     @Ctx() ctx: NumbersContext,
   ): PrivacyNumberView {

@@ -1,7 +1,7 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, checkAppAllowed } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst } from '../shared/cursor';
+import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import type { BindingView } from '../bindings/binding.view';
 import { bindingOf } from '../calls/call.resolver';
@@ -53,10 +53,10 @@ export class SmsResolver {
   @Authorized()
   @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.', complexity: pageCost(20) })
   async smsMessages(
-    @Arg('bindingId', () => ID, { nullable: true }) bindingId: string | null,
-    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) privacyNumber: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding.' }) bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) privacyNumber: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<SmsMessageConnection> {
     const size = first ?? 20;
@@ -72,7 +72,7 @@ export class SmsResolver {
 
   @Authorized()
   @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
-  async smsPolicy(@Arg('app', () => String) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
+  async smsPolicy(@Arg('app', () => String, { description: 'A configured app.' }) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
     checkAppAllowed(ctx, appName, 'app');
     const app = appNamed(ctx.sms.apps, appName, 'app');
     const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
@@ -81,7 +81,7 @@ export class SmsResolver {
 
   @Authorized('operator')
   @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
-  async setSmsPolicy(@Arg('input', () => SmsPolicyInput) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
+  async setSmsPolicy(@Arg('input', () => SmsPolicyInput, { description: 'Replaces the whole policy of input.app.' }) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
     checkAppAllowed(ctx, input.app, 'input.app');
     const app = appNamed(ctx.sms.apps, input.app, 'input.app');
     if (input.rules.length > 100) throw new UserInputError('input.rules', `at most 100 rules, got ${input.rules.length}`);

@@ -20,8 +20,8 @@ export class SmsSubscriptionResolver {
   })
   smsMessages(
     @Root() entry: LogEntry,
-    @Arg('bindingId', () => ID, { nullable: true }) _bindingId: string | null,
-    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true }) _privacyNumber: string | null,
+    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding (NOT_FOUND when the mirror does not know it).' }) _bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) _privacyNumber: string | null,
     @Arg('after', () => ID, { nullable: true, description: afterDescription('SmsMessage.cursor', 'SMS records') }) _after: string | null,
   ): SmsView {
     return { ...toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload)), cursor: entry.cursor };

@@ -499,9 +499,13 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Binds the YB half of an AXYB binding: B gets a Y. */
   bindAXYBPartyB: AxybBinding;
+  /** AXB-1: A and B reach each other through X; the platform picks X from cityCode, or takes privacyNumber. Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXBBinding: AxbBinding;
+  /** AX-1: X belongs to A (anyone calling X reaches A). Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXBinding: AxBinding;
+  /** AXE-1: A is reached as X plus an extension. Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXEBinding: AxeBinding;
+  /** AXYB-1: X for A, and with partyB also Y for B (B calls X to reach A, A calls Y to reach B). Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXYBBinding: AxybBinding;
   /** Unbinds on the platform; returns the binding with status DELETED. */
   deleteBinding: Binding;
@@ -523,6 +527,7 @@ export type Mutation = {
   simulateNumberStatus: Scalars['Boolean']['output'];
   /** Sandbox only. Sends an SMS to a privacy number on the embedded platform. */
   simulateSms: Scalars['Boolean']['output'];
+  /** AXB-3: changes the given fields only (at least one). Errors: BAD_USER_INPUT, NOT_FOUND (no such ACTIVE binding), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE. */
   updateAXBBinding: AxbBinding;
 };
 
@@ -680,11 +685,13 @@ export type Query = {
   binding?: Maybe<Binding>;
   /** Pages over the local mirror of bindings made through this gateway, oldest first. */
   bindings: BindingConnection;
+  /** One call by its sessionId, from what the platform pushed; null when none is stored (or it belongs to an app the caller may not see). */
   call?: Maybe<Call>;
   /** Calls heard from the platform, newest first. */
   calls: CallConnection;
   /** Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first. */
   deadLetters: DeadLetterConnection;
+  /** One number of the inventory; null when it is not in it (or belongs to an app the caller may not see). */
   privacyNumber?: Maybe<PrivacyNumber>;
   /** The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added. */
   privacyNumbers: PrivacyNumberConnection;
