@@ -11,6 +11,12 @@ export enum BindingMode {
 registerEnumType(BindingMode, {
   name: 'BindingMode',
   description: 'How a privacy number connects people: AX (one user, temporary callee), AXB (a pair), AXE (extensions), AXYB (two numbers).',
+  valuesConfig: {
+    AX: { description: 'X belongs to A: anyone calling X reaches A; A calls out through a temporary callee.' },
+    AXB: { description: 'A and B reach each other through X.' },
+    AXE: { description: 'A is reached as X plus an extension; many A share one X.' },
+    AXYB: { description: 'B calls X to reach A, A calls Y to reach B.' },
+  },
 });
 
 /** A configured platform application. The secret is never part of the schema. */

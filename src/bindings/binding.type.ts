@@ -8,7 +8,15 @@ export enum BindingStatus {
   EXPIRED = 'EXPIRED',
   DELETED = 'DELETED',
 }
-registerEnumType(BindingStatus, { name: 'BindingStatus', description: 'ACTIVE until deleted or past its expiry.' });
+registerEnumType(BindingStatus, {
+  name: 'BindingStatus',
+  description: 'ACTIVE until deleted or past its expiry.',
+  valuesConfig: {
+    ACTIVE: { description: 'In force on the platform.' },
+    EXPIRED: { description: 'Past its expiry (the platform dropped it by itself).' },
+    DELETED: { description: 'Unbound (through deleteBinding, or the platform no longer knows it).' },
+  },
+});
 
 /** The platform's callDirection 0 / 1 / 2. */
 export enum CallDirection {
@@ -16,7 +24,15 @@ export enum CallDirection {
   A_TO_B_ONLY = 'A_TO_B_ONLY',
   B_TO_A_ONLY = 'B_TO_A_ONLY',
 }
-registerEnumType(CallDirection, { name: 'CallDirection', description: 'Who may call whom through the privacy number (platform callDirection 0 / 1 / 2).' });
+registerEnumType(CallDirection, {
+  name: 'CallDirection',
+  description: 'Who may call whom through the privacy number (platform callDirection 0 / 1 / 2).',
+  valuesConfig: {
+    BOTH: { description: '0: both ways.' },
+    A_TO_B_ONLY: { description: '1: only A may call B.' },
+    B_TO_A_ONLY: { description: '2: only B may call A.' },
+  },
+});
 
 @InterfaceType('Binding', {
   description: 'A binding of real numbers to a privacy number (X). The id is the platform subscriptionId.',

@@ -12,7 +12,18 @@ export enum CallEventType {
   DISCONNECT = 'DISCONNECT',
   COLLECT_INFO = 'COLLECT_INFO',
 }
-registerEnumType(CallEventType, { name: 'CallEventType', description: 'Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE).' });
+registerEnumType(CallEventType, {
+  name: 'CallEventType',
+  description: 'Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE).',
+  valuesConfig: {
+    CALL_IN: { description: 'callin: the caller reached the privacy number.' },
+    CALL_OUT: { description: 'callout: the platform calls the other party.' },
+    ALERTING: { description: 'alerting: the other party is ringing.' },
+    ANSWER: { description: 'answer: the other party answered.' },
+    DISCONNECT: { description: 'disconnect: the call ended; hangupCode says why.' },
+    COLLECT_INFO: { description: 'collectInfo (AXE): the caller keyed an extension (digits).' },
+  },
+});
 
 export enum CallState {
   INCOMING = 'INCOMING',
@@ -21,7 +32,17 @@ export enum CallState {
   ENDED = 'ENDED',
   FAILED = 'FAILED',
 }
-registerEnumType(CallState, { name: 'CallState', description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.' });
+registerEnumType(CallState, {
+  name: 'CallState',
+  description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.',
+  valuesConfig: {
+    INCOMING: { description: 'The caller reached the privacy number.' },
+    RINGING: { description: 'The other party is ringing.' },
+    ANSWERED: { description: 'Both sides are talking.' },
+    ENDED: { description: 'Over, after it was answered.' },
+    FAILED: { description: 'Over without being answered.' },
+  },
+});
 
 @ObjectType('CallEvent', { description: 'One call event push, as stored in the event log.' })
 export class CallEvent {

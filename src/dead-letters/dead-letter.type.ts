@@ -9,7 +9,17 @@ export enum DeadLetterKindName {
   NUMBER_STATUS = 'numberStatus',
   UNKNOWN = 'unknown',
 }
-registerEnumType(DeadLetterKindName, { name: 'DeadLetterKind', description: 'What the push was probably meant to be, from its shape; UNKNOWN when nothing fits.' });
+registerEnumType(DeadLetterKindName, {
+  name: 'DeadLetterKind',
+  description: 'What the push was probably meant to be, from its shape; UNKNOWN when nothing fits.',
+  valuesConfig: {
+    CALL_EVENT: { description: 'A call event push.' },
+    CDR_BATCH: { description: 'A CDR push (one bad record of a batch).' },
+    SMS: { description: 'An SMS push.' },
+    NUMBER_STATUS: { description: 'A number-status push.' },
+    UNKNOWN: { description: 'Nothing fits (not JSON, an unknown eventType).' },
+  },
+});
 
 @ObjectType('DeadLetter', {
   description:

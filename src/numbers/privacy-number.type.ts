@@ -14,6 +14,12 @@ export enum NumberStatus {
 registerEnumType(NumberStatus, {
   name: 'NumberStatus',
   description: 'NORMAL until a number-status push says otherwise. SUSPENDED/UNAVAILABLE: no bindings, calls or SMS. BINDING_FROZEN: no new bindings.',
+  valuesConfig: {
+    NORMAL: { description: 'In service.' },
+    SUSPENDED: { description: 'Suspended by the platform (e.g. arrears): no bindings, calls or SMS.' },
+    UNAVAILABLE: { description: 'Out of service: no bindings, calls or SMS.' },
+    BINDING_FROZEN: { description: 'Existing bindings work; new ones are refused.' },
+  },
 });
 
 @ObjectType('PrivacyNumber', { description: 'A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers.' })

@@ -9,13 +9,21 @@ export enum SmsNotificationMode {
   NOTIFY = 'NOTIFY',
   BLOCK = 'BLOCK',
 }
-registerEnumType(SmsNotificationMode, { name: 'SmsNotificationMode', description: 'NOTIFY: informational. BLOCK: the gateway decided forward or discard.' });
+registerEnumType(SmsNotificationMode, {
+  name: 'SmsNotificationMode',
+  description: 'NOTIFY: informational. BLOCK: the gateway decided forward or discard.',
+  valuesConfig: { NOTIFY: { description: 'The platform delivered it and tells us.' }, BLOCK: { description: 'The platform asked the gateway whether to deliver it.' } },
+});
 
 export enum SmsDecision {
   FORWARD = 'FORWARD',
   DISCARD = 'DISCARD',
 }
-registerEnumType(SmsDecision, { name: 'SmsDecision' });
+registerEnumType(SmsDecision, {
+  name: 'SmsDecision',
+  description: 'What the gateway answers an SMS Block push.',
+  valuesConfig: { FORWARD: { description: 'Deliver it (to forwardTo, or the binding default).' }, DISCARD: { description: 'Drop it.' } },
+});
 
 @ObjectType('SmsMessage')
 export class SmsMessage {

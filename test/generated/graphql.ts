@@ -207,15 +207,22 @@ export type BindingFilter = {
 
 /** How a privacy number connects people: AX (one user, temporary callee), AXB (a pair), AXE (extensions), AXYB (two numbers). */
 export type BindingMode =
+  /** X belongs to A: anyone calling X reaches A; A calls out through a temporary callee. */
   | 'AX'
+  /** A and B reach each other through X. */
   | 'AXB'
+  /** A is reached as X plus an extension; many A share one X. */
   | 'AXE'
+  /** B calls X to reach A, A calls Y to reach B. */
   | 'AXYB';
 
 /** ACTIVE until deleted or past its expiry. */
 export type BindingStatus =
+  /** In force on the platform. */
   | 'ACTIVE'
+  /** Unbound (through deleteBinding, or the platform no longer knows it). */
   | 'DELETED'
+  /** Past its expiry (the platform dropped it by itself). */
   | 'EXPIRED';
 
 /** A call through a privacy number, built from its events and its call record. */
@@ -250,8 +257,11 @@ export type CallConnection = {
 
 /** Who may call whom through the privacy number (platform callDirection 0 / 1 / 2). */
 export type CallDirection =
+  /** 1: only A may call B. */
   | 'A_TO_B_ONLY'
+  /** 0: both ways. */
   | 'BOTH'
+  /** 2: only B may call A. */
   | 'B_TO_A_ONLY';
 
 export type CallEdge = {
@@ -290,11 +300,17 @@ export type CallEventFilter = {
 
 /** Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE). */
 export type CallEventType =
+  /** alerting: the other party is ringing. */
   | 'ALERTING'
+  /** answer: the other party answered. */
   | 'ANSWER'
+  /** callin: the caller reached the privacy number. */
   | 'CALL_IN'
+  /** callout: the platform calls the other party. */
   | 'CALL_OUT'
+  /** collectInfo (AXE): the caller keyed an extension (digits). */
   | 'COLLECT_INFO'
+  /** disconnect: the call ended; hangupCode says why. */
   | 'DISCONNECT';
 
 export type CallFilter = {
@@ -343,10 +359,15 @@ export type CallRecord = {
 
 /** Moves only forward. ENDED: the call was connected; FAILED: it never was. */
 export type CallState =
+  /** Both sides are talking. */
   | 'ANSWERED'
+  /** Over, after it was answered. */
   | 'ENDED'
+  /** Over without being answered. */
   | 'FAILED'
+  /** The caller reached the privacy number. */
   | 'INCOMING'
+  /** The other party is ringing. */
   | 'RINGING';
 
 export type CreateAxbBindingInput = {
@@ -477,10 +498,15 @@ export type DeadLetterEdge = {
 
 /** What the push was probably meant to be, from its shape; UNKNOWN when nothing fits. */
 export type DeadLetterKind =
+  /** A call event push. */
   | 'CALL_EVENT'
+  /** A CDR push (one bad record of a batch). */
   | 'CDR_BATCH'
+  /** A number-status push. */
   | 'NUMBER_STATUS'
+  /** An SMS push. */
   | 'SMS'
+  /** Nothing fits (not JSON, an unknown eventType). */
   | 'UNKNOWN';
 
 /** What a replay stored: the push is now stored as if it had just been pushed. */
@@ -620,9 +646,13 @@ export type MutationUpdateAxbBindingArgs = {
 
 /** NORMAL until a number-status push says otherwise. SUSPENDED/UNAVAILABLE: no bindings, calls or SMS. BINDING_FROZEN: no new bindings. */
 export type NumberStatus =
+  /** Existing bindings work; new ones are refused. */
   | 'BINDING_FROZEN'
+  /** In service. */
   | 'NORMAL'
+  /** Suspended by the platform (e.g. arrears): no bindings, calls or SMS. */
   | 'SUSPENDED'
+  /** Out of service: no bindings, calls or SMS. */
   | 'UNAVAILABLE';
 
 export type PageInfo = {
@@ -793,8 +823,11 @@ export type SimulatedCall = {
   sessionId: Scalars['ID']['output'];
 };
 
+/** What the gateway answers an SMS Block push. */
 export type SmsDecision =
+  /** Drop it. */
   | 'DISCARD'
+  /** Deliver it (to forwardTo, or the binding default). */
   | 'FORWARD';
 
 export type SmsMessage = {
@@ -834,7 +867,9 @@ export type SmsMessageEdge = {
 
 /** NOTIFY: informational. BLOCK: the gateway decided forward or discard. */
 export type SmsNotificationMode =
+  /** The platform asked the gateway whether to deliver it. */
   | 'BLOCK'
+  /** The platform delivered it and tells us. */
   | 'NOTIFY';
 
 export type SmsPolicy = {
