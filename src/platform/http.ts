@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { request, type Dispatcher } from 'undici';
+import type { PlatformConfig } from '../config';
 import type { Logger } from '../shared/logger';
 import { PlatformCircuit } from './circuit';
 import { CallScope, isRead, type Operation } from './operation';
 import { PlatformError, isFlowControl } from './platform-error';
 import { parseJson, readEnvelope, type RawResponse } from './response';
 import { QueueFullError, Semaphore } from './semaphore';
-import { signedHeaders, type AuthScheme } from './signing';
+import { signedHeaders } from './signing';
 import { fromTransportError } from './transport-error';
 
 /** An application's key pair (console "应用管理"): the key names the app, the secret signs its requests. */
@@ -15,26 +16,10 @@ export interface AppCredentials {
   appSecret: string;
 }
 
-export interface PlatformHttpOptions {
+/** The platform settings of the configuration (each documented there), with the access address known by now. */
+export interface PlatformHttpOptions extends Omit<PlatformConfig, 'baseUrl'> {
   /** Access address, host and optional port, no path: `https://rtcpns.cn-north-1.myhuaweicloud.com`. */
   baseUrl: string;
-  authScheme: AuthScheme;
-  /** Deadline of one attempt (connect, headers and body), milliseconds. */
-  timeoutMs: number;
-  /** Attempts after the first, for failures that are safe to send again. */
-  maxRetries: number;
-  /** After a flow-control refusal, when the client should send again, milliseconds (its `retryAfterSeconds`). */
-  flowControlWaitMs: number;
-  /** Requests in flight at most; up to `maxQueue` more wait for a slot. */
-  maxConcurrency: number;
-  /** Calls waiting for a slot at most; beyond, a call is refused at once (`unavailable`, retryable). */
-  maxQueue: number;
-  /** One call's deadline, milliseconds: the wait for a slot, every attempt and the backoff between. */
-  callDeadlineMs: number;
-  /** Consecutive platform faults that open the circuit (0 = never). */
-  breakerFailures: number;
-  /** Time the circuit stays open before one call may try, milliseconds. */
-  breakerHalfOpenMs: number;
   logger: Logger;
   dispatcher: Dispatcher;
   now: () => Date;
