@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
-import { type DocumentNode, GraphQLError, NoSchemaIntrospectionCustomRule, parse, type ParseOptions, type ValidationRule } from 'graphql';
+import { type DocumentNode, GraphQLError, Lexer, NoSchemaIntrospectionCustomRule, parse, type ParseOptions, Source, TokenKind, type ValidationRule } from 'graphql';
 import type { GraphqlConfig, LimitsConfig } from '../../config';
 import { ErrorCode } from '../../errors';
 import { type DocumentLimitCode, limitError } from './limit-error';
@@ -58,6 +58,12 @@ function rejectWith(code: DocumentLimitCode, figure: string): GraphQLArmorReject
  * is returned as graphql-js reported it (the transports give it GRAPHQL_PARSE_FAILED).
  */
 export function parseDocument(query: string, limits: DocumentLimits): DocumentNode | GraphQLError {
+  // Counted first with the lexer alone (a loop, no recursion): a document nested deeper than the parser's
+  // stack allows would otherwise overflow it before the parser's own count reaches the limit, now and then.
+  const maxTokens = limits.parseOptions.maxTokens;
+  if (maxTokens !== undefined && tokensExceed(query, maxTokens)) {
+    return limitError(ErrorCode.TooManyTokens, `Token limit of ${maxTokens} exceeded.`, { limit: maxTokens });
+  }
   try {
     return parse(query, limits.parseOptions);
   } catch (err) {
@@ -80,4 +86,15 @@ export function toTokenLimitError(error: { message: string }): GraphQLError | nu
   if (!m) return null;
   const limit = Number(m[1]);
   return limitError(ErrorCode.TooManyTokens, `Token limit of ${limit} exceeded.`, { limit });
+}
+
+/** True when `query` has more than `max` tokens; a lexing error is left for the parser to report. */
+function tokensExceed(query: string, max: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  try {
+    for (let n = 0; lexer.advance().kind !== TokenKind.EOF; ) if (++n > max) return true;
+  } catch {
+    return false;
+  }
+  return false;
 }
