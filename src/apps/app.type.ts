@@ -25,7 +25,7 @@ export class App {
   @Field(() => String, { description: 'The name used in configuration, in `app:` arguments and in the webhook path /webhooks/<name>.' })
   name!: string;
 
-  @Field(() => BindingMode)
+  @Field(() => BindingMode, { description: 'The one binding mode of this app: its bindings, numbers and pushes are all of this mode.' })
   mode!: BindingMode;
 
   @Field(() => String, { description: 'The APP_Key. The secret is never exposed.' })

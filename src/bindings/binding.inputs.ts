@@ -3,9 +3,9 @@ import { BindingMode } from '../apps/app.type';
 import { PhoneNumberScalar } from '../shared/scalars';
 import { BindingStatus, CallDirection } from './binding.type';
 
-@InputType('BindingFilter')
+@InputType('BindingFilter', { description: 'Which bindings of the mirror to list; every given field must match, an absent or null one matches all.' })
 export class BindingFilter {
-  @Field(() => BindingMode, { nullable: true })
+  @Field(() => BindingMode, { nullable: true, description: 'Only bindings of this mode.' })
   mode?: BindingMode | null;
 
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'X (or Y for AXYB).' })
@@ -14,7 +14,7 @@ export class BindingFilter {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'A real number: party A or B.' })
   party?: string | null;
 
-  @Field(() => BindingStatus, { nullable: true })
+  @Field(() => BindingStatus, { nullable: true, description: 'Only bindings in this status, as the mirror last saw it.' })
   status?: BindingStatus | null;
 
   @Field(() => String, { nullable: true, description: 'App name.' })
@@ -41,45 +41,45 @@ abstract class CreateBindingInputBase {
 
 const PRIVACY_NUMBER = 'Pick X explicitly (one of the app\'s numbers), or give cityCode: exactly one of the two.';
 
-@InputType('CreateAXBBindingInput')
+@InputType('CreateAXBBindingInput', { description: 'An AXB binding: A and B reach each other through X.' })
 export class CreateAXBBindingInput extends CreateBindingInputBase {
   @Field(() => PhoneNumberScalar, { description: 'Party B: A and B reach each other through X.' }) partyB!: string;
   @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
-  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
-  @Field(() => Int, { nullable: true, description: '0 or null = no expiry; at most 7776000 (90 days).' }) expiresInSeconds?: number | null;
-  @Field(() => Int, { nullable: true, description: '0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) smsEnabled?: boolean | null;
+  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH, description: 'Who may call whom through X; BOTH when absent.' }) callDirection?: CallDirection | null;
+  @Field(() => Int, { nullable: true, description: 'Lifetime in seconds; 0 or null = no expiry; at most 7776000 (90 days).' }) expiresInSeconds?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Per-call limit in minutes from answer, 0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether SMS through X reach the other party; true when absent.' }) smsEnabled?: boolean | null;
 }
 
-@InputType('UpdateAXBBindingInput')
+@InputType('UpdateAXBBindingInput', { description: 'What to change on an AXB binding; an absent or null field keeps its value.' })
 export class UpdateAXBBindingInput {
-  @Field(() => PhoneNumberScalar, { nullable: true }) partyA?: string | null;
-  @Field(() => PhoneNumberScalar, { nullable: true }) partyB?: string | null;
-  @Field(() => CallDirection, { nullable: true }) callDirection?: CallDirection | null;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'A new party A.' }) partyA?: string | null;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'A new party B.' }) partyB?: string | null;
+  @Field(() => CallDirection, { nullable: true, description: 'A new call direction.' }) callDirection?: CallDirection | null;
   @Field(() => Int, { nullable: true, description: 'A new lifetime counted from now; 0 = no expiry.' }) expiresInSeconds?: number | null;
-  @Field(() => Boolean, { nullable: true }) recordCalls?: boolean | null;
-  @Field(() => Int, { nullable: true }) maxCallMinutes?: number | null;
-  @Field(() => Boolean, { nullable: true }) smsEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Record calls from now on (the app must have recording enabled), or stop.' }) recordCalls?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'A new per-call limit in minutes, 0–1440; 0 = unlimited.' }) maxCallMinutes?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether SMS through X reach the other party.' }) smsEnabled?: boolean | null;
 }
 
-@InputType('CreateAXBindingInput')
+@InputType('CreateAXBindingInput', { description: 'An AX binding: X belongs to A; A calls out through a temporary callee (setTemporaryCallee).' })
 export class CreateAXBindingInput extends CreateBindingInputBase {
   @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
-  @Field(() => Int, { nullable: true, description: '0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) smsEnabled?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Per-call limit in minutes from answer, 0–1440; null or 0 = unlimited.' }) maxCallMinutes?: number | null;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether SMS to X reach A; true when absent.' }) smsEnabled?: boolean | null;
 }
 
-@InputType('CreateAXEBindingInput')
+@InputType('CreateAXEBindingInput', { description: 'An AXE binding: A is reached as X plus an extension.' })
 export class CreateAXEBindingInput extends CreateBindingInputBase {
   @Field(() => PhoneNumberScalar, { nullable: true, description: PRIVACY_NUMBER }) privacyNumber?: string | null;
   @Field(() => String, { nullable: true, description: '1–4 digits; absent = the platform assigns one.' }) extension?: string | null;
-  @Field(() => PhoneNumberScalar, { nullable: true }) callbackNumber?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Rounded up to whole minutes; 0 or null = no expiry.' }) expiresInSeconds?: number | null;
+  @Field(() => PhoneNumberScalar, { nullable: true, description: 'Reached when A calls X with no callback record; null = none.' }) callbackNumber?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Lifetime in seconds, rounded up to whole minutes; 0 or null = no expiry.' }) expiresInSeconds?: number | null;
 }
 
-@InputType('CreateAXYBBindingInput')
+@InputType('CreateAXYBBindingInput', { description: 'An AXYB binding: B calls X to reach A, A calls Y to reach B.' })
 export class CreateAXYBBindingInput extends CreateBindingInputBase {
   @Field(() => PhoneNumberScalar, { nullable: true, description: 'Bind the YB half at once; or later with bindAXYBPartyB.' }) partyB?: string | null;
-  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH }) callDirection?: CallDirection | null;
-  @Field(() => Int, { nullable: true, description: '0 or null = no expiry, else 60–7776000.' }) expiresInSeconds?: number | null;
+  @Field(() => CallDirection, { nullable: true, defaultValue: CallDirection.BOTH, description: 'Who may call whom; BOTH when absent.' }) callDirection?: CallDirection | null;
+  @Field(() => Int, { nullable: true, description: 'Lifetime in seconds; 0 or null = no expiry, else 60–7776000.' }) expiresInSeconds?: number | null;
 }

@@ -26,9 +26,9 @@ registerEnumType(DeadLetterKindName, {
     'A signed push the gateway answered 200 but could not store as what it claims to be: not parsable, naming another app, or holding a value the database refuses. Kept until replayed or discarded.',
 })
 export class DeadLetter {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'Pass to replayDeadLetter or discardDeadLetter.' }) id!: string;
   @Field(() => String, { description: 'The app whose endpoint received it.' }) app!: string;
-  @Field(() => DeadLetterKindName) kind!: DeadLetterKindName;
+  @Field(() => DeadLetterKindName, { description: 'What the push was probably meant to be.' }) kind!: DeadLetterKindName;
   @Field(() => String, { description: 'Why it is a dead letter: `path: expected …, got …`, a foreign owner, or the database refusal.' }) error!: string;
   @Extensions({ privacy: 'hidden' })
   @Field(() => String, { description: 'The request headers as received, a JSON object.' })
@@ -37,7 +37,7 @@ export class DeadLetter {
   @Field(() => String, { description: 'The raw body as received (UTF-8; bytes that are not UTF-8 show as U+FFFD).' })
   rawBody!: string;
   @Field(() => Int, { description: 'Size of the raw body in bytes.' }) bytes!: number;
-  @Field(() => DateTimeScalar) receivedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the gateway received the push.' }) receivedAt!: Date;
 }
 
 @ObjectType('DeadLetterEdge')
@@ -56,7 +56,7 @@ export class DeadLetterConnection {
 @ObjectType('DeadLetterReplay', { description: 'What a replay stored: the push is now stored as if it had just been pushed.' })
 export class DeadLetterReplay {
   @Field(() => ID, { description: 'The dead letter, now removed.' }) id!: string;
-  @Field(() => DeadLetterKindName) kind!: DeadLetterKindName;
+  @Field(() => DeadLetterKindName, { description: 'What the push was stored as.' }) kind!: DeadLetterKindName;
   @Field(() => Int, { description: 'Events appended to the event log (0: everything in it was already stored).' }) stored!: number;
   @Field(() => Int, { description: 'Parts of it already stored before (skipped).' }) duplicates!: number;
 }

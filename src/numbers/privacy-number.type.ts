@@ -28,22 +28,22 @@ export class PrivacyNumber {
   cursor?: string | null;
 
   @Extensions({ privacy: 'visible' })
-  @Field(() => PhoneNumberScalar)
+  @Field(() => PhoneNumberScalar, { description: 'The privacy number itself.' })
   number!: string;
 
-  @Field(() => App, { nullable: true })
+  @Field(() => App, { nullable: true, description: 'The configured app that owns it; null when that app is no longer configured.' })
   app!: App | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its city code with the leading zero, e.g. 0755; null when not known.' })
   cityCode!: string | null;
 
-  @Field(() => NumberStatus)
+  @Field(() => NumberStatus, { description: 'From the last number-status push; NORMAL before any.' })
   status!: NumberStatus;
 
   @Field(() => String, { nullable: true, description: 'Platform cause code when not NORMAL, e.g. "2 (arrears)".' })
   statusCause!: string | null;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the last number-status push for it was stored; null before any.' })
   statusChangedAt!: Date | null;
 }
 
@@ -68,14 +68,14 @@ export class PrivacyNumberConnection {
   totalCount!: number | null;
 }
 
-@InputType('PrivacyNumberFilter')
+@InputType('PrivacyNumberFilter', { description: 'Which numbers of the inventory to list; every given field must match, an absent or null one matches all.' })
 export class PrivacyNumberFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only numbers of this configured app.' })
   app?: string | null;
 
-  @Field(() => NumberStatus, { nullable: true })
+  @Field(() => NumberStatus, { nullable: true, description: 'Only numbers in this status.' })
   status?: NumberStatus | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only numbers of this city code (with its leading zero, e.g. 0755).' })
   cityCode?: string | null;
 }

@@ -37,7 +37,7 @@ function asUserError<T>(prefix: string, fallback: string, fn: () => T): T {
 export class SandboxResolver {
   @Authorized('operator')
   @Mutation(() => SimulatedCall, { description: 'Sandbox only. Plays a call on the embedded platform; watch it with callEvents / callUpdated.' })
-  simulateCall(@Arg('input', () => SimulateCallInput) input: SimulateCallInput, @Ctx() ctx: SandboxContext): SimulatedCall {
+  simulateCall(@Arg('input', () => SimulateCallInput, { description: 'Who calls which number and how the call goes. Errors: BAD_USER_INPUT naming the field.' }) input: SimulateCallInput, @Ctx() ctx: SandboxContext): SimulatedCall {
     const emulator = emulatorOf(ctx);
     const r = asUserError('input.', 'to', () => requestCall(emulator, input));
     return { sessionId: r.sessionId };
@@ -45,7 +45,7 @@ export class SandboxResolver {
 
   @Authorized('operator')
   @Mutation(() => Boolean, { description: 'Sandbox only. Sends an SMS to a privacy number on the embedded platform.' })
-  simulateSms(@Arg('input', () => SimulateSmsInput) input: SimulateSmsInput, @Ctx() ctx: SandboxContext): boolean {
+  simulateSms(@Arg('input', () => SimulateSmsInput, { description: 'Who texts which number, and what. Errors: BAD_USER_INPUT naming the field (e.g. no SMS in this mode).' }) input: SimulateSmsInput, @Ctx() ctx: SandboxContext): boolean {
     const emulator = emulatorOf(ctx);
     asUserError('input.', 'to', () => requestSms(emulator, input));
     return true;
@@ -54,9 +54,9 @@ export class SandboxResolver {
   @Authorized('operator')
   @Mutation(() => Boolean, { description: 'Sandbox only. The embedded platform pushes a number-status change for this number.' })
   simulateNumberStatus(
-    @Arg('number', () => PhoneNumberScalar) number: string,
-    @Arg('status', () => NumberStatus) status: NumberStatus,
-    @Arg('cause', () => String, { nullable: true }) cause: string | null,
+    @Arg('number', () => PhoneNumberScalar, { description: 'A privacy number of the embedded platform. Errors: BAD_USER_INPUT when it has no such number.' }) number: string,
+    @Arg('status', () => NumberStatus, { description: 'The status the push announces.' }) status: NumberStatus,
+    @Arg('cause', () => String, { nullable: true, description: 'The platform cause code to push, e.g. "2" (arrears); null = none.' }) cause: string | null,
     @Ctx() ctx: SandboxContext,
   ): boolean {
     const emulator = emulatorOf(ctx);

@@ -1,9 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Relay-style page information shared by every connection. */
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { description: 'Where a page stands in its list (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'More items follow endCursor.' })
   hasNextPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })

@@ -23,10 +23,13 @@ export type Scalars = {
 /** A and B reach each other through X. */
 export type AxbBinding = Binding & {
   __typename?: 'AXBBinding';
+  /** The configured app the binding was created in. */
   app: App;
+  /** Who may call whom through X. */
   callDirection: CallDirection;
   /** Calls through this binding, newest first. */
   calls: CallConnection;
+  /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
   /** Null = no expiry. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
@@ -34,14 +37,21 @@ export type AxbBinding = Binding & {
   id: Scalars['ID']['output'];
   /** Per-call limit from answer; null = unlimited. */
   maxCallMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The binding mode, the same as its app's; also the concrete type (AXBBinding, …). */
   mode: BindingMode;
+  /** Party A, a real number. */
   partyA: Scalars['PhoneNumber']['output'];
+  /** Party B, a real number. */
   partyB: Scalars['PhoneNumber']['output'];
   /** X: the number both sides see. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** Calls through this binding are recorded (the recording is on Call.recording). */
   recordCalls: Scalars['Boolean']['output'];
+  /** SMS through X reach the other party. */
   smsEnabled: Scalars['Boolean']['output'];
+  /** As the mirror last saw it; binding(id) asks the platform and refreshes it. */
   status: BindingStatus;
+  /** What the creator passed (up to 256 characters), echoed in call events and records; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -55,25 +65,35 @@ export type AxbBindingCallsArgs = {
 /** X belongs to A: anyone calling X reaches A; A calls out through a temporary callee. */
 export type AxBinding = Binding & {
   __typename?: 'AXBinding';
+  /** The configured app the binding was created in. */
   app: App;
   /** Calls through this binding, newest first. */
   calls: CallConnection;
+  /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
   /** Null = no expiry. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The platform's subscriptionId. */
   id: Scalars['ID']['output'];
+  /** Per-call limit in minutes from answer; null = unlimited. */
   maxCallMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The binding mode, the same as its app's; also the concrete type (AXBBinding, …). */
   mode: BindingMode;
+  /** Party A, the real number X belongs to. */
   partyA: Scalars['PhoneNumber']['output'];
   /** X: the number both sides see. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** Calls through this binding are recorded (the recording is on Call.recording). */
   recordCalls: Scalars['Boolean']['output'];
+  /** SMS to X reach A. */
   smsEnabled: Scalars['Boolean']['output'];
+  /** As the mirror last saw it; binding(id) asks the platform and refreshes it. */
   status: BindingStatus;
   /** Set by setTemporaryCallee, valid for about one minute. */
   temporaryCallee?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** When temporaryCallee stops applying; null when none is set. */
   temporaryCalleeExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What the creator passed (up to 256 characters), echoed in call events and records; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -87,23 +107,31 @@ export type AxBindingCallsArgs = {
 /** A is reached as X plus an extension. */
 export type AxeBinding = Binding & {
   __typename?: 'AXEBinding';
+  /** The configured app the binding was created in. */
   app: App;
   /** Reached when A calls X with no callback record. */
   callbackNumber?: Maybe<Scalars['PhoneNumber']['output']>;
   /** Calls through this binding, newest first. */
   calls: CallConnection;
+  /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
   /** Null = no expiry. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The 1–4 digits a caller keys after dialling X to reach A. */
   extension: Scalars['String']['output'];
   /** The platform's subscriptionId. */
   id: Scalars['ID']['output'];
+  /** The binding mode, the same as its app's; also the concrete type (AXBBinding, …). */
   mode: BindingMode;
+  /** Party A, reached as X plus the extension. */
   partyA: Scalars['PhoneNumber']['output'];
   /** X: the number both sides see. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** Calls through this binding are recorded (the recording is on Call.recording). */
   recordCalls: Scalars['Boolean']['output'];
+  /** As the mirror last saw it; binding(id) asks the platform and refreshes it. */
   status: BindingStatus;
+  /** What the creator passed (up to 256 characters), echoed in call events and records; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -117,25 +145,33 @@ export type AxeBindingCallsArgs = {
 /** B calls X to reach A; A calls Y to reach B. */
 export type AxybBinding = Binding & {
   __typename?: 'AXYBBinding';
+  /** The configured app the binding was created in. */
   app: App;
+  /** Who may call whom (A through Y, B through X). */
   callDirection: CallDirection;
   /** Calls through this binding, newest first. */
   calls: CallConnection;
+  /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
   /** Null = no expiry. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The platform's subscriptionId. */
   id: Scalars['ID']['output'];
+  /** The binding mode, the same as its app's; also the concrete type (AXBBinding, …). */
   mode: BindingMode;
   /** Y, shown to A as B's number. */
   numberY?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Party A, reached by B through X. */
   partyA: Scalars['PhoneNumber']['output'];
   /** Null until the YB half is bound. */
   partyB?: Maybe<Scalars['PhoneNumber']['output']>;
   /** X: the number both sides see. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** Calls through this binding are recorded (the recording is on Call.recording). */
   recordCalls: Scalars['Boolean']['output'];
+  /** As the mirror last saw it; binding(id) asks the platform and refreshes it. */
   status: BindingStatus;
+  /** What the creator passed (up to 256 characters), echoed in call events and records; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -151,6 +187,7 @@ export type App = {
   __typename?: 'App';
   /** The APP_Key. The secret is never exposed. */
   appKey: Scalars['String']['output'];
+  /** The one binding mode of this app: its bindings, numbers and pushes are all of this mode. */
   mode: BindingMode;
   /** The name used in configuration, in `app:` arguments and in the webhook path /webhooks/<name>. */
   name: Scalars['String']['output'];
@@ -158,19 +195,25 @@ export type App = {
 
 /** A binding of real numbers to a privacy number (X). The id is the platform subscriptionId. */
 export type Binding = {
+  /** The configured app the binding was created in. */
   app: App;
   /** Calls through this binding, newest first. */
   calls: CallConnection;
+  /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
   /** Null = no expiry. */
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** The platform's subscriptionId. */
   id: Scalars['ID']['output'];
+  /** The binding mode, the same as its app's; also the concrete type (AXBBinding, …). */
   mode: BindingMode;
   /** X: the number both sides see. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** Calls through this binding are recorded (the recording is on Call.recording). */
   recordCalls: Scalars['Boolean']['output'];
+  /** As the mirror last saw it; binding(id) asks the platform and refreshes it. */
   status: BindingStatus;
+  /** What the creator passed (up to 256 characters), echoed in call events and records; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -194,14 +237,17 @@ export type BindingEdge = {
   node: Binding;
 };
 
+/** Which bindings of the mirror to list; every given field must match, an absent or null one matches all. */
 export type BindingFilter = {
   /** App name. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Only bindings of this mode. */
   mode?: InputMaybe<BindingMode>;
   /** A real number: party A or B. */
   party?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** X (or Y for AXYB). */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Only bindings in this status, as the mirror last saw it. */
   status?: InputMaybe<BindingStatus>;
 };
 
@@ -228,23 +274,37 @@ export type BindingStatus =
 /** A call through a privacy number, built from its events and its call record. */
 export type Call = {
   __typename?: 'Call';
+  /** When the other party answered; null when not (yet) answered. */
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The binding the call went through, from the mirror; null when the pushes named none or the mirror does not know it. */
   binding?: Maybe<Binding>;
+  /** Who was called (the real party); null until a push names it. */
   callee?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Who called; null until a push names it. */
   caller?: Maybe<Scalars['PhoneNumber']['output']>;
   /** Position in the durable event log of the entry that delivered this object through `callUpdated`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
   cursor?: Maybe<Scalars['ID']['output']>;
+  /** Talk time in seconds from answer to end; null until ended, 0 when never answered. */
   durationSeconds?: Maybe<Scalars['Int']['output']>;
+  /** When the call ended; null while it goes on. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   events: Array<CallEvent>;
+  /** hangupCode with its documented meaning; null while the call has not ended. */
+  hangup?: Maybe<PlatformCode>;
+  /** stateCode of the disconnect event (0 = normal release; hangup has its meaning); null while the call goes on. */
   hangupCode?: Maybe<Scalars['Int']['output']>;
+  /** The platform's text for hangupCode (stateDesc); null while the call goes on or when absent. */
   hangupReason?: Maybe<Scalars['String']['output']>;
+  /** The privacy number (X or Y) the call went through; null until a push names it. */
   privacyNumber?: Maybe<Scalars['PhoneNumber']['output']>;
   record?: Maybe<CallRecord>;
   /** Present when the call was recorded; the URL is asked from the platform on demand. */
   recording?: Maybe<Recording>;
+  /** The platform's sessionId, shared with the call's events and record. */
   sessionId: Scalars['ID']['output'];
+  /** When the caller reached the platform; null until known. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the call is, from the events and the record seen so far. */
   state: CallState;
 };
 
@@ -273,7 +333,9 @@ export type CallEdge = {
 /** One call event push, as stored in the event log. */
 export type CallEvent = {
   __typename?: 'CallEvent';
+  /** The binding the call went through, from the mirror; null when the push named none or the mirror does not know it. */
   binding?: Maybe<Binding>;
+  /** The called number as the platform pushed it (X, or the real party once forwarded); null when absent. */
   called?: Maybe<Scalars['PhoneNumber']['output']>;
   /** AX mode: the platform warns these may not be the real numbers; the call record has them. */
   caller?: Maybe<Scalars['PhoneNumber']['output']>;
@@ -281,20 +343,31 @@ export type CallEvent = {
   cursor: Scalars['ID']['output'];
   /** COLLECT_INFO: the extension keyed by the caller (AXE). */
   digits?: Maybe<Scalars['String']['output']>;
-  /** stateCode on DISCONNECT (0 = normal release). */
+  /** hangupCode with its documented meaning; null on events other than DISCONNECT. */
+  hangup?: Maybe<PlatformCode>;
+  /** stateCode on DISCONNECT (0 = normal release; hangup has its meaning); null on other events. */
   hangupCode?: Maybe<Scalars['Int']['output']>;
+  /** stateDesc on DISCONNECT: the platform's own text for hangupCode; null on other events or when absent. */
   hangupReason?: Maybe<Scalars['String']['output']>;
+  /** When it happened, as the platform pushed it (timestamp). */
   occurredAt: Scalars['DateTime']['output'];
+  /** The platform's sessionId: the same on every event, the record and the Call of one call. */
   sessionId: Scalars['ID']['output'];
+  /** Which step of the call this event reports. */
   type: CallEventType;
 };
 
+/** Which call events to deliver; every given field must match, an absent or null one matches all. */
 export type CallEventFilter = {
   /** App name. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Only events of calls through this binding (NOT_FOUND when the mirror does not know it). */
   bindingId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events of calls through this privacy number. */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Only events of this call. */
   sessionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events of these types; null or empty = every type. */
   types?: InputMaybe<Array<CallEventType>>;
 };
 
@@ -313,15 +386,19 @@ export type CallEventType =
   /** disconnect: the call ended; hangupCode says why. */
   | 'DISCONNECT';
 
+/** Which calls to list; every given field must match, an absent or null one matches all. */
 export type CallFilter = {
   /** App name. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Only calls through this binding. */
   bindingId?: InputMaybe<Scalars['ID']['input']>;
   /** Calls started at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Caller or callee. */
   party?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Only calls through this privacy number. */
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Only calls in this state. */
   state?: InputMaybe<CallState>;
   /** Calls started before this instant. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
@@ -330,9 +407,13 @@ export type CallFilter = {
 /** One CDR as pushed by the platform (the "fee" push). */
 export type CallRecord = {
   __typename?: 'CallRecord';
+  /** fwdAnswerTime: when the forwarded party answered; null when unanswered. */
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** callInTime: when the caller reached the platform; null when absent. */
   callStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** calleeNum: the number dialled; null when the record has none. */
   callee?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** callerNum: the real number that called. */
   caller: Scalars['PhoneNumber']['output'];
   /** Position in the durable event log of the entry that delivered this object through `callRecords`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
   cursor?: Maybe<Scalars['ID']['output']>;
@@ -340,20 +421,29 @@ export type CallRecord = {
   direction: Scalars['Int']['output'];
   /** endedAt - answeredAt, 0 when unanswered. */
   durationSeconds: Scalars['Int']['output'];
+  /** callEndTime (failTime when it failed): when the call ended; null when absent. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** fwdUnaswRsn (Q.850 cause). */
+  /** failureCause with its Q.850 meaning; null when the record has none. */
+  failure?: Maybe<PlatformCode>;
+  /** fwdUnaswRsn (Q.850 cause; failure has its meaning); null when absent. */
   failureCause?: Maybe<Scalars['Int']['output']>;
-  /** fwdDstNum */
+  /** fwdDstNum: the real number the call was forwarded to; null when it was not forwarded. */
   forwardedTo?: Maybe<Scalars['PhoneNumber']['output']>;
   /** bindNum */
   privacyNumber: Scalars['PhoneNumber']['output'];
   /** icid: the platform's unique id of this record. */
   recordId?: Maybe<Scalars['String']['output']>;
+  /** The platform recorded the call (Call.recording fetches it). */
   recorded: Scalars['Boolean']['output'];
+  /** fwdAlertingTime: when the forwarded party started ringing; null when it never rang. */
   ringingAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The platform's sessionId, shared with the call's events and its Call. */
   sessionId: Scalars['ID']['output'];
-  /** ulFailReason (teardown point). */
+  /** teardownPoint with its documented meaning; null when the record has none. */
+  teardown?: Maybe<PlatformCode>;
+  /** ulFailReason (teardown point; teardown has its meaning); null when absent. */
   teardownPoint?: Maybe<Scalars['Int']['output']>;
+  /** The binding's userData echoed by the platform; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
 
@@ -370,17 +460,19 @@ export type CallState =
   /** The other party is ringing. */
   | 'RINGING';
 
+/** An AXB binding: A and B reach each other through X. */
 export type CreateAxbBindingInput = {
   /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Who may call whom through X; BOTH when absent. */
   callDirection?: InputMaybe<CallDirection>;
   /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
-  /** 0 or null = no expiry; at most 7776000 (90 days). */
+  /** Lifetime in seconds; 0 or null = no expiry; at most 7776000 (90 days). */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** 0–1440; null or 0 = unlimited. */
+  /** Per-call limit in minutes from answer, 0–1440; null or 0 = unlimited. */
   maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
@@ -390,6 +482,7 @@ export type CreateAxbBindingInput = {
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether SMS through X reach the other party; true when absent. */
   smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
@@ -397,6 +490,7 @@ export type CreateAxbBindingInput = {
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An AX binding: X belongs to A; A calls out through a temporary callee (setTemporaryCallee). */
 export type CreateAxBindingInput = {
   /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
@@ -404,7 +498,7 @@ export type CreateAxBindingInput = {
   cityCode?: InputMaybe<Scalars['String']['input']>;
   /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  /** 0–1440; null or 0 = unlimited. */
+  /** Per-call limit in minutes from answer, 0–1440; null or 0 = unlimited. */
   maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Party A, the real number X stands for. */
   partyA: Scalars['PhoneNumber']['input'];
@@ -412,6 +506,7 @@ export type CreateAxBindingInput = {
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** Record calls through this binding (the app must have recording enabled). */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether SMS to X reach A; true when absent. */
   smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X. */
   strictCityMatch?: InputMaybe<Scalars['Boolean']['input']>;
@@ -419,13 +514,15 @@ export type CreateAxBindingInput = {
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An AXE binding: A is reached as X plus an extension. */
 export type CreateAxeBindingInput = {
   /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Reached when A calls X with no callback record; null = none. */
   callbackNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
   /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
-  /** Rounded up to whole minutes; 0 or null = no expiry. */
+  /** Lifetime in seconds, rounded up to whole minutes; 0 or null = no expiry. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** 1–4 digits; absent = the platform assigns one. */
   extension?: InputMaybe<Scalars['String']['input']>;
@@ -443,13 +540,15 @@ export type CreateAxeBindingInput = {
   userData?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An AXYB binding: B calls X to reach A, A calls Y to reach B. */
 export type CreateAxybBindingInput = {
   /** Which configured app; defaults to the only app of this mode. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Who may call whom; BOTH when absent. */
   callDirection?: InputMaybe<CallDirection>;
   /** City code with its leading zero, e.g. 0755: the platform picks a free X there. */
   cityCode?: InputMaybe<Scalars['String']['input']>;
-  /** 0 or null = no expiry, else 60–7776000. */
+  /** Lifetime in seconds; 0 or null = no expiry, else 60–7776000. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** The same key and input again returns the same binding and creates nothing; another input with it is CONFLICT. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -476,10 +575,13 @@ export type DeadLetter = {
   error: Scalars['String']['output'];
   /** The request headers as received, a JSON object. */
   headers: Scalars['String']['output'];
+  /** Pass to replayDeadLetter or discardDeadLetter. */
   id: Scalars['ID']['output'];
+  /** What the push was probably meant to be. */
   kind: DeadLetterKind;
   /** The raw body as received (UTF-8; bytes that are not UTF-8 show as U+FFFD). */
   rawBody: Scalars['String']['output'];
+  /** When the gateway received the push. */
   receivedAt: Scalars['DateTime']['output'];
 };
 
@@ -516,6 +618,7 @@ export type DeadLetterReplay = {
   duplicates: Scalars['Int']['output'];
   /** The dead letter, now removed. */
   id: Scalars['ID']['output'];
+  /** What the push was stored as. */
   kind: DeadLetterKind;
   /** Events appended to the event log (0: everything in it was already stored). */
   stored: Scalars['Int']['output'];
@@ -655,11 +758,22 @@ export type NumberStatus =
   /** Out of service: no bindings, calls or SMS. */
   | 'UNAVAILABLE';
 
+/** Where a page stands in its list (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow endCursor. */
   hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** An integer code the platform pushed, with its documented meaning. */
+export type PlatformCode = {
+  __typename?: 'PlatformCode';
+  /** The code as the platform sent it. */
+  code: Scalars['Int']['output'];
+  /** The documented meaning in English; null when the platform's documentation does not list this code. */
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 /** A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers. */
@@ -667,17 +781,24 @@ export type PrivacyNumber = {
   __typename?: 'PrivacyNumber';
   /** Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror. */
   activeBindingCount: Scalars['Int']['output'];
+  /** The configured app that owns it; null when that app is no longer configured. */
   app?: Maybe<App>;
   bindings: BindingConnection;
   /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXYB 1000 relations per Y, AXE one per extension (9999 for 4 digits, the default until a binding shows the app's length). 0 for a number of an app no longer configured. */
   capacity: Scalars['Int']['output'];
+  /** The cause of the last number-status push as code and documented meaning (statusCause holds both in one string); null when the push gave none or a cause that is not a number. */
+  cause?: Maybe<PlatformCode>;
+  /** Its city code with the leading zero, e.g. 0755; null when not known. */
   cityCode?: Maybe<Scalars['String']['output']>;
   /** Position in the durable event log of the entry that delivered this object through `numberStatusChanged`: pass it as that subscription's `after` to resume right after it. Null when the object was read by a query (a query reads the current rows, not the log). */
   cursor?: Maybe<Scalars['ID']['output']>;
+  /** The privacy number itself. */
   number: Scalars['PhoneNumber']['output'];
+  /** From the last number-status push; NORMAL before any. */
   status: NumberStatus;
   /** Platform cause code when not NORMAL, e.g. "2 (arrears)". */
   statusCause?: Maybe<Scalars['String']['output']>;
+  /** When the last number-status push for it was stored; null before any. */
   statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -701,9 +822,13 @@ export type PrivacyNumberEdge = {
   node: PrivacyNumber;
 };
 
+/** Which numbers of the inventory to list; every given field must match, an absent or null one matches all. */
 export type PrivacyNumberFilter = {
+  /** Only numbers of this configured app. */
   app?: InputMaybe<Scalars['String']['input']>;
+  /** Only numbers of this city code (with its leading zero, e.g. 0755). */
   cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** Only numbers in this status. */
   status?: InputMaybe<NumberStatus>;
 };
 
@@ -787,21 +912,26 @@ export type QuerySmsPolicyArgs = {
   app: Scalars['String']['input'];
 };
 
+/** The recording of a call, downloaded from the platform through a signed, short-lived URL. */
 export type Recording = {
   __typename?: 'Recording';
   /** The platform keeps recordings for seven days after the call record. */
   availableUntil: Scalars['DateTime']['output'];
   /** Fetched from the platform on demand; valid about three days. */
   downloadUrl: Scalars['String']['output'];
+  /** After this instant downloadUrl no longer works; ask again for a new one. */
   downloadUrlExpiresAt: Scalars['DateTime']['output'];
+  /** The platform's recordObjectName (e.g. a .wav file name). */
   fileName: Scalars['String']['output'];
 };
 
 /** Sandbox only: a caller dials a privacy number on the embedded platform. */
 export type SimulateCallInput = {
+  /** Whether the called party answers; true when absent. */
   answer?: InputMaybe<Scalars['Boolean']['input']>;
   /** AXE: digits keyed after the prompt. */
   extension?: InputMaybe<Scalars['String']['input']>;
+  /** The real number that calls. */
   from: Scalars['PhoneNumber']['input'];
   /** stateCode to end with when not answered (default 8101, no answer). */
   hangupCode?: InputMaybe<Scalars['Int']['input']>;
@@ -813,13 +943,18 @@ export type SimulateCallInput = {
 
 /** Sandbox only: someone texts a privacy number on the embedded platform. */
 export type SimulateSmsInput = {
+  /** The message text. */
   content: Scalars['String']['input'];
+  /** The real number that texts. */
   from: Scalars['PhoneNumber']['input'];
+  /** The privacy number texted (X). */
   to: Scalars['PhoneNumber']['input'];
 };
 
+/** Sandbox only: the call the embedded platform now plays. */
 export type SimulatedCall = {
   __typename?: 'SimulatedCall';
+  /** The sessionId its events, record and Call will carry. */
   sessionId: Scalars['ID']['output'];
 };
 
@@ -830,8 +965,10 @@ export type SmsDecision =
   /** Deliver it (to forwardTo, or the binding default). */
   | 'FORWARD';
 
+/** One SMS push through a privacy number, as stored (a NOTIFY or a BLOCK record). */
 export type SmsMessage = {
   __typename?: 'SmsMessage';
+  /** The binding it went through, from the mirror; null when the push named none or the mirror does not know it. */
   binding?: Maybe<Binding>;
   /** Only when the platform delivers SMS content for the app; null for viewers. */
   content?: Maybe<Scalars['String']['output']>;
@@ -841,12 +978,19 @@ export type SmsMessage = {
   decision?: Maybe<SmsDecision>;
   /** Unique per stored record (the NOTIFY and the BLOCK record of one SMS have different ids, so client caches keep both); not the platform's smsIdentifier. */
   id: Scalars['ID']['output'];
+  /** Whether the platform only told the gateway (NOTIFY) or asked it (BLOCK). */
   mode: SmsNotificationMode;
+  /** When the SMS was sent, as the platform pushed it. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The privacy number (X) the SMS was sent to. */
   privacyNumber: Scalars['PhoneNumber']['output'];
+  /** The real number it was (or would be) delivered to; null when the platform did not say. */
   receiver?: Maybe<Scalars['PhoneNumber']['output']>;
-  /** Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, … */
+  /** sendResult with its documented meaning; null when the push carried none. */
+  sendOutcome?: Maybe<PlatformCode>;
+  /** Platform sendResult: 0 success, 2 no binding, 6 discarded by the customer, 7 decision timed out, … (sendOutcome has its meaning); null when the push carried none. */
   sendResult?: Maybe<Scalars['Int']['output']>;
+  /** The real number that sent it. */
   sender: Scalars['PhoneNumber']['output'];
   /** The platform's smsIdentifier: shared by the NOTIFY and the BLOCK record of one SMS. */
   smsIdentifier: Scalars['ID']['output'];
@@ -872,22 +1016,32 @@ export type SmsNotificationMode =
   /** The platform delivered it and tells us. */
   | 'NOTIFY';
 
+/** How the gateway answers an app's SMS Block pushes. */
 export type SmsPolicy = {
   __typename?: 'SmsPolicy';
+  /** The app the policy is for. */
   app: App;
+  /** The answer when no rule matches. */
   defaultDecision: SmsDecision;
+  /** Checked in order; the first that matches decides. */
   rules: Array<SmsRuleView>;
 };
 
+/** How the gateway answers an app's SMS Block pushes: the rules in order, then the default. */
 export type SmsPolicyInput = {
+  /** The configured app the policy is for. */
   app: Scalars['String']['input'];
+  /** The answer when no rule matches. */
   defaultDecision: SmsDecision;
+  /** Checked in order; the first that matches decides. Empty = always defaultDecision. */
   rules: Array<SmsRule>;
 };
 
 /** First matching rule decides a BLOCK push; no match = defaultDecision. */
 export type SmsRule = {
+  /** Matches when the content holds this text (case-sensitive); null = any content. */
   contentContains?: InputMaybe<Scalars['String']['input']>;
+  /** What to answer when the rule matches. */
   decision: SmsDecision;
   /** FORWARD: the real receiver; default for AX is the binding's temporary callee. */
   forwardTo?: InputMaybe<Scalars['PhoneNumber']['input']>;
@@ -895,11 +1049,16 @@ export type SmsRule = {
   senderPattern?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One rule of an SMS policy, as stored. */
 export type SmsRuleView = {
   __typename?: 'SmsRuleView';
+  /** Text the content must hold; null = any content. */
   contentContains?: Maybe<Scalars['String']['output']>;
+  /** The answer when the rule matches. */
   decision: SmsDecision;
+  /** FORWARD: the real receiver; null = the binding default. */
   forwardTo?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** Sender prefix or exact number the rule matches; null = any sender. Masked for viewers. */
   senderPattern?: Maybe<Scalars['String']['output']>;
 };
 
@@ -949,14 +1108,21 @@ export type SubscriptionSmsMessagesArgs = {
   privacyNumber?: InputMaybe<Scalars['PhoneNumber']['input']>;
 };
 
+/** What to change on an AXB binding; an absent or null field keeps its value. */
 export type UpdateAxbBindingInput = {
+  /** A new call direction. */
   callDirection?: InputMaybe<CallDirection>;
   /** A new lifetime counted from now; 0 = no expiry. */
   expiresInSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** A new per-call limit in minutes, 0–1440; 0 = unlimited. */
   maxCallMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** A new party A. */
   partyA?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** A new party B. */
   partyB?: InputMaybe<Scalars['PhoneNumber']['input']>;
+  /** Record calls from now on (the app must have recording enabled), or stop. */
   recordCalls?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether SMS through X reach the other party. */
   smsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
