@@ -45,6 +45,8 @@ export interface PrivacyNumberView {
   cityCode: string | null;
   status: NumberStatus;
   statusCause: string | null;
+  /** The platform's cause code alone, for `PrivacyNumber.cause`. */
+  statusCauseCode: string | null;
   statusChangedAt: Date | null;
   appName: string;
 }
@@ -57,6 +59,7 @@ export function toPrivacyNumberView(r: PrivacyNumberRecord, apps: readonly AppCo
     cityCode: r.cityCode,
     status: r.status as NumberStatus,
     statusCause: r.statusCause === null ? null : CAUSE_TEXT[r.statusCause] ? `${r.statusCause} (${CAUSE_TEXT[r.statusCause]})` : r.statusCause,
+    statusCauseCode: r.statusCause,
     statusChangedAt: r.statusChangedAt,
     appName: r.app,
   };

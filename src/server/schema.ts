@@ -5,12 +5,15 @@ import { applyViewerMasking } from '../auth/masking';
 import { AppResolver } from '../apps/app.resolver';
 import { BindingMutationsResolver } from '../bindings/binding-mutations.resolver';
 import { BindingResolver } from '../bindings/binding.resolver';
+import { CallCodesResolver, CallEventCodesResolver, CallRecordCodesResolver } from '../calls/call-codes.resolver';
 import { BindingCallsResolver, CallEventResolver, CallRecordResolver, CallResolver } from '../calls/call.resolver';
 import { CallSubscriptionResolver } from '../calls/call.subscription';
 import { DeadLetterResolver } from '../dead-letters/dead-letter.resolver';
+import { PrivacyNumberCodesResolver } from '../numbers/privacy-number-codes.resolver';
 import { PrivacyNumberResolver } from '../numbers/privacy-number.resolver';
 import { PrivacyNumberSubscriptionResolver } from '../numbers/privacy-number.subscription';
 import { SandboxResolver } from '../sandbox/sandbox.resolver';
+import { SmsCodesResolver } from '../sms/sms-codes.resolver';
 import { SmsResolver } from '../sms/sms.resolver';
 import { SmsSubscriptionResolver } from '../sms/sms.subscription';
 
@@ -34,6 +37,12 @@ export function gatewayResolvers(options: { sandbox: boolean }): NonEmptyArray<F
     SmsResolver,
     SmsSubscriptionResolver,
     DeadLetterResolver,
+    // The readable companions of the platform's integer codes (PlatformCode beside each raw code).
+    CallCodesResolver,
+    CallEventCodesResolver,
+    CallRecordCodesResolver,
+    SmsCodesResolver,
+    PrivacyNumberCodesResolver,
     ...(options.sandbox ? [SandboxResolver] : []),
   ];
 }
