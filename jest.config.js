@@ -18,4 +18,11 @@ module.exports = {
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   testTimeout: 30000,
   maxWorkers: 2,
+  // Coverage is collected only with --coverage (npm test passes it); reports go to coverage/ (not in git).
+  // src/main.ts runs only as a spawned process (test/integration/main.test.ts), where jest cannot see it
+  // (the emulator CLI is also imported by unit tests, so it stays).
+  collectCoverageFrom: ['src/**/*.ts', '!src/main.ts'],
+  coverageReporters: ['text-summary', 'lcov'],
+  // The floor of the whole suite (npm test); a targeted run covers less, so it leaves --coverage out.
+  coverageThreshold: { global: { lines: 80 } },
 };
