@@ -8,7 +8,10 @@ import { fail, failInvalid, RESULT } from '../result';
 import type { AxbBinding, AxbStore } from './axb.store';
 import { definedOnly, flagString, MAX_DURATION_MINUTES, MAX_LIFETIME_SECONDS, SUBSCRIPTION_ID_MAX, USER_DATA_MAX } from './fields';
 
-/** AXB mode (rest-api.md §5): bind, modify, unbind, query on one URI. */
+/**
+ * AXB mode (rest-api.md §5): bind, modify, unbind, query on one URI. The documented limit is on the numbers of
+ * one X (none may be in two of its pairs); nothing says A and B must differ, so the emulator does not ask it.
+ */
 export const axbRoutes: readonly ApiRoute[] = [
   { method: 'POST', uri: URI.axb, modes: ['AXB'], handler: bind },
   { method: 'PUT', uri: URI.axb, modes: ['AXB'], handler: modify },
@@ -22,7 +25,6 @@ function bind(ctx: HandlerContext): Reply {
   const p = ctx.params;
   const callerNum = p.phone('callerNum');
   const calleeNum = p.phone('calleeNum');
-  if (callerNum === calleeNum) failInvalid('calleeNum', 'callerNum and calleeNum must differ.');
   const explicit = p.optPhone('relationNum');
   const areaCode = p.optAreaCode();
   const strict = p.strictArea();
@@ -61,7 +63,6 @@ function modify(ctx: HandlerContext): Reply {
   const binding = ctx.app.axb.get(p.text('subscriptionId', SUBSCRIPTION_ID_MAX)) ?? fail(RESULT.bindingNotExist);
   const callerNum = p.optPhone('callerNum') ?? binding.callerNum;
   const calleeNum = p.optPhone('calleeNum') ?? binding.calleeNum;
-  if (callerNum === calleeNum) failInvalid('calleeNum', 'callerNum and calleeNum must differ.');
   const settings = readSettings(p);
   const taken = (n: string): boolean => ctx.app.axb.partyOn(binding.relationNum, n, binding.subscriptionId);
   if (taken(callerNum) || taken(calleeNum)) fail(RESULT.recordExists);

@@ -70,6 +70,20 @@ describe('emulator AXB', () => {
     expect(clash.json?.resultcode).toBe('1016002');
   });
 
+  // The bind page's only rule on the numbers (privatenumber_02_0002, 使用限制): "1个X号码允许绑定5000对用户号码，
+  // 但用户号码不可重复。例如，允许同时绑定AXB和CXD，但不允许同时绑定AXB和BXC。" (one X carries 5000 pairs whose
+  // numbers do not repeat). It says nothing of A and B being the same number, so neither bind nor modify refuses it.
+  test('A and B may be the same number: bind and modify accept it; the number still may not repeat on that X', async () => {
+    const same = await bind({ relationNum: X[0], callerNum: n(7), calleeNum: n(7) });
+    expect(same.json).toEqual({ resultcode: '0', resultdesc: 'Success', relationNum: X[0], subscriptionId: expect.any(String) });
+    expect((await query({ subscriptionId: same.json!.subscriptionId })).json?.relationNumList[0]).toMatchObject({ callerNum: n(7), calleeNum: n(7) });
+    expect((await bind({ relationNum: X[0], callerNum: n(7), calleeNum: n(8) })).json?.resultcode).toBe('1016002');
+
+    const other = await bind({ relationNum: X[0], callerNum: n(8), calleeNum: n(9) });
+    expect((await t.client('t-axb').put(URI.axb, { subscriptionId: other.json?.subscriptionId, calleeNum: n(8) })).json).toEqual({ resultcode: '0', resultdesc: 'Success' });
+    expect((await query({ subscriptionId: other.json!.subscriptionId })).json?.relationNumList[0]).toMatchObject({ callerNum: n(8), calleeNum: n(8) });
+  });
+
   test('capacity per X (configured 3): the explicit X is refused with 1012008, area allocation moves on', async () => {
     for (let i = 0; i < 3; i += 1) expect((await bind({ relationNum: X[0], callerNum: n(10 + i), calleeNum: n(20 + i) })).json?.resultcode).toBe('0');
     expect((await bind({ relationNum: X[0], callerNum: n(30), calleeNum: n(31) })).json).toEqual({ resultcode: '1012008', resultdesc: 'Insufficient number of resources' });
