@@ -4,8 +4,22 @@
  * without a readable meaning).
  */
 
+/** The call controls (frequency, answer rate, time of day, …), which read the same in Appendices A and C. */
+const CALL_CONTROLS: Readonly<Record<number, string>> = {
+  8044: 'Abnormal call-duration control',
+  8046: 'Abnormal answer-rate control',
+  8047: 'Caller frequency control',
+  8048: 'Callee frequency control',
+  8049: 'Service-number frequency control',
+  8050: 'Time-of-day restriction',
+  8051: 'Sub-enterprise suspended',
+  8056: 'Dial-test number control',
+  8057: 'Call-direction control',
+};
+
 /** Hang-up reason values: `stateCode` of a disconnect event (Appendix A). */
 export const HANGUP_CODES: Readonly<Record<number, string>> = {
+  ...CALL_CONTROLS,
   0: 'Normal hang-up after the call was connected',
   522: 'Platform voice ports insufficient',
   7001: 'Developer-level call frequency control',
@@ -56,16 +70,7 @@ export const HANGUP_CODES: Readonly<Record<number, string>> = {
   8041: 'Recording failed',
   8042: 'International incoming calls restricted',
   8043: 'International outgoing calls restricted',
-  8044: 'Abnormal call-duration control',
-  8046: 'Abnormal answer-rate control',
-  8047: 'Caller frequency control',
-  8048: 'Callee frequency control',
-  8049: 'Service-number frequency control',
-  8050: 'Time-of-day restriction',
-  8051: 'Sub-enterprise suspended',
   8055: 'X number unavailable; calls and SMS disabled (check the X number status)',
-  8056: 'Dial-test number control',
-  8057: 'Call-direction control',
   8100: 'Callee number does not exist',
   8101: 'No answer after ringing (carrier-side timeout)',
   8102: 'Callee busy (in a call, ringing, etc.)',
@@ -151,6 +156,7 @@ export const Q850_CAUSES: Readonly<Record<number, string>> = {
 
 /** Call teardown points: `ulFailReason` of a CDR (Appendix C). */
 export const TEARDOWN_POINTS: Readonly<Record<number, string>> = {
+  ...CALL_CONTROLS,
   0: 'Normal hang-up after connection',
   522: 'Voice ports insufficient',
   7001: 'Developer call frequency control',
@@ -206,16 +212,7 @@ export const TEARDOWN_POINTS: Readonly<Record<number, string>> = {
   8041: 'Recording failed',
   8042: 'International incoming restricted',
   8043: 'International outgoing restricted',
-  8044: 'Abnormal call-duration control',
-  8046: 'Abnormal answer-rate control',
-  8047: 'Caller frequency control',
-  8048: 'Callee frequency control',
-  8049: 'Service-number frequency control',
-  8050: 'Time-of-day restriction',
-  8051: 'Sub-enterprise suspended',
   8055: 'X number has no call/SMS permission; check the X status',
-  8056: 'Dial-test number control',
-  8057: 'Call-direction control',
   8058: 'Practitioner not real-name verified',
   8059: 'Intercepted by the carrier',
   8100: 'Callee number does not exist',

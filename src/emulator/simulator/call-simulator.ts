@@ -1,9 +1,4 @@
 import type { CallEventPush } from '../../platform/push-wire';
-import type { Logger } from '../../shared/logger';
-import type { Clock } from '../clock';
-import type { EmulatorConfig } from '../emulator-config';
-import type { EmulatorState } from '../state';
-import type { ActivityTracker } from './activity';
 import type { CallbackRecords } from './callback-records';
 import type { CallContext } from './call-context';
 import { planCall } from './call-plan';
@@ -11,26 +6,15 @@ import { CallPlayer } from './call-player';
 import { routeCall } from './call-router';
 import { buildFeeInfo, type CallSummary, type RecordingRef } from './cdr-builder';
 import type { CdrBatcher } from './cdr-batcher';
-import type { IdFactory } from './ids';
-import type { OrderedChannels } from './ordered-channels';
-import type { PushSender } from './push-sender';
 import { calleeScript, resolveParties, type SimulateCallInput } from './simulate-input';
-import type { SimulatorOptions } from './simulator-options';
+import type { SmsSimulatorDeps } from './sms-simulator';
 import type { TimerSet } from './timer-set';
 
-export interface CallSimulatorDeps {
-  state: EmulatorState;
-  clock: Clock;
-  config: EmulatorConfig;
-  options: SimulatorOptions;
-  sender: PushSender;
-  channels: OrderedChannels;
+/** What the SMS simulator needs, and the CDR batcher, the call timers and the AXE callback records. */
+export interface CallSimulatorDeps extends SmsSimulatorDeps {
   batcher: CdrBatcher;
-  ids: IdFactory;
   timers: TimerSet;
-  activity: ActivityTracker;
   callbacks: CallbackRecords;
-  logger: Logger;
 }
 
 /**

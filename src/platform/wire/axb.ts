@@ -1,12 +1,8 @@
 /** Wire DTOs of the AXB mode (rest-api.md §5); field names are the platform's, exactly. */
 import type { Envelope, Flag, AreaMatchMode, WireCallDirection, ApiPlayInfo } from './common';
 
-export interface AxbBindRequest {
-  relationNum?: string;
-  areaCode?: string;
-  areaMatchMode?: AreaMatchMode;
-  callerNum: string;
-  calleeNum: string;
+/** What an AXB binding carries besides its numbers: given at bind, shown by a query. */
+interface AxbSettings {
   callDirection?: WireCallDirection;
   /** Seconds; 0 = never expires; at most 7776000. */
   duration?: number;
@@ -18,6 +14,13 @@ export interface AxbBindRequest {
   privateSms?: Flag;
   preVoice?: ApiPlayInfo;
   userData?: string;
+}
+export interface AxbBindRequest extends AxbSettings {
+  relationNum?: string;
+  areaCode?: string;
+  areaMatchMode?: AreaMatchMode;
+  callerNum: string;
+  calleeNum: string;
 }
 export interface AxbBindResponse extends Envelope {
   relationNum: string;
@@ -50,20 +53,11 @@ export interface AxbQueryRequest {
   /** 10–100; default 50 when absent or out of range. */
   pageSize?: number;
 }
-export interface AxbBindingInfo {
+export interface AxbBindingInfo extends AxbSettings {
   subscriptionId: string;
   relationNum: string;
   callerNum: string;
   calleeNum: string;
-  callDirection?: WireCallDirection;
-  duration?: number;
-  recordFlag?: Flag;
-  recordHintTone?: string;
-  maxDuration?: number;
-  lastMinVoice?: string;
-  privateSms?: Flag;
-  preVoice?: ApiPlayInfo;
-  userData?: string;
   /** `yyyy-MM-dd HH:mm:ss` UTC: bind or last modify time. */
   subscribeTime?: string;
 }

@@ -4,12 +4,8 @@ import type { Envelope, Flag, AreaMatchMode } from './common';
 /** `"0"` hours, `"1"` minutes: the unit of `bindExpiredTime` and `callbackExpiredTime`. */
 export type TimeUnit = '0' | '1';
 
-export interface AxeBindRequest {
-  bindNum: string;
-  virtualNum?: string;
-  areaCode?: string;
-  areaMatchMode?: AreaMatchMode;
-  extendNum?: string;
+/** What an AXE binding carries besides its numbers: given at bind, shown by a query. */
+interface AxeSettings {
   displayNumMode?: '0' | '1';
   recordFlag?: Flag;
   recordHintTone?: string;
@@ -19,6 +15,13 @@ export interface AxeBindRequest {
   bindExpiredTime?: number;
   callbackExpiredTime?: number;
   userData?: string;
+}
+export interface AxeBindRequest extends AxeSettings {
+  bindNum: string;
+  virtualNum?: string;
+  areaCode?: string;
+  areaMatchMode?: AreaMatchMode;
+  extendNum?: string;
 }
 export interface AxeBindResponse extends Envelope {
   subscriptionId: string;
@@ -49,20 +52,11 @@ export interface AxeQueryRequest {
   virtualNum?: string;
   extendNum?: string;
 }
-export interface AxeBindingInfo {
+export interface AxeBindingInfo extends AxeSettings {
   subscriptionId: string;
   virtualNum: string;
   extendNum: string;
   bindNum: string;
-  displayNumMode?: '0' | '1';
-  recordFlag?: Flag;
-  recordHintTone?: string;
-  callbackTone?: string;
-  callbackNum?: string;
-  timeUnit?: TimeUnit;
-  bindExpiredTime?: number;
-  callbackExpiredTime?: number;
-  userData?: string;
   subscribeTime?: string;
 }
 export type AxeQueryResponse = Envelope & AxeBindingInfo;
