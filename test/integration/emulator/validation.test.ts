@@ -21,7 +21,6 @@ describe('emulator parameter validation', () => {
     ['callerNum missing', { calleeNum: B }, 'callerNum'],
     ['callerNum without country code', { callerNum: '13800000001', calleeNum: B }, 'callerNum'],
     ['calleeNum with a space', { callerNum: A, calleeNum: '+86 13800000002' }, 'calleeNum'],
-    ['callerNum equal to calleeNum', { callerNum: A, calleeNum: A }, 'calleeNum'],
     ['duration above 90 days', { callerNum: A, calleeNum: B, duration: 7_776_001 }, 'duration'],
     ['negative duration', { callerNum: A, calleeNum: B, duration: -1 }, 'duration'],
     ['maxDuration above 1440', { callerNum: A, calleeNum: B, maxDuration: 1441 }, 'maxDuration'],
