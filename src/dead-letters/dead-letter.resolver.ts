@@ -47,7 +47,8 @@ export class DeadLetterResolver {
 
   @Authorized('admin')
   @Mutation(() => DeadLetterReplay, {
-    description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why.',
+    description:
+      'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT naming why when it is still not storable (or the id is malformed), NOT_FOUND when there is no such dead letter the caller may see.',
   })
   async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
     const r = await ctx.deadLetters.replay(idOf(id), scope(ctx));
@@ -55,7 +56,7 @@ export class DeadLetterResolver {
   }
 
   @Authorized('admin')
-  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it.' })
+  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it. Errors: NOT_FOUND when there is no such dead letter the caller may see, BAD_USER_INPUT for a malformed id.' })
   async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
     return toView(await ctx.deadLetters.discard(idOf(id), scope(ctx)));
   }

@@ -638,13 +638,13 @@ export type Mutation = {
   createAXYBBinding: AxybBinding;
   /** Unbinds on the platform; returns the binding with status DELETED. */
   deleteBinding: Binding;
-  /** Removes a dead letter for good and returns it. */
+  /** Removes a dead letter for good and returns it. Errors: NOT_FOUND when there is no such dead letter the caller may see, BAD_USER_INPUT for a malformed id. */
   discardDeadLetter: DeadLetter;
   /** Ends a call in progress through the platform's callStop; the disconnect event follows as a push. */
   endCall: Call;
   /** Adds numbers ordered in the console to an app's inventory (the platform has no listing API). */
   importPrivacyNumbers: Array<PrivacyNumber>;
-  /** Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why. */
+  /** Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT naming why when it is still not storable (or the id is malformed), NOT_FOUND when there is no such dead letter the caller may see. */
   replayDeadLetter: DeadLetterReplay;
   /** Replaces the policy that answers SMS Block pushes of one app. */
   setSmsPolicy: SmsPolicy;
