@@ -1,15 +1,12 @@
-import { Authorized, Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import { type BindingsContext, checkBindingInScope } from './binding.context';
 import { BindingFilter } from './binding.inputs';
 import { deleteBinding } from './binding.service';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
-import { toConnection } from '../store/paging';
+import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
-
-/** Kept for the connections of other features that still import it from here; it lives in binding.validation. */
 
 @Resolver(() => Binding)
 export class BindingResolver {
@@ -33,15 +30,13 @@ export class BindingResolver {
   @Query(() => BindingConnection, { description: 'Pages over the local mirror of bindings made through this gateway, oldest first.', complexity: pageCost(20) })
   async bindings(
     @Arg('filter', () => BindingFilter, { nullable: true, description: 'Every given field must match; absent = every binding.' }) filter: BindingFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: BindingsContext,
-  ): Promise<BindingConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
+  ): Promise<ConnectionValue<BindingView>> {
+    const { first, after } = page.window();
     const deps = ctx.bindings;
     const now = deps.now();
-    const page = await deps.repo.list(
+    const rows = await deps.repo.list(
       deps.db,
       {
         mode: filter?.mode ?? undefined,
@@ -50,11 +45,11 @@ export class BindingResolver {
         status: filter?.status ?? undefined,
         apps: appsInScope(ctx, filter?.app, 'filter.app'),
       },
-      size,
-      after ?? null,
+      first,
+      after,
       now,
     );
-    return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
+    return toConnection(rows, (b) => toBindingView(b, deps.apps, now));
   }
 
   @Authorized('operator')

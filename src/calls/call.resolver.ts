@@ -1,7 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import { type BindingView, toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
@@ -9,7 +8,7 @@ import type { CallsContext } from './call.deps';
 import { type CallView, callEventFromRow, callFromRow, type CallEventView } from './call.payload';
 import type { CallRecordRow } from './call.record';
 import { Call, CallConnection, CallEvent, CallFilter, CallRecord, Recording } from './call.type';
-import { toConnection } from '../store/paging';
+import { type ConnectionValue, PageArgs, type PageArgsOf, type PageWindow, toConnection } from '../shared/connection';
 import { listCost, pageCost } from '../shared/page-cost';
 
 type Context = CallsContext & BindingsContext;
@@ -23,8 +22,7 @@ export async function bindingOf(ctx: Context, bindingId: string | null): Promise
   return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
 }
 
-export async function listCalls(ctx: Context, filter: CallFilter | null, first: number, after: string | null): Promise<CallConnection> {
-  checkFirst(first);
+export async function listCalls(ctx: Context, filter: CallFilter | null, { first, after }: PageWindow): Promise<ConnectionValue<CallView>> {
   if (filter?.from && filter.to && filter.from >= filter.to) throw new UserInputError('filter.to', 'must be later than filter.from');
   const page = await ctx.calls.calls.list(
     ctx.calls.db,
@@ -40,7 +38,7 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
     first,
     after,
   );
-  return toConnection(page, (c) => callFromRow(c) as unknown as Call);
+  return toConnection(page, callFromRow);
 }
 
 @Resolver(() => Call)
@@ -56,11 +54,10 @@ export class CallResolver {
   @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.', complexity: pageCost(20) })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true, description: 'Every given field must match; absent = every call.' }) filter: CallFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<CallConnection> {
-    return listCalls(ctx, filter, first ?? 20, after ?? null);
+  ): Promise<ConnectionValue<CallView>> {
+    return listCalls(ctx, filter, page.window());
   }
 
   @FieldResolver(() => Binding, { nullable: true })
@@ -119,13 +116,15 @@ export class CallEventResolver {
 @Resolver(() => Binding)
 export class BindingCallsResolver {
   @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.', complexity: pageCost(20) })
-  calls(
+  async calls(
     @Root() binding: BindingView,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<CallConnection> {
-    return listCalls(ctx, { bindingId: binding.id }, first ?? 20, after ?? null);
+  ): Promise<ConnectionValue<CallView>> {
+    // Batched across the bindings of the page above: one query for all their pages (call.loaders.ts).
+    const window = page.window();
+    const calls = await ctx.loaders.callsByBinding.load({ parent: binding.id, ...window, apps: appsInScope(ctx, null, 'app') });
+    return toConnection(calls, callFromRow);
   }
 }
 

@@ -1,10 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { appsInScope } from '../auth/app-scope';
 import type { PrincipalContext } from '../auth/principal';
 import { UserInputError } from '../errors';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
+import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
-import { toConnection } from '../store/paging';
 import type { DeadLetterRecord } from './dead-letter.record';
 import type { DeadLetterService } from './dead-letter.service';
 import { DeadLetter, DeadLetterConnection, DeadLetterKindName, DeadLetterReplay } from './dead-letter.type';
@@ -36,13 +35,11 @@ export class DeadLetterResolver {
   @Authorized('admin')
   @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first.', complexity: pageCost(20) })
   async deadLetters(
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: DeadLettersContext,
-  ): Promise<DeadLetterConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
-    return toConnection(await ctx.deadLetters.list(scope(ctx), size, after ?? null), toView);
+  ): Promise<ConnectionValue<DeadLetter>> {
+    const { first, after } = page.window();
+    return toConnection(await ctx.deadLetters.list(scope(ctx), first, after), toView);
   }
 
   @Authorized('admin')

@@ -1,7 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, checkAppAllowed } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import type { BindingView } from '../bindings/binding.view';
 import { bindingOf } from '../calls/call.resolver';
@@ -13,7 +12,7 @@ import type { Db } from '../store/db';
 import type { SmsPolicyRecord, SmsRow } from './sms.record';
 import type { SmsRepository } from './sms.repository';
 import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
-import { toConnection } from '../store/paging';
+import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
 
 export interface SmsDeps {
@@ -55,14 +54,12 @@ export class SmsResolver {
   async smsMessages(
     @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding.' }) bindingId: string | null,
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) privacyNumber: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<SmsMessageConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
-    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx, null, 'app') }, size, after ?? null);
-    return toConnection(page, (m) => toSmsView(m) as unknown as SmsMessage);
+  ): Promise<ConnectionValue<SmsView>> {
+    const { first, after } = page.window();
+    const found = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx, null, 'app') }, first, after);
+    return toConnection(found, toSmsView);
   }
 
   @FieldResolver(() => Binding, { nullable: true })

@@ -181,16 +181,23 @@ export type BindingCallsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of bindings from the local mirror, oldest first. */
 export type BindingConnection = {
   __typename?: 'BindingConnection';
+  /** The bindings of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<BindingEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many bindings match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the bindings of a page, with its cursor. */
 export type BindingEdge = {
   __typename?: 'BindingEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the bindings. */
   node: Binding;
 };
 
@@ -248,10 +255,14 @@ export type Call = {
   state: CallState;
 };
 
+/** A page of calls heard from the platform, newest first. */
 export type CallConnection = {
   __typename?: 'CallConnection';
+  /** The calls of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<CallEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many calls match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -264,9 +275,12 @@ export type CallDirection =
   /** 2: only B may call A. */
   | 'B_TO_A_ONLY';
 
+/** One of the calls of a page, with its cursor. */
 export type CallEdge = {
   __typename?: 'CallEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the calls. */
   node: Call;
 };
 
@@ -483,16 +497,23 @@ export type DeadLetter = {
   receivedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of dead letters, newest first. */
 export type DeadLetterConnection = {
   __typename?: 'DeadLetterConnection';
+  /** The dead letters of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<DeadLetterEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many dead letters match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the dead letters of a page, with its cursor. */
 export type DeadLetterEdge = {
   __typename?: 'DeadLetterEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the dead letters. */
   node: DeadLetter;
 };
 
@@ -688,16 +709,23 @@ export type PrivacyNumberBindingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of the number inventory, in the order numbers were added. */
 export type PrivacyNumberConnection = {
   __typename?: 'PrivacyNumberConnection';
+  /** The privacy numbers of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<PrivacyNumberEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many privacy numbers match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the privacy numbers of a page, with its cursor. */
 export type PrivacyNumberEdge = {
   __typename?: 'PrivacyNumberEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the privacy numbers. */
   node: PrivacyNumber;
 };
 
@@ -852,16 +880,23 @@ export type SmsMessage = {
   smsIdentifier: Scalars['ID']['output'];
 };
 
+/** A page of SMS pushes heard from the platform, newest first. */
 export type SmsMessageConnection = {
   __typename?: 'SmsMessageConnection';
+  /** The SMS messages of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<SmsMessageEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many SMS messages match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the SMS messages of a page, with its cursor. */
 export type SmsMessageEdge = {
   __typename?: 'SmsMessageEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the SMS messages. */
   node: SmsMessage;
 };
 
