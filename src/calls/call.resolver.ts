@@ -51,7 +51,7 @@ export class CallResolver {
   }
 
   @Authorized()
-  @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.', complexity: pageCost(20) })
+  @Query(() => CallConnection, { description: 'Calls heard from the platform (call event and CDR pushes), newest first. Errors: BAD_USER_INPUT (`filter.to` not after `filter.from`, an unknown `filter.app`, `first`, `after`), FORBIDDEN (`filter.app` outside the caller\'s apps).', complexity: pageCost(20) })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true, description: 'Every given field must match; absent = every call.' }) filter: CallFilter | null,
     @Args(() => PageArgs) page: PageArgsOf,
@@ -60,17 +60,17 @@ export class CallResolver {
     return listCalls(ctx, filter, page.window());
   }
 
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding the call went through, from the mirror (no platform call); null when the push named none or the mirror does not know it.' })
   binding(@Root() call: CallView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, call.bindingId);
   }
 
-  @FieldResolver(() => [CallEvent], { complexity: listCost })
+  @FieldResolver(() => [CallEvent], { complexity: listCost, description: 'Every event pushed for this call, in the order they happened; empty when none is stored (e.g. only the CDR arrived).' })
   async events(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallEventView[]> {
     return (await ctx.loaders.callEvents.load(call.sessionId)).map(callEventFromRow);
   }
 
-  @FieldResolver(() => CallRecord, { nullable: true })
+  @FieldResolver(() => CallRecord, { nullable: true, description: 'The call record (CDR) the platform pushes after the call; null until it arrives.' })
   record(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallRecordRow | null> {
     return ctx.loaders.callRecord.load(call.sessionId);
   }
@@ -93,8 +93,8 @@ export class CallResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; the disconnect event follows as a push." })
-  async endCall(@Arg('sessionId', () => ID, { description: 'A call in progress. Errors: NOT_FOUND, CONFLICT (already ended), PLATFORM_REJECTED.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
+  @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; returns the call as stored (the disconnect event follows as a push). Errors: NOT_FOUND (no such call, of an app the caller may not see or no longer configured), CONFLICT (already ENDED or FAILED), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform)." })
+  async endCall(@Arg('sessionId', () => ID, { description: 'The platform sessionId of a call in progress.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
     const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     if (!row) throw new GatewayError(ErrorCode.NotFound, `sessionId: no call ${sessionId}`, { field: 'sessionId' });
     if (row.state === 'ENDED' || row.state === 'FAILED') throw new GatewayError(ErrorCode.Conflict, `sessionId: call ${sessionId} has already ended`, { field: 'sessionId' });
@@ -107,7 +107,7 @@ export class CallResolver {
 
 @Resolver(() => CallEvent)
 export class CallEventResolver {
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding of the call, from the mirror (no platform call); null when no event of the call named one yet, or the mirror does not know it.' })
   binding(@Root() e: CallEventView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, e.bindingId);
   }
@@ -115,7 +115,7 @@ export class CallEventResolver {
 
 @Resolver(() => Binding)
 export class BindingCallsResolver {
-  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.', complexity: pageCost(20) })
+  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first (read for every binding of the page above in one query).', complexity: pageCost(20) })
   async calls(
     @Root() binding: BindingView,
     @Args(() => PageArgs) page: PageArgsOf,

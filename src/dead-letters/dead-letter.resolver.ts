@@ -33,7 +33,7 @@ const scope = (ctx: DeadLettersContext): readonly string[] | null => appsInScope
 @Resolver(() => DeadLetter)
 export class DeadLetterResolver {
   @Authorized('admin')
-  @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first.', complexity: pageCost(20) })
+  @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first, of the caller\'s apps. Admins only.', complexity: pageCost(20) })
   async deadLetters(
     @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: DeadLettersContext,
@@ -44,16 +44,16 @@ export class DeadLetterResolver {
 
   @Authorized('admin')
   @Mutation(() => DeadLetterReplay, {
-    description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Still not storable: BAD_USER_INPUT naming why.',
+    description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT (still not storable, naming why; the dead letter stays), NOT_FOUND (no such dead letter, or of another app).',
   })
-  async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
+  async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id (digits); anything else is BAD_USER_INPUT.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
     const r = await ctx.deadLetters.replay(idOf(id), scope(ctx));
     return { id: String(r.record.id), kind: r.record.kind as DeadLetterKindName, stored: r.stored, duplicates: r.duplicates };
   }
 
   @Authorized('admin')
-  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it.' })
-  async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
+  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it. Errors: NOT_FOUND (no such dead letter, or of another app).' })
+  async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id (digits); anything else is BAD_USER_INPUT.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
     return toView(await ctx.deadLetters.discard(idOf(id), scope(ctx)));
   }
 }

@@ -19,7 +19,7 @@ type Context = NumbersContext & BindingsContext;
 export class PrivacyNumberResolver {
   @Authorized()
   @Query(() => PrivacyNumber, { nullable: true, description: 'One number of the inventory; null when it is not in it (or belongs to an app the caller may not see).' })
-  async privacyNumber(@Arg('number', () => PhoneNumberScalar, { description: 'An X or Y number of the inventory.' }) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
+  async privacyNumber(@Arg('number', () => PhoneNumberScalar, { description: 'An X or Y number of the inventory (E.164).' }) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
     const record = visibleOrNull(ctx.principal, await ctx.numbers.repo.get(ctx.numbers.db, number));
     return record && toPrivacyNumberView(record, ctx.numbers.apps);
   }
@@ -58,7 +58,7 @@ export class PrivacyNumberResolver {
     return capacityOf(n.app.mode, n.app.mode === 'AXE' ? (await ctx.loaders.numberUsage.load(n.number)).extensionLength : null);
   }
 
-  @FieldResolver(() => BindingConnection, { complexity: pageCost(20) })
+  @FieldResolver(() => BindingConnection, { complexity: pageCost(20), description: 'Bindings of the mirror on this number (as X, or as Y in AXYB), oldest first, every status (read for every number of the page above in one query).' })
   async bindings(
     @Root() n: PrivacyNumberView,
     @Args(() => PageArgs) page: PageArgsOf,
@@ -72,11 +72,11 @@ export class PrivacyNumberResolver {
   }
 
   @Authorized('admin')
-  @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })
+  @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API); returns them in the order they were added. Numbers already in the app keep their status (a given cityCode replaces theirs). Errors: BAD_USER_INPUT (unknown app, bad cityCode, not 1 to 1000 numbers), CONFLICT (a number owned by another app: nothing is imported, `extensions.numbers` lists them), FORBIDDEN (an app outside the caller\'s).' })
   async importPrivacyNumbers(
     @Arg('app', () => String, { description: 'The configured app the numbers were ordered for.' }) appName: string,
     @Arg('numbers', () => [PhoneNumberScalar], { description: '1 to 1000 numbers; one owned by another app is CONFLICT (nothing is imported then).' }) numbers: string[],
-    @Arg('cityCode', () => String, { nullable: true, description: 'Their city code with its leading zero, e.g. 0755.' }) cityCode: string | null,
+    @Arg('cityCode', () => String, { nullable: true, description: 'Their city code with its leading zero, e.g. 0755; null = keep (or leave unset) each number\'s city code.' }) cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberView[]> {
     checkAppAllowed(ctx, appName, 'app');

@@ -50,10 +50,10 @@ function appNamed(apps: readonly AppConfig[], name: string, field: string): AppC
 @Resolver(() => SmsMessage)
 export class SmsResolver {
   @Authorized()
-  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.', complexity: pageCost(20) })
+  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform (NOTIFY and BLOCK records), newest first, in the caller\'s apps.', complexity: pageCost(20) })
   async smsMessages(
-    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding.' }) bindingId: string | null,
-    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) privacyNumber: string | null,
+    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding; null = every binding.' }) bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this privacy number (X); null = every number.' }) privacyNumber: string | null,
     @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
   ): Promise<ConnectionValue<SmsView>> {
@@ -62,14 +62,14 @@ export class SmsResolver {
     return toConnection(found, toSmsView);
   }
 
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding the SMS went through, from the mirror (no platform call); null when the push named none or the mirror does not know it.' })
   binding(@Root() sms: SmsView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, sms.bindingId);
   }
 
   @Authorized()
   @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
-  async smsPolicy(@Arg('app', () => String, { description: 'A configured app.' }) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
+  async smsPolicy(@Arg('app', () => String, { description: 'A configured app. Not configured: BAD_USER_INPUT; outside the caller\'s apps: FORBIDDEN.' }) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
     checkAppAllowed(ctx, appName, 'app');
     const app = appNamed(ctx.sms.apps, appName, 'app');
     const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
@@ -77,7 +77,7 @@ export class SmsResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
+  @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app; returns it. Errors: BAD_USER_INPUT (unknown app, more than 100 rules, a bad senderPattern, an empty contentContains, a DISCARD rule with forwardTo; naming the field), FORBIDDEN (an app outside the caller\'s).' })
   async setSmsPolicy(@Arg('input', () => SmsPolicyInput, { description: 'Replaces the whole policy of input.app.' }) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
     checkAppAllowed(ctx, input.app, 'input.app');
     const app = appNamed(ctx.sms.apps, input.app, 'input.app');
