@@ -92,6 +92,19 @@ describe('the read path: statements per query', () => {
     expect(page2.data.bindings.edges[0].node.calls.edges.map((e: Json) => e.node.sessionId)).toEqual(['read-path-0-2@x', 'read-path-0-1@x']);
   });
 
+  it('every connection checks first in one place: 1 to 100, null = the default', async () => {
+    for (const query of [
+      'query { privacyNumbers(first: 0) { edges { cursor } } }',
+      'query { deadLetters(first: 101) { edges { cursor } } }',
+      'query { bindings(first: 1) { edges { node { calls(first: 101) { edges { cursor } } } } } }',
+    ]) {
+      const res = await postGraphql<Json, Json>(gw.url, query);
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+    const byDefault = await run('query { calls(first: null) { edges { cursor } } }');
+    expect(byDefault.data.calls.edges).toHaveLength(12);
+  });
+
   it('binding(id) whose platform answer equals the mirror writes nothing', async () => {
     // The first read may adopt what the platform adds to the mirror; from then on the answers agree.
     await run('query($id: ID!) { binding(id: $id) { id status } }', { id: bindingIds[2] });
