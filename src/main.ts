@@ -1,3 +1,5 @@
+// First: sets NODE_ENV before any module below loads graphql (it reads NODE_ENV once, at load).
+import './production-mode';
 import 'reflect-metadata';
 import { type Config, loadConfig } from './config';
 import { ConfigError } from './errors';

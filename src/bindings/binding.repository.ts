@@ -1,6 +1,6 @@
 import type { BindingModeName } from '../config';
 import type { Queryable } from '../store/db';
-import { type Page, pageOf, SqlFilter } from '../store/paging';
+import { type Page, pageOf, pagesOf, SqlFilter } from '../store/paging';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
 
@@ -177,6 +177,12 @@ export class BindingRepository {
     }
     if (filter.status) w.and(statusCondition(filter.status, w.p(now)));
     return pageOf(db, { table: 'bindings', filter: w, orderColumn: 'seq', direction: 'ASC', first, after, map: toRecord });
+  }
+
+  /** The same page of the bindings of each privacy number (as X, or as Y in AXYB), oldest first, in one query; see `pagesOf`. */
+  pagesByNumber(db: Queryable, numbers: readonly string[], first: number, after: string | null): Promise<Map<string, Page<BindingRecord>>> {
+    const q = { table: 'bindings', filter: new SqlFilter(), orderColumn: 'seq', direction: 'ASC' as const, first, after, map: toRecord };
+    return pagesOf(db, q, numbers, (key) => `(t.privacy_number = ${key} OR t.number_y = ${key})`);
   }
 
   /** Active (unexpired) bindings per privacy number, counting a number used as X or as Y. */

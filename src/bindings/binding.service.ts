@@ -58,12 +58,22 @@ function sameInstantToTheSecond(platform: Date | null | undefined, mirror: Date 
   return Math.abs(platform.getTime() - mirror.getTime()) < PLATFORM_TIME_TOLERANCE_MS;
 }
 
+/** Whether every field the platform reported equals the mirror's (Dates by instant). */
+function mirrorsAlready(fields: Partial<BindingRecord>, mirrored: BindingRecord): boolean {
+  return (Object.keys(fields) as (keyof BindingRecord)[]).every((k) => {
+    const reported = fields[k];
+    const stored = mirrored[k];
+    return reported instanceof Date && stored instanceof Date ? reported.getTime() === stored.getTime() : reported === stored;
+  });
+}
+
 /**
  * The platform's current view of one binding, written through to the mirror. A binding the mirror knows
  * but the platform does not becomes EXPIRED (past its expiry) or DELETED. An id the mirror does not know
  * is looked up in one app only, so a binding made outside the gateway can be adopted: the app named by
  * `appName`, else the only configured app; with several apps and no name it is null, asking nobody (one
- * unknown id must never cost a GET per app).
+ * unknown id must never cost a GET per app). An answer that matches the mirrored ACTIVE row writes nothing
+ * (a read of an unchanged binding is one SELECT and one GET).
  */
 export async function refreshBinding(deps: BindingDeps, id: string, appName?: string | null): Promise<BindingRecord | null> {
   const mirrored = await deps.repo.get(deps.db, id);
@@ -79,6 +89,7 @@ export async function refreshBinding(deps: BindingDeps, id: string, appName?: st
     const fields = Object.fromEntries(Object.entries(reported).filter(([, v]) => v !== undefined)) as typeof reported;
     if (mirrored) {
       if (sameInstantToTheSecond(fields.expiresAt, mirrored.expiresAt)) delete fields.expiresAt;
+      if (mirrored.status === 'ACTIVE' && mirrorsAlready(fields, mirrored)) return mirrored;
       // A delete that committed since the read wins: the refresh then answers what is stored now.
       const updated = await deps.repo.update(deps.db, id, { ...fields, status: 'ACTIVE' }, now, 'notDeleted');
       return updated ?? (await deps.repo.get(deps.db, id)) ?? mirrored;

@@ -1,7 +1,8 @@
 import { Extensions, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { App, BindingMode } from '../apps/app.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
-import { PageInfo } from '../shared/page-info.type';
+import { Connection } from '../shared/connection';
+import type { BindingView } from './binding.view';
 
 export enum BindingStatus {
   ACTIVE = 'ACTIVE',
@@ -133,23 +134,6 @@ export class AXYBBinding extends Binding {
   callDirection!: CallDirection;
 }
 
-@ObjectType('BindingEdge')
-export class BindingEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Binding)
-  node!: Binding;
-}
-
-@ObjectType('BindingConnection')
-export class BindingConnection {
-  @Field(() => [BindingEdge])
-  edges!: BindingEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { nullable: true })
-  totalCount!: number | null;
-}
+/** A page of bindings (`bindings`, `PrivacyNumber.bindings`). */
+@ObjectType('BindingConnection', { description: 'A page of bindings from the local mirror, oldest first.' })
+export class BindingConnection extends Connection<BindingView>(Binding, 'Binding', 'bindings') {}

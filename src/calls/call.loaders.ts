@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BindingRepository } from '../bindings/binding.repository';
 import { ErrorCode, GatewayError } from '../errors';
+import { createNestedPageLoader } from '../shared/nested-page.loader';
 import type { Db } from '../store/db';
 import type { CallDeps, CallLoaders } from './call.deps';
 import type { CallEventRow } from './call.record';
@@ -17,6 +18,7 @@ export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepos
       const found = await deps.calls.eventsFor(db, sessionIds);
       return sessionIds.map((s): CallEventRow[] => found.get(s) ?? []);
     }, options),
+    callsByBinding: createNestedPageLoader((ids, { first, after }, apps) => deps.calls.pagesByBinding(db, ids, apps, first, after), cache),
     callRecord: new DataLoader(async (sessionIds) => {
       const found = await deps.calls.recordsFor(db, sessionIds);
       return sessionIds.map((s) => found.get(s) ?? null);

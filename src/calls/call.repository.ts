@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/db';
-import { type Page, pageOf, SqlFilter } from '../store/paging';
+import { type Page, pageOf, pagesOf, SqlFilter } from '../store/paging';
 import type { CallStateName } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 
@@ -84,6 +84,22 @@ export interface CallListFilter {
   to?: Date;
 }
 
+/** The WHERE clause of a calls list; the party filter matches caller or callee. */
+function callFilter(f: CallListFilter): SqlFilter {
+  const w = new SqlFilter();
+  if (f.apps) w.and(`app = ANY(${w.p(f.apps)}::text[])`);
+  if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
+  if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
+  if (f.party) {
+    const party = w.p(f.party);
+    w.and(`(caller = ${party} OR callee = ${party})`);
+  }
+  if (f.state) w.and(`state = ${w.p(f.state)}`);
+  if (f.from) w.and(`started_at >= ${w.p(f.from)}`);
+  if (f.to) w.and(`started_at < ${w.p(f.to)}`);
+  return w;
+}
+
 /** Reads and writes of `calls`, `call_events` and `call_records`. Writers lock the call row first. */
 export class CallRepository {
   /** The call row locked for update inside a transaction (two instances storing pushes of one call serialize here). */
@@ -122,18 +138,13 @@ export class CallRepository {
 
   /** Newest first. */
   list(db: Queryable, f: CallListFilter, first: number, after: string | null): Promise<Page<CallRow>> {
-    const w = new SqlFilter();
-    if (f.apps) w.and(`app = ANY(${w.p(f.apps)}::text[])`);
-    if (f.bindingId) w.and(`binding_id = ${w.p(f.bindingId)}`);
-    if (f.privacyNumber) w.and(`privacy_number = ${w.p(f.privacyNumber)}`);
-    if (f.party) {
-      const party = w.p(f.party);
-      w.and(`(caller = ${party} OR callee = ${party})`);
-    }
-    if (f.state) w.and(`state = ${w.p(f.state)}`);
-    if (f.from) w.and(`started_at >= ${w.p(f.from)}`);
-    if (f.to) w.and(`started_at < ${w.p(f.to)}`);
-    return pageOf(db, { table: 'calls', filter: w, orderColumn: 'seq', direction: 'DESC', first, after, map: toCall });
+    return pageOf(db, { table: 'calls', filter: callFilter(f), orderColumn: 'seq', direction: 'DESC', first, after, map: toCall });
+  }
+
+  /** The same page of the calls of each binding (newest first), all in one query; see `pagesOf`. */
+  pagesByBinding(db: Queryable, bindingIds: readonly string[], apps: readonly string[] | undefined, first: number, after: string | null): Promise<Map<string, Page<CallRow>>> {
+    const q = { table: 'calls', filter: callFilter({ apps }), orderColumn: 'seq', direction: 'DESC' as const, first, after, map: toCall };
+    return pagesOf(db, q, bindingIds, (key) => `t.binding_id = ${key}`);
   }
 
   /** Stores an event unless the same (session, type, time) is already stored; null = duplicate. */

@@ -1,7 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import { type BindingView, toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
@@ -9,7 +8,7 @@ import type { CallsContext } from './call.deps';
 import { type CallView, callEventFromRow, callFromRow, type CallEventView } from './call.payload';
 import type { CallRecordRow } from './call.record';
 import { Call, CallConnection, CallEvent, CallFilter, CallRecord, Recording } from './call.type';
-import { toConnection } from '../store/paging';
+import { type ConnectionValue, PageArgs, type PageArgsOf, type PageWindow, toConnection } from '../shared/connection';
 import { listCost, pageCost } from '../shared/page-cost';
 
 type Context = CallsContext & BindingsContext;
@@ -23,8 +22,7 @@ export async function bindingOf(ctx: Context, bindingId: string | null): Promise
   return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
 }
 
-export async function listCalls(ctx: Context, filter: CallFilter | null, first: number, after: string | null): Promise<CallConnection> {
-  checkFirst(first);
+export async function listCalls(ctx: Context, filter: CallFilter | null, { first, after }: PageWindow): Promise<ConnectionValue<CallView>> {
   if (filter?.from && filter.to && filter.from >= filter.to) throw new UserInputError('filter.to', 'must be later than filter.from');
   const page = await ctx.calls.calls.list(
     ctx.calls.db,
@@ -40,7 +38,7 @@ export async function listCalls(ctx: Context, filter: CallFilter | null, first: 
     first,
     after,
   );
-  return toConnection(page, (c) => callFromRow(c) as unknown as Call);
+  return toConnection(page, callFromRow);
 }
 
 @Resolver(() => Call)
@@ -53,27 +51,26 @@ export class CallResolver {
   }
 
   @Authorized()
-  @Query(() => CallConnection, { description: 'Calls heard from the platform, newest first.', complexity: pageCost(20) })
+  @Query(() => CallConnection, { description: 'Calls heard from the platform (call event and CDR pushes), newest first. Errors: BAD_USER_INPUT (`filter.to` not after `filter.from`, an unknown `filter.app`, `first`, `after`), FORBIDDEN (`filter.app` outside the caller\'s apps).', complexity: pageCost(20) })
   calls(
     @Arg('filter', () => CallFilter, { nullable: true, description: 'Every given field must match; absent = every call.' }) filter: CallFilter | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<CallConnection> {
-    return listCalls(ctx, filter, first ?? 20, after ?? null);
+  ): Promise<ConnectionValue<CallView>> {
+    return listCalls(ctx, filter, page.window());
   }
 
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding the call went through, from the mirror (no platform call); null when the push named none or the mirror does not know it.' })
   binding(@Root() call: CallView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, call.bindingId);
   }
 
-  @FieldResolver(() => [CallEvent], { complexity: listCost })
+  @FieldResolver(() => [CallEvent], { complexity: listCost, description: 'Every event pushed for this call, in the order they happened; empty when none is stored (e.g. only the CDR arrived).' })
   async events(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallEventView[]> {
     return (await ctx.loaders.callEvents.load(call.sessionId)).map(callEventFromRow);
   }
 
-  @FieldResolver(() => CallRecord, { nullable: true })
+  @FieldResolver(() => CallRecord, { nullable: true, description: 'The call record (CDR) the platform pushes after the call; null until it arrives.' })
   record(@Root() call: CallView, @Ctx() ctx: Context): Promise<CallRecordRow | null> {
     return ctx.loaders.callRecord.load(call.sessionId);
   }
@@ -96,8 +93,8 @@ export class CallResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; the disconnect event follows as a push." })
-  async endCall(@Arg('sessionId', () => ID, { description: 'A call in progress. Errors: NOT_FOUND, CONFLICT (already ended), PLATFORM_REJECTED.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
+  @Mutation(() => Call, { description: "Ends a call in progress through the platform's callStop; returns the call as stored (the disconnect event follows as a push). Errors: NOT_FOUND (no such call, of an app the caller may not see or no longer configured), CONFLICT (already ENDED or FAILED), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform)." })
+  async endCall(@Arg('sessionId', () => ID, { description: 'The platform sessionId of a call in progress.' }) sessionId: string, @Ctx() ctx: Context): Promise<CallView> {
     const row = visibleOrNull(ctx.principal, await ctx.calls.calls.get(ctx.calls.db, sessionId));
     if (!row) throw new GatewayError(ErrorCode.NotFound, `sessionId: no call ${sessionId}`, { field: 'sessionId' });
     if (row.state === 'ENDED' || row.state === 'FAILED') throw new GatewayError(ErrorCode.Conflict, `sessionId: call ${sessionId} has already ended`, { field: 'sessionId' });
@@ -110,7 +107,7 @@ export class CallResolver {
 
 @Resolver(() => CallEvent)
 export class CallEventResolver {
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding of the call, from the mirror (no platform call); null when no event of the call named one yet, or the mirror does not know it.' })
   binding(@Root() e: CallEventView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, e.bindingId);
   }
@@ -118,14 +115,16 @@ export class CallEventResolver {
 
 @Resolver(() => Binding)
 export class BindingCallsResolver {
-  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first.', complexity: pageCost(20) })
-  calls(
+  @FieldResolver(() => CallConnection, { description: 'Calls through this binding, newest first (read for every binding of the page above in one query).', complexity: pageCost(20) })
+  async calls(
     @Root() binding: BindingView,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<CallConnection> {
-    return listCalls(ctx, { bindingId: binding.id }, first ?? 20, after ?? null);
+  ): Promise<ConnectionValue<CallView>> {
+    // Batched across the bindings of the page above: one query for all their pages (call.loaders.ts).
+    const window = page.window();
+    const calls = await ctx.loaders.callsByBinding.load({ parent: binding.id, ...window, apps: appsInScope(ctx, null, 'app') });
+    return toConnection(calls, callFromRow);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Binding } from '../bindings/binding.type';
 import { payloadCursorDescription } from '../shared/cursor';
-import { PageInfo } from '../shared/page-info.type';
+import { Connection } from '../shared/connection';
+import type { CallView } from './call.payload';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 export enum CallEventType {
@@ -136,18 +137,8 @@ export class Call {
   app!: string;
 }
 
-@ObjectType('CallEdge')
-export class CallEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => Call) node!: Call;
-}
-
-@ObjectType('CallConnection')
-export class CallConnection {
-  @Field(() => [CallEdge]) edges!: CallEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { nullable: true }) totalCount!: number | null;
-}
+@ObjectType('CallConnection', { description: 'A page of calls heard from the platform, newest first.' })
+export class CallConnection extends Connection<CallView>(Call, 'Call', 'calls') {}
 
 @InputType('CallFilter', { description: 'Which calls to list; every given field must match, an absent or null one matches all.' })
 export class CallFilter {

@@ -1,10 +1,9 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { appsInScope } from '../auth/app-scope';
 import type { PrincipalContext } from '../auth/principal';
 import { UserInputError } from '../errors';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
+import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
-import { toConnection } from '../store/paging';
 import type { DeadLetterRecord } from './dead-letter.record';
 import type { DeadLetterService } from './dead-letter.service';
 import { DeadLetter, DeadLetterConnection, DeadLetterKindName, DeadLetterReplay } from './dead-letter.type';
@@ -34,30 +33,27 @@ const scope = (ctx: DeadLettersContext): readonly string[] | null => appsInScope
 @Resolver(() => DeadLetter)
 export class DeadLetterResolver {
   @Authorized('admin')
-  @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first.', complexity: pageCost(20) })
+  @Query(() => DeadLetterConnection, { description: 'Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first, of the caller\'s apps. Admins only.', complexity: pageCost(20) })
   async deadLetters(
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: DeadLettersContext,
-  ): Promise<DeadLetterConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
-    return toConnection(await ctx.deadLetters.list(scope(ctx), size, after ?? null), toView);
+  ): Promise<ConnectionValue<DeadLetter>> {
+    const { first, after } = page.window();
+    return toConnection(await ctx.deadLetters.list(scope(ctx), first, after), toView);
   }
 
   @Authorized('admin')
   @Mutation(() => DeadLetterReplay, {
-    description:
-      'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT naming why when it is still not storable (or the id is malformed), NOT_FOUND when there is no such dead letter the caller may see.',
+    description: 'Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT (still not storable, naming why; the dead letter stays), NOT_FOUND (no such dead letter, or of another app).',
   })
-  async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
+  async replayDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id (digits); anything else is BAD_USER_INPUT.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetterReplay> {
     const r = await ctx.deadLetters.replay(idOf(id), scope(ctx));
     return { id: String(r.record.id), kind: r.record.kind as DeadLetterKindName, stored: r.stored, duplicates: r.duplicates };
   }
 
   @Authorized('admin')
-  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it. Errors: NOT_FOUND when there is no such dead letter the caller may see, BAD_USER_INPUT for a malformed id.' })
-  async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
+  @Mutation(() => DeadLetter, { description: 'Removes a dead letter for good and returns it. Errors: NOT_FOUND (no such dead letter, or of another app).' })
+  async discardDeadLetter(@Arg('id', () => ID, { description: 'A DeadLetter.id (digits); anything else is BAD_USER_INPUT.' }) id: string, @Ctx() ctx: DeadLettersContext): Promise<DeadLetter> {
     return toView(await ctx.deadLetters.discard(idOf(id), scope(ctx)));
   }
 }

@@ -1,5 +1,5 @@
 import { Extensions, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../shared/page-info.type';
+import { Connection } from '../shared/connection';
 import { DateTimeScalar } from '../shared/scalars';
 
 export enum DeadLetterKindName {
@@ -40,18 +40,8 @@ export class DeadLetter {
   @Field(() => DateTimeScalar, { description: 'When the gateway received the push.' }) receivedAt!: Date;
 }
 
-@ObjectType('DeadLetterEdge')
-export class DeadLetterEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => DeadLetter) node!: DeadLetter;
-}
-
-@ObjectType('DeadLetterConnection')
-export class DeadLetterConnection {
-  @Field(() => [DeadLetterEdge]) edges!: DeadLetterEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { nullable: true }) totalCount!: number | null;
-}
+@ObjectType('DeadLetterConnection', { description: 'A page of dead letters, newest first.' })
+export class DeadLetterConnection extends Connection<DeadLetter>(DeadLetter, 'DeadLetter', 'dead letters') {}
 
 @ObjectType('DeadLetterReplay', { description: 'What a replay stored: the push is now stored as if it had just been pushed.' })
 export class DeadLetterReplay {

@@ -1,7 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { PrincipalContext } from '../auth/principal';
 import type { AppConfig } from '../config';
+import type { BindingRecord } from '../bindings/binding.record';
+import type { NestedPageKey } from '../shared/nested-page.loader';
 import type { Db } from '../store/db';
+import type { Page } from '../store/paging';
 import type { NumberUsage } from './privacy-number.loader';
 import type { PrivacyNumberRepository } from './privacy-number.repository';
 
@@ -21,5 +24,9 @@ export interface NumberDeps {
 /** What the numbers feature needs from the per-request GraphQL context. */
 export interface NumbersContext extends PrincipalContext {
   numbers: NumberDeps;
-  loaders: { numberUsage: DataLoader<string, NumberUsage> };
+  loaders: {
+    numberUsage: DataLoader<string, NumberUsage>;
+    /** `PrivacyNumber.bindings`: the pages of every number of a page in one query. */
+    bindingsByNumber: DataLoader<NestedPageKey, Page<BindingRecord>, string>;
+  };
 }

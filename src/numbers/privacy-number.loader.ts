@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { BindingRepository } from '../bindings/binding.repository';
+import type { BindingRecord } from '../bindings/binding.record';
+import { createNestedPageLoader, type NestedPageKey } from '../shared/nested-page.loader';
 import type { Db } from '../store/db';
+import type { Page } from '../store/paging';
 import type { PrivacyNumberRepository } from './privacy-number.repository';
 
 /** What the mirror says about the use of one privacy number. */
@@ -27,4 +30,9 @@ export function createNumberUsageLoader(
     const lengths = await numbers.extensionLengths(db, keys);
     return keys.map((n) => ({ activeBindings: counts.get(n) ?? 0, extensionLength: lengths.get(n) ?? null }));
   }, { cache });
+}
+
+/** Per-request loader of `PrivacyNumber.bindings`: the bindings of every number of a page in one query. */
+export function createBindingsByNumberLoader(db: Db, bindings: BindingRepository, cache = true): DataLoader<NestedPageKey, Page<BindingRecord>, string> {
+  return createNestedPageLoader((numbers, { first, after }) => bindings.pagesByNumber(db, numbers, first, after), cache);
 }

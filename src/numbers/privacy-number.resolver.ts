@@ -1,17 +1,16 @@
-import { Authorized, Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { Binding, BindingConnection } from '../bindings/binding.type';
-import { toBindingView } from '../bindings/binding.view';
+import { BindingConnection } from '../bindings/binding.type';
+import { type BindingView, toBindingView } from '../bindings/binding.view';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import { checkCityCode } from '../bindings/binding.validation';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
+import { type ConnectionValue, PageArgs, PageArgs50, type PageArgsOf, toConnection } from '../shared/connection';
 import { maskPhone } from '../shared/phone';
 import { PhoneNumberScalar } from '../shared/scalars';
 import type { NumbersContext } from './privacy-number.deps';
 import { PrivacyNumber, PrivacyNumberConnection, PrivacyNumberFilter } from './privacy-number.type';
 import { capacityOf, type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
-import { toConnection } from '../store/paging';
 import { pageCost } from '../shared/page-cost';
 
 type Context = NumbersContext & BindingsContext;
@@ -20,7 +19,7 @@ type Context = NumbersContext & BindingsContext;
 export class PrivacyNumberResolver {
   @Authorized()
   @Query(() => PrivacyNumber, { nullable: true, description: 'One number of the inventory; null when it is not in it (or belongs to an app the caller may not see).' })
-  async privacyNumber(@Arg('number', () => PhoneNumberScalar, { description: 'An X or Y number of the inventory.' }) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
+  async privacyNumber(@Arg('number', () => PhoneNumberScalar, { description: 'An X or Y number of the inventory (E.164).' }) number: string, @Ctx() ctx: Context): Promise<PrivacyNumberView | null> {
     const record = visibleOrNull(ctx.principal, await ctx.numbers.repo.get(ctx.numbers.db, number));
     return record && toPrivacyNumberView(record, ctx.numbers.apps);
   }
@@ -32,19 +31,17 @@ export class PrivacyNumberResolver {
   })
   async privacyNumbers(
     @Arg('filter', () => PrivacyNumberFilter, { nullable: true, description: 'Every given field must match; absent = the whole inventory.' }) filter: PrivacyNumberFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50, nullable: true, description: firstDescription(50) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs50) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<PrivacyNumberConnection> {
-    const size = first ?? 50;
-    checkFirst(size);
-    const page = await ctx.numbers.repo.list(
+  ): Promise<ConnectionValue<PrivacyNumberView>> {
+    const { first, after } = page.window();
+    const found = await ctx.numbers.repo.list(
       ctx.numbers.db,
       { apps: appsInScope(ctx, filter?.app, 'filter.app'), status: filter?.status ?? undefined, cityCode: filter?.cityCode ?? undefined },
-      size,
-      after ?? null,
+      first,
+      after,
     );
-    return toConnection(page, (n) => toPrivacyNumberView(n, ctx.numbers.apps) as unknown as PrivacyNumber);
+    return toConnection(found, (n) => toPrivacyNumberView(n, ctx.numbers.apps));
   }
 
   @FieldResolver(() => Int, { description: 'Active, unexpired bindings using this number (as X, or as Y in AXYB), from the mirror.' })
@@ -61,27 +58,25 @@ export class PrivacyNumberResolver {
     return capacityOf(n.app.mode, n.app.mode === 'AXE' ? (await ctx.loaders.numberUsage.load(n.number)).extensionLength : null);
   }
 
-  @FieldResolver(() => BindingConnection, { complexity: pageCost(20) })
+  @FieldResolver(() => BindingConnection, { complexity: pageCost(20), description: 'Bindings of the mirror on this number (as X, or as Y in AXYB), oldest first, every status (read for every number of the page above in one query).' })
   async bindings(
     @Root() n: PrivacyNumberView,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<BindingConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
+  ): Promise<ConnectionValue<BindingView>> {
+    // Batched across the numbers of the page above: one query for all their pages.
     const deps = ctx.bindings;
+    const found = await ctx.loaders.bindingsByNumber.load({ parent: n.number, ...page.window() });
     const now = deps.now();
-    const page = await deps.repo.list(deps.db, { privacyNumber: n.number }, size, after ?? null, now);
-    return toConnection(page, (b) => toBindingView(b, deps.apps, now) as unknown as Binding);
+    return toConnection(found, (b) => toBindingView(b, deps.apps, now));
   }
 
   @Authorized('admin')
-  @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API).' })
+  @Mutation(() => [PrivacyNumber], { description: 'Adds numbers ordered in the console to an app\'s inventory (the platform has no listing API); returns them in the order they were added. Numbers already in the app keep their status (a given cityCode replaces theirs). Errors: BAD_USER_INPUT (unknown app, bad cityCode, not 1 to 1000 numbers), CONFLICT (a number owned by another app: nothing is imported, `extensions.numbers` lists them), FORBIDDEN (an app outside the caller\'s).' })
   async importPrivacyNumbers(
     @Arg('app', () => String, { description: 'The configured app the numbers were ordered for.' }) appName: string,
     @Arg('numbers', () => [PhoneNumberScalar], { description: '1 to 1000 numbers; one owned by another app is CONFLICT (nothing is imported then).' }) numbers: string[],
-    @Arg('cityCode', () => String, { nullable: true, description: 'Their city code with its leading zero, e.g. 0755.' }) cityCode: string | null,
+    @Arg('cityCode', () => String, { nullable: true, description: 'Their city code with its leading zero, e.g. 0755; null = keep (or leave unset) each number\'s city code.' }) cityCode: string | null,
     @Ctx() ctx: Context,
   ): Promise<PrivacyNumberView[]> {
     checkAppAllowed(ctx, appName, 'app');

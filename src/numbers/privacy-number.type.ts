@@ -1,7 +1,8 @@
 import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { payloadCursorDescription } from '../shared/cursor';
-import { PageInfo } from '../shared/page-info.type';
+import { Connection } from '../shared/connection';
+import type { PrivacyNumberView } from './privacy-number.view';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 /** Platform status "5" / "9" / "10" / "11" (push-api.md §5.2). */
@@ -47,26 +48,8 @@ export class PrivacyNumber {
   statusChangedAt!: Date | null;
 }
 
-@ObjectType('PrivacyNumberEdge')
-export class PrivacyNumberEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => PrivacyNumber)
-  node!: PrivacyNumber;
-}
-
-@ObjectType('PrivacyNumberConnection')
-export class PrivacyNumberConnection {
-  @Field(() => [PrivacyNumberEdge])
-  edges!: PrivacyNumberEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { nullable: true })
-  totalCount!: number | null;
-}
+@ObjectType('PrivacyNumberConnection', { description: 'A page of the number inventory, in the order numbers were added.' })
+export class PrivacyNumberConnection extends Connection<PrivacyNumberView>(PrivacyNumber, 'PrivacyNumber', 'privacy numbers') {}
 
 @InputType('PrivacyNumberFilter', { description: 'Which numbers of the inventory to list; every given field must match, an absent or null one matches all.' })
 export class PrivacyNumberFilter {

@@ -1,5 +1,11 @@
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { formatError } from './format-error';
 import type { GatewayContext } from './context';
@@ -27,7 +33,7 @@ export function apolloLogger(logger: Logger): ApolloLogger {
 
 /**
  * Apollo Server for the HTTP path. Apollo's landing page (it loads from a CDN) is disabled: our own GraphiQL
- * is served instead. Stack traces never reach responses; `formatError` masks unknown errors. The document
+ * is served instead; cache control, inline traces and usage/schema reporting are off (see `plugins`). Stack traces never reach responses; `formatError` masks unknown errors. The document
  * limits and the cost limit are the ones graphql-ws applies (`limits`). Apollo logs through `logger`.
  */
 export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, limits: GatewayLimits, logger: Logger = silentLogger()): ApolloServer<GatewayContext> {
@@ -45,7 +51,19 @@ export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, lim
     // Requests must not be "simple" CORS requests: POST needs a JSON content type, GET an
     // `apollo-require-preflight` (or `x-apollo-operation-name`) header.
     csrfPrevention: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), operationLogPlugin(metrics), costLimitPlugin(schema, limits.config.maxCost)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Per-request work that does nothing for this gateway: cache-control hints (no response cache and no
+      // CDN reads them; the plugin walks every resolved field), federated inline traces (asked for by a
+      // header, a subgraph feature), usage and schema reporting to Apollo's cloud (never wanted, even when
+      // an APOLLO_KEY happens to be in the environment: operations carry personal data).
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      operationLogPlugin(metrics),
+      costLimitPlugin(schema, limits.config.maxCost),
+    ],
   });
 }
 

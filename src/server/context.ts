@@ -10,7 +10,7 @@ import type { EventsContext } from '../events/subscribe';
 import { createCallLoaders } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
 import type { NumberDeps, NumbersContext } from '../numbers/privacy-number.deps';
-import { createNumberUsageLoader } from '../numbers/privacy-number.loader';
+import { createBindingsByNumberLoader, createNumberUsageLoader } from '../numbers/privacy-number.loader';
 import type { PlatformClient } from '../platform';
 import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
@@ -100,6 +100,7 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       loaders: {
         binding: createBindingLoader(bindings, cache),
         numberUsage: createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),
+        bindingsByNumber: createBindingsByNumberLoader(services.db, bindings.repo, cache),
         ...createCallLoaders(calls, services.db, bindings.repo, cache),
       },
     };

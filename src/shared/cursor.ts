@@ -18,20 +18,6 @@ export function decodeCursor(cursor: string, argument: string): number {
 /** Largest page of every connection. */
 export const MAX_PAGE_SIZE = 100;
 
-/** The description of every connection's `first` argument. */
-export function firstDescription(defaultSize: number): string {
-  return `Page size, 1 to ${MAX_PAGE_SIZE} (default ${defaultSize}); outside that range BAD_USER_INPUT naming \`first\`.`;
-}
-
-/** The description of every connection's `after` argument. */
-export const AFTER_DESCRIPTION =
-  'The `endCursor` (or an edge `cursor`) of the previous page: the page starts right after it. Absent = the first page. A cursor this API did not issue is BAD_USER_INPUT naming `after`.';
-
-/** Page sizes of every connection: 1 to MAX_PAGE_SIZE. */
-export function checkFirst(first: number, field = 'first'): void {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new UserInputError(field, `must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
-}
-
 /**
  * The description of the `cursor` field of a type that a subscription delivers and a query also returns:
  * the event-log cursor of the entry that delivered it, null from a query.

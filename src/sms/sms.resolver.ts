@@ -1,7 +1,6 @@
-import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { appsInScope, checkAppAllowed } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
-import { checkFirst, AFTER_DESCRIPTION, firstDescription } from '../shared/cursor';
 import { Binding } from '../bindings/binding.type';
 import type { BindingView } from '../bindings/binding.view';
 import { bindingOf } from '../calls/call.resolver';
@@ -13,7 +12,7 @@ import type { Db } from '../store/db';
 import type { SmsPolicyRecord, SmsRow } from './sms.record';
 import type { SmsRepository } from './sms.repository';
 import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
-import { toConnection } from '../store/paging';
+import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
 
 export interface SmsDeps {
@@ -51,28 +50,26 @@ function appNamed(apps: readonly AppConfig[], name: string, field: string): AppC
 @Resolver(() => SmsMessage)
 export class SmsResolver {
   @Authorized()
-  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform, newest first.', complexity: pageCost(20) })
+  @Query(() => SmsMessageConnection, { description: 'SMS pushes heard from the platform (NOTIFY and BLOCK records), newest first, in the caller\'s apps.', complexity: pageCost(20) })
   async smsMessages(
-    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding.' }) bindingId: string | null,
-    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) privacyNumber: string | null,
-    @Arg('first', () => Int, { defaultValue: 20, nullable: true, description: firstDescription(20) }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
+    @Arg('bindingId', () => ID, { nullable: true, description: 'Only SMS of this binding; null = every binding.' }) bindingId: string | null,
+    @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this privacy number (X); null = every number.' }) privacyNumber: string | null,
+    @Args(() => PageArgs) page: PageArgsOf,
     @Ctx() ctx: Context,
-  ): Promise<SmsMessageConnection> {
-    const size = first ?? 20;
-    checkFirst(size);
-    const page = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx, null, 'app') }, size, after ?? null);
-    return toConnection(page, (m) => toSmsView(m) as unknown as SmsMessage);
+  ): Promise<ConnectionValue<SmsView>> {
+    const { first, after } = page.window();
+    const found = await ctx.sms.sms.list(ctx.sms.db, { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined, apps: appsInScope(ctx, null, 'app') }, first, after);
+    return toConnection(found, toSmsView);
   }
 
-  @FieldResolver(() => Binding, { nullable: true })
+  @FieldResolver(() => Binding, { nullable: true, description: 'The binding the SMS went through, from the mirror (no platform call); null when the push named none or the mirror does not know it.' })
   binding(@Root() sms: SmsView, @Ctx() ctx: Context): Promise<BindingView | null> {
     return bindingOf(ctx, sms.bindingId);
   }
 
   @Authorized()
   @Query(() => SmsPolicy, { nullable: true, description: 'How BLOCK SMS of this app are decided; null = none set (everything is discarded).' })
-  async smsPolicy(@Arg('app', () => String, { description: 'A configured app.' }) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
+  async smsPolicy(@Arg('app', () => String, { description: 'A configured app. Not configured: BAD_USER_INPUT; outside the caller\'s apps: FORBIDDEN.' }) appName: string, @Ctx() ctx: Context): Promise<SmsPolicy | null> {
     checkAppAllowed(ctx, appName, 'app');
     const app = appNamed(ctx.sms.apps, appName, 'app');
     const policy = await ctx.sms.sms.getPolicy(ctx.sms.db, app.name);
@@ -80,7 +77,7 @@ export class SmsResolver {
   }
 
   @Authorized('operator')
-  @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app.' })
+  @Mutation(() => SmsPolicy, { description: 'Replaces the policy that answers SMS Block pushes of one app; returns it. Errors: BAD_USER_INPUT (unknown app, more than 100 rules, a bad senderPattern, an empty contentContains, a DISCARD rule with forwardTo; naming the field), FORBIDDEN (an app outside the caller\'s).' })
   async setSmsPolicy(@Arg('input', () => SmsPolicyInput, { description: 'Replaces the whole policy of input.app.' }) input: SmsPolicyInput, @Ctx() ctx: Context): Promise<SmsPolicy> {
     checkAppAllowed(ctx, input.app, 'input.app');
     const app = appNamed(ctx.sms.apps, input.app, 'input.app');

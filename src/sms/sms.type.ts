@@ -2,7 +2,8 @@ import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } f
 import { App } from '../apps/app.type';
 import { Binding } from '../bindings/binding.type';
 import { payloadCursorDescription } from '../shared/cursor';
-import { PageInfo } from '../shared/page-info.type';
+import { Connection } from '../shared/connection';
+import type { SmsView } from './sms.resolver';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 
 export enum SmsNotificationMode {
@@ -45,18 +46,8 @@ export class SmsMessage {
   bindingId!: string | null;
 }
 
-@ObjectType('SmsMessageEdge')
-export class SmsMessageEdge {
-  @Field(() => String) cursor!: string;
-  @Field(() => SmsMessage) node!: SmsMessage;
-}
-
-@ObjectType('SmsMessageConnection')
-export class SmsMessageConnection {
-  @Field(() => [SmsMessageEdge]) edges!: SmsMessageEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int, { nullable: true }) totalCount!: number | null;
-}
+@ObjectType('SmsMessageConnection', { description: 'A page of SMS pushes heard from the platform, newest first.' })
+export class SmsMessageConnection extends Connection<SmsView>(SmsMessage, 'SmsMessage', 'SMS messages') {}
 
 @InputType('SmsRule', { description: 'First matching rule decides a BLOCK push; no match = defaultDecision.' })
 export class SmsRule {

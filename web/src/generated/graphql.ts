@@ -27,7 +27,7 @@ export type AxbBinding = Binding & {
   app: App;
   /** Who may call whom through X. */
   callDirection: CallDirection;
-  /** Calls through this binding, newest first. */
+  /** Calls through this binding, newest first (read for every binding of the page above in one query). */
   calls: CallConnection;
   /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
@@ -67,7 +67,7 @@ export type AxBinding = Binding & {
   __typename?: 'AXBinding';
   /** The configured app the binding was created in. */
   app: App;
-  /** Calls through this binding, newest first. */
+  /** Calls through this binding, newest first (read for every binding of the page above in one query). */
   calls: CallConnection;
   /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
@@ -111,7 +111,7 @@ export type AxeBinding = Binding & {
   app: App;
   /** Reached when A calls X with no callback record. */
   callbackNumber?: Maybe<Scalars['PhoneNumber']['output']>;
-  /** Calls through this binding, newest first. */
+  /** Calls through this binding, newest first (read for every binding of the page above in one query). */
   calls: CallConnection;
   /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
@@ -149,7 +149,7 @@ export type AxybBinding = Binding & {
   app: App;
   /** Who may call whom (A through Y, B through X). */
   callDirection: CallDirection;
-  /** Calls through this binding, newest first. */
+  /** Calls through this binding, newest first (read for every binding of the page above in one query). */
   calls: CallConnection;
   /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
@@ -197,7 +197,7 @@ export type App = {
 export type Binding = {
   /** The configured app the binding was created in. */
   app: App;
-  /** Calls through this binding, newest first. */
+  /** Calls through this binding, newest first (read for every binding of the page above in one query). */
   calls: CallConnection;
   /** When the gateway created it on the platform. */
   createdAt: Scalars['DateTime']['output'];
@@ -224,16 +224,23 @@ export type BindingCallsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of bindings from the local mirror, oldest first. */
 export type BindingConnection = {
   __typename?: 'BindingConnection';
+  /** The bindings of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<BindingEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many bindings match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the bindings of a page, with its cursor. */
 export type BindingEdge = {
   __typename?: 'BindingEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the bindings. */
   node: Binding;
 };
 
@@ -288,6 +295,7 @@ export type Call = {
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** When the call ended; null while it goes on. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Every event pushed for this call, in the order they happened; empty when none is stored (e.g. only the CDR arrived). */
   events: Array<CallEvent>;
   /** hangupCode with its documented meaning; null while the call has not ended. */
   hangup?: Maybe<PlatformCode>;
@@ -297,6 +305,7 @@ export type Call = {
   hangupReason?: Maybe<Scalars['String']['output']>;
   /** The privacy number (X or Y) the call went through; null until a push names it. */
   privacyNumber?: Maybe<Scalars['PhoneNumber']['output']>;
+  /** The call record (CDR) the platform pushes after the call; null until it arrives. */
   record?: Maybe<CallRecord>;
   /** Present when the call was recorded; the URL is asked from the platform on demand. */
   recording?: Maybe<Recording>;
@@ -308,10 +317,14 @@ export type Call = {
   state: CallState;
 };
 
+/** A page of calls heard from the platform, newest first. */
 export type CallConnection = {
   __typename?: 'CallConnection';
+  /** The calls of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<CallEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many calls match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -324,9 +337,12 @@ export type CallDirection =
   /** 2: only B may call A. */
   | 'B_TO_A_ONLY';
 
+/** One of the calls of a page, with its cursor. */
 export type CallEdge = {
   __typename?: 'CallEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the calls. */
   node: Call;
 };
 
@@ -585,16 +601,23 @@ export type DeadLetter = {
   receivedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of dead letters, newest first. */
 export type DeadLetterConnection = {
   __typename?: 'DeadLetterConnection';
+  /** The dead letters of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<DeadLetterEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many dead letters match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the dead letters of a page, with its cursor. */
 export type DeadLetterEdge = {
   __typename?: 'DeadLetterEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the dead letters. */
   node: DeadLetter;
 };
 
@@ -626,7 +649,7 @@ export type DeadLetterReplay = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Binds the YB half of an AXYB binding: B gets a Y. */
+  /** AXYB-2: binds the YB half of an AXYB binding: B gets a Y. Errors: NOT_FOUND (no such ACTIVE binding), BAD_USER_INPUT (not an AXYB binding), CONFLICT (another B is bound already), NUMBER_UNAVAILABLE (no Y free), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform). */
   bindAXYBPartyB: AxybBinding;
   /** AXB-1: A and B reach each other through X; the platform picks X from cityCode, or takes privacyNumber. Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXBBinding: AxbBinding;
@@ -636,19 +659,19 @@ export type Mutation = {
   createAXEBinding: AxeBinding;
   /** AXYB-1: X for A, and with partyB also Y for B (B calls X to reach A, A calls Y to reach B). Errors: BAD_USER_INPUT (naming the field), NUMBER_UNAVAILABLE, CONFLICT (idempotencyKey), FORBIDDEN (another app), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE, RATE_LIMITED. */
   createAXYBBinding: AxybBinding;
-  /** Unbinds on the platform; returns the binding with status DELETED. */
+  /** Unbinds on the platform; returns the binding with status DELETED (already DELETED: returned as is, no platform call). Errors: NOT_FOUND (no such binding, or of an app the caller may not see), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform). */
   deleteBinding: Binding;
-  /** Removes a dead letter for good and returns it. Errors: NOT_FOUND when there is no such dead letter the caller may see, BAD_USER_INPUT for a malformed id. */
+  /** Removes a dead letter for good and returns it. Errors: NOT_FOUND (no such dead letter, or of another app). */
   discardDeadLetter: DeadLetter;
-  /** Ends a call in progress through the platform's callStop; the disconnect event follows as a push. */
+  /** Ends a call in progress through the platform's callStop; returns the call as stored (the disconnect event follows as a push). Errors: NOT_FOUND (no such call, of an app the caller may not see or no longer configured), CONFLICT (already ENDED or FAILED), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform). */
   endCall: Call;
-  /** Adds numbers ordered in the console to an app's inventory (the platform has no listing API). */
+  /** Adds numbers ordered in the console to an app's inventory (the platform has no listing API); returns them in the order they were added. Numbers already in the app keep their status (a given cityCode replaces theirs). Errors: BAD_USER_INPUT (unknown app, bad cityCode, not 1 to 1000 numbers), CONFLICT (a number owned by another app: nothing is imported, `extensions.numbers` lists them), FORBIDDEN (an app outside the caller's). */
   importPrivacyNumbers: Array<PrivacyNumber>;
-  /** Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT naming why when it is still not storable (or the id is malformed), NOT_FOUND when there is no such dead letter the caller may see. */
+  /** Parses a dead letter again with the current code and stores it once, as if pushed, then removes it. Errors: BAD_USER_INPUT (still not storable, naming why; the dead letter stays), NOT_FOUND (no such dead letter, or of another app). */
   replayDeadLetter: DeadLetterReplay;
-  /** Replaces the policy that answers SMS Block pushes of one app. */
+  /** Replaces the policy that answers SMS Block pushes of one app; returns it. Errors: BAD_USER_INPUT (unknown app, more than 100 rules, a bad senderPattern, an empty contentContains, a DISCARD rule with forwardTo; naming the field), FORBIDDEN (an app outside the caller's). */
   setSmsPolicy: SmsPolicy;
-  /** Sets the callee of A's next call through X (valid for about one minute). */
+  /** AX-3: sets the callee of A's next call through X, valid for about one minute (temporaryCalleeExpiresAt). Errors: NOT_FOUND (no such ACTIVE binding), BAD_USER_INPUT (not an AX binding, or a bad number), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform). */
   setTemporaryCallee: AxBinding;
   /** Sandbox only. Plays a call on the embedded platform; watch it with callEvents / callUpdated. */
   simulateCall: SimulatedCall;
@@ -656,7 +679,7 @@ export type Mutation = {
   simulateNumberStatus: Scalars['Boolean']['output'];
   /** Sandbox only. Sends an SMS to a privacy number on the embedded platform. */
   simulateSms: Scalars['Boolean']['output'];
-  /** AXB-3: changes the given fields only (at least one). Errors: BAD_USER_INPUT, NOT_FOUND (no such ACTIVE binding), PLATFORM_REJECTED, PLATFORM_UNAVAILABLE. */
+  /** AXB-3: changes the given fields only (at least one). Errors: BAD_USER_INPUT (naming the field, or not an AXB binding), NOT_FOUND (no such ACTIVE binding), PLATFORM_REJECTED (the platform refused: `extensions.platformCode`), PLATFORM_UNAVAILABLE (no answer; retry later), RATE_LIMITED (flow control of the platform). */
   updateAXBBinding: AxbBinding;
 };
 
@@ -758,12 +781,12 @@ export type NumberStatus =
   /** Out of service: no bindings, calls or SMS. */
   | 'UNAVAILABLE';
 
-/** Where a page stands in its list (Relay cursor connections). */
+/** Where a page of a connection ends, and whether another follows. */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to get the next page. */
+  /** The cursor of the last node of this page: pass it as `after` to get the next page. Null when the page is empty. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** More items follow endCursor. */
+  /** True when more nodes follow this page: ask again with `after: endCursor`. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
@@ -783,6 +806,7 @@ export type PrivacyNumber = {
   activeBindingCount: Scalars['Int']['output'];
   /** The configured app that owns it; null when that app is no longer configured. */
   app?: Maybe<App>;
+  /** Bindings of the mirror on this number (as X, or as Y in AXYB), oldest first, every status (read for every number of the page above in one query). */
   bindings: BindingConnection;
   /** How much this number can carry in its mode: AXB 5000 pairs, AX 1, AXYB 1000 relations per Y, AXE one per extension (9999 for 4 digits, the default until a binding shows the app's length). 0 for a number of an app no longer configured. */
   capacity: Scalars['Int']['output'];
@@ -809,16 +833,23 @@ export type PrivacyNumberBindingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of the number inventory, in the order numbers were added. */
 export type PrivacyNumberConnection = {
   __typename?: 'PrivacyNumberConnection';
+  /** The privacy numbers of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<PrivacyNumberEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many privacy numbers match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the privacy numbers of a page, with its cursor. */
 export type PrivacyNumberEdge = {
   __typename?: 'PrivacyNumberEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the privacy numbers. */
   node: PrivacyNumber;
 };
 
@@ -838,19 +869,19 @@ export type Query = {
   apps: Array<App>;
   /** Asks the platform (the source of truth) and refreshes the mirror. An id the mirror does not know (a binding made outside this gateway) is looked up in `app`, or in the only configured app; with several apps and no `app` it is null. */
   binding?: Maybe<Binding>;
-  /** Pages over the local mirror of bindings made through this gateway, oldest first. */
+  /** Pages over the local mirror of bindings made (or looked up) through this gateway, oldest first; no platform call. Statuses are effective: an ACTIVE binding past its expiry shows EXPIRED. */
   bindings: BindingConnection;
   /** One call by its sessionId, from what the platform pushed; null when none is stored (or it belongs to an app the caller may not see). */
   call?: Maybe<Call>;
-  /** Calls heard from the platform, newest first. */
+  /** Calls heard from the platform (call event and CDR pushes), newest first. Errors: BAD_USER_INPUT (`filter.to` not after `filter.from`, an unknown `filter.app`, `first`, `after`), FORBIDDEN (`filter.app` outside the caller's apps). */
   calls: CallConnection;
-  /** Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first. */
+  /** Signed pushes kept as dead letters (answered 200, not stored as pushes), newest first, of the caller's apps. Admins only. */
   deadLetters: DeadLetterConnection;
   /** One number of the inventory; null when it is not in it (or belongs to an app the caller may not see). */
   privacyNumber?: Maybe<PrivacyNumber>;
   /** The inventory: numbers from configuration and importPrivacyNumbers, in the order they were added. */
   privacyNumbers: PrivacyNumberConnection;
-  /** SMS pushes heard from the platform, newest first. */
+  /** SMS pushes heard from the platform (NOTIFY and BLOCK records), newest first, in the caller's apps. */
   smsMessages: SmsMessageConnection;
   /** How BLOCK SMS of this app are decided; null = none set (everything is discarded). */
   smsPolicy?: Maybe<SmsPolicy>;
@@ -996,16 +1027,23 @@ export type SmsMessage = {
   smsIdentifier: Scalars['ID']['output'];
 };
 
+/** A page of SMS pushes heard from the platform, newest first. */
 export type SmsMessageConnection = {
   __typename?: 'SmsMessageConnection';
+  /** The SMS messages of this page, in the list's order; empty when none match (or the page starts past the last one). */
   edges: Array<SmsMessageEdge>;
+  /** Whether another page follows, and the cursor to get it. */
   pageInfo: PageInfo;
+  /** How many SMS messages match the filter in all pages (not only this one). Counted only when selected: leave it out when not needed, it costs a count over the whole filter. */
   totalCount?: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the SMS messages of a page, with its cursor. */
 export type SmsMessageEdge = {
   __typename?: 'SmsMessageEdge';
+  /** Opaque position of this node in the list: pass it as `after` to get the nodes that follow it. Stable while the node exists; not an event-log cursor. */
   cursor: Scalars['String']['output'];
+  /** The node: one of the SMS messages. */
   node: SmsMessage;
 };
 
