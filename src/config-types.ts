@@ -166,6 +166,11 @@ export interface LimitsConfig {
   socketMessagesPerSecond: number;
   /** Operations per second per client address, HTTP and WebSocket together (default 100, 1–100000); more → RATE_LIMITED (HTTP 429). */
   clientOperationsPerSecond: number;
+  /**
+   * Entries one subscription may hold that its client has not taken yet (default 1000, 10–1000000); past it the
+   * subscription is cut and its WebSocket closed with 4008 (resume with `after:` the last cursor received).
+   */
+  subscriptionBufferEntries: number;
 }
 
 /** What the GraphQL endpoint shows about itself (file section `graphql`); every default: true in sandbox, false in production. */
