@@ -126,6 +126,8 @@ export class LogReader implements Disposable {
   private headRead: Promise<bigint> | null = null;
   private dirty = false;
   private reading = false;
+  /** Counts the reader's reads that returned entries: a stalled stream is one that took nothing across them. */
+  private seq = 0;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly backoff: Backoff;
   private unsubscribe: (() => void) | null = null;
@@ -157,7 +159,12 @@ export class LogReader implements Disposable {
     return String(this.cursor);
   }
 
-  /** Live streams, for tests and metrics. */
+  /** The number of the reader's latest read that returned entries. */
+  get readSeq(): number {
+    return this.seq;
+  }
+
+  /** Attached streams, for tests. */
   get size(): number {
     return this.streams.size;
   }
@@ -271,6 +278,7 @@ export class LogReader implements Disposable {
           this.retryTimer.unref();
           return;
         }
+        if (batch.length > 0) this.seq++;
         for (const entry of batch) this.dispatch(entry);
         if (batch.length > 0) this.cursor = BigInt(batch[batch.length - 1].cursor);
         if (batch.length === this.batchSize) this.dirty = true;
@@ -296,29 +304,39 @@ type Waiter = { resolve: (r: IteratorResult<LogEntry>) => void; reject: (e: unkn
 /**
  * One subscription's stream over the shared reader.
  *
- * Join without gap or duplicate: the stream attaches to the reader first, getting the reader's cursor R0;
- * from then on the reader hands it every matching entry after R0 (kept in `pending` while it replays). If its
- * own start cursor C is at or past R0 it is live at once. Otherwise it replays from the database, after C,
- * a page at a time when its consumer wants more, until a page reaches R0 or comes back short (nothing more
- * stored: every entry up to R0 was visible, the reader had read it). Then the pending entries after the last
- * replayed cursor follow; those at or below it were replayed already and are dropped. Every entry is thus
- * delivered once, in cursor order, whichever of the two paths brought it.
+ * Join without gap or duplicate: the stream attaches to the reader first, getting the reader's cursor R0
+ * (`joinAt`); from then on the reader hands it every matching entry after R0, kept in `pending` while it
+ * replays. If its own start cursor C is at or past R0 it is live at once. Otherwise it replays from the
+ * database, after C, a page at a time when its consumer wants more, until a page reaches `joinAt` or comes
+ * back short from a read issued after `joinAt` was last set (nothing more stored: every entry up to it was
+ * visible, the reader had read it). Then the pending entries after the last replayed cursor follow; those at
+ * or below it were replayed already and are dropped. Every entry is thus delivered once, in cursor order,
+ * whichever of the two paths brought it.
  *
- * Bounds: `pending` past the buffer limit is dropped and the stream detaches (it replays further from the
- * database and attaches again, so a long replay holds no more than a limit's worth). A live stream holding
- * more than the limit is cut (SlowConsumerError, `onSlowConsumer`). A replay read that fails is retried with
- * backoff. `return()` ends it at once, even while it waits (graphql-ws calls it when a client completes or
- * disconnects).
+ * Bounds (L = the buffer limit): a replay page holds at most L/4 entries, and so does `pending`: past that
+ * it is dropped and `joinAt` moves to the newest entry dropped, so the replay reads those from the database
+ * instead. A live stream holding more than L entries falls behind: it goes back to replaying (what arrives
+ * is held in `pending` as above), so a consumer slower than a burst catches up from the database at its own
+ * pace. A stream that has fallen behind and whose consumer then takes nothing while a later read of the
+ * reader overflows its `pending` again is stalled: it is cut (SlowConsumerError, `onSlowConsumer`), after
+ * holding at most L + L/4 + 1 entries. A replay read that fails is retried with backoff. `return()` ends it
+ * at once, even while it waits (graphql-ws calls it when a client completes or disconnects).
  */
 class SharedStream implements AsyncIterableIterator<LogEntry> {
   private readonly buffer: LogEntry[] = [];
   private pending: LogEntry[] = [];
+  /** A quarter of the buffer limit: the largest replay page and the most entries held in `pending`. */
+  private readonly quarterLimit: number;
   /** The cursor of the last entry buffered (or passed over): nothing at or below it is taken again. */
   private cursor: bigint;
-  private attached = false;
-  /** The reader's cursor when this stream attached: the replay must reach it. */
+  /** The replay must reach this cursor; the reader holds (in `pending`) what follows it. */
   private joinAt = 0n;
+  /** Bumped whenever `joinAt` moves: a short page proves the replay complete only if read after the move. */
+  private joinAtVersion = 0;
   private replaying = true;
+  /** The reader's read (`readSeq`) in which the live stream fell behind, or null while it has not. */
+  private behindSince: number | null = null;
+  private tookSinceBehind = false;
   private reading = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private readonly backoff: Backoff;
@@ -335,10 +353,12 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
   ) {
     this.cursor = start;
     this.backoff = reader.newBackoff();
+    this.quarterLimit = Math.max(1, Math.floor(reader.bufferLimit / 4));
   }
 
+  /** Attaches to the reader; live at once when the start cursor is at or past the reader's. */
   join(): void {
-    this.attach();
+    this.joinAt = this.reader.attach(this);
     if (this.cursor >= this.joinAt) this.goLive();
   }
 
@@ -375,9 +395,17 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
   offer(entry: LogEntry, cursor: bigint): void {
     if (this.closed || !matchesFilter(entry, this.request.filter)) return;
     if (this.replaying) {
-      this.pending.push(entry);
-      // A long replay under heavy traffic: let go of the reader, replay further, attach again later.
-      if (this.pending.length > this.reader.bufferLimit) this.detach();
+      if (this.pending.length < this.quarterLimit) {
+        this.pending.push(entry);
+        return;
+      }
+      if (this.behindSince !== null && !this.tookSinceBehind && this.reader.readSeq > this.behindSince) {
+        this.cut();
+        return;
+      }
+      // Too much to hold: the replay reads these from the database instead.
+      this.pending = [];
+      this.moveJoinAt(cursor);
       return;
     }
     if (cursor <= this.cursor) return;
@@ -390,23 +418,25 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
       return;
     }
     this.buffer.push(entry);
-    if (this.buffer.length > this.reader.bufferLimit) this.cut();
+    if (this.buffer.length > this.reader.bufferLimit) this.fallBehind();
   }
 
-  private attach(): void {
-    if (this.attached) return;
-    this.attached = true;
-    this.joinAt = this.reader.attach(this);
+  /** The consumer is slower than the stream: what follows is held in `pending` or replayed later. */
+  private fallBehind(): void {
+    this.replaying = true;
+    this.behindSince = this.reader.readSeq;
+    this.tookSinceBehind = false;
+    this.moveJoinAt(this.cursor);
   }
 
-  private detach(): void {
-    this.attached = false;
-    this.pending = [];
-    this.reader.detach(this);
+  private moveJoinAt(cursor: bigint): void {
+    this.joinAt = cursor;
+    this.joinAtVersion++;
   }
 
   private goLive(): void {
     this.replaying = false;
+    this.behindSince = null;
     const pending = this.pending;
     this.pending = [];
     for (const entry of pending) this.takeLive(entry);
@@ -425,9 +455,12 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
     this.reading = true;
     try {
       while (!this.closed && this.replaying && this.waiter && this.buffer.length === 0) {
-        // Attached before the read, so a short page proves that everything up to `joinAt` was replayed.
-        this.attach();
-        const size = this.reader.batchSize;
+        if (this.cursor >= this.joinAt) {
+          this.goLive();
+          break;
+        }
+        const size = Math.min(this.reader.batchSize, this.quarterLimit);
+        const version = this.joinAtVersion;
         let batch: LogEntry[];
         try {
           batch = await this.reader.o.log.readAfter(this.reader.o.db, String(this.cursor), this.request.filter, size);
@@ -446,7 +479,7 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
           this.cursor = BigInt(entry.cursor);
           if (!this.request.accept || this.request.accept(entry)) this.buffer.push(entry);
         }
-        if (this.attached && (batch.length < size || this.cursor >= this.joinAt)) this.goLive();
+        if (this.cursor >= this.joinAt || (batch.length < size && version === this.joinAtVersion)) this.goLive();
       }
       const entry = this.waiter && this.buffer.shift();
       if (entry && this.waiter) {
@@ -461,12 +494,13 @@ class SharedStream implements AsyncIterableIterator<LogEntry> {
 
   /** The entry as given to the consumer; a live one has its delivery lag reported. */
   private handOver(entry: LogEntry): LogEntry {
+    this.tookSinceBehind = true;
     const kind = this.request.kind;
     if (kind && BigInt(entry.cursor) > this.liveAfter) this.reader.o.observer?.delivered(kind, entry.createdAt);
     return entry;
   }
 
-  /** Too far behind: the buffer is dropped, the stream ends with SlowConsumerError and its hook runs. */
+  /** Stalled: the buffer is dropped, the stream ends with SlowConsumerError and its hook runs. */
   private cut(): void {
     this.failure = new SlowConsumerError(this.reader.bufferLimit);
     this.close();

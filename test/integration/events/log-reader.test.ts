@@ -1,6 +1,7 @@
 import { EventLog } from '../../../src/events/event-log';
-import { LogReader, SlowConsumerError, type LogReaderOptions } from '../../../src/events/log-reader';
+import { LogReader, matchesFilter, SlowConsumerError, type LogReaderOptions } from '../../../src/events/log-reader';
 import { InMemoryPubSub } from '../../../src/events/pubsub';
+import type { LogFilter } from '../../../src/events/event-log';
 import type { StreamObserver } from '../../../src/events/stream-observer';
 import { ALL_CHANNEL, type LogEntry, type NewLogEntry } from '../../../src/events/topics';
 import type { Db, Queryable } from '../../../src/store/db';
@@ -169,6 +170,64 @@ describe.each([
     await live.return?.();
   });
 
+  it('holds at most a quarter of its buffer for a replaying stream and reads the rest from the database, without gap or duplicate', async () => {
+    const r = await openReader({ bufferLimit: 10 });
+    for (let i = 0; i < 30; i++) await append([entry('busy', i)]);
+    const resumed = await r.openStream({ filter: { sessionId: 'busy' }, after: '0' });
+    const got = await take(resumed, 3);
+    // The consumer pauses while 20 more arrive, far more than the 2 the reader may hold for it.
+    for (let i = 30; i < 50; i++) await append([entry('busy', i)]);
+    got.push(...(await take(resumed, 47)));
+    expect(got.map((e) => e.payload.n)).toEqual([...Array(50).keys()]);
+    const next = resumed.next();
+    await append([entry('busy', 50)]);
+    expect((await next).value?.payload.n).toBe(50);
+    await resumed.return?.();
+  });
+
+  it('lets a live consumer that a burst larger than its buffer leaves behind catch up from the database, uncut', async () => {
+    const observer = countingObserver();
+    const r = await openReader({ bufferLimit: 10, observer });
+    const live = await r.openStream({ filter: {}, after: null, kind: 'callEvents' });
+    const first = live.next();
+    await append(Array.from({ length: 50 }, (_, i) => entry('burst', i)));
+    const got = [(await first).value!, ...(await take(live, 49))];
+    expect(got.map((e) => e.payload.n)).toEqual([...Array(50).keys()]);
+    const next = live.next();
+    await append([entry('burst', 50)]);
+    expect((await next).value?.payload.n).toBe(50);
+    expect(observer.counts).toMatchObject({ cut: 0, ended: 0 });
+    await live.return?.();
+  });
+
+  it('hands a stream in memory exactly what the SQL filter of EventLog.readAfter selects', async () => {
+    const kinds = ['callEvent', 'callRecord', 'sms'] as const;
+    const entries: NewLogEntry[] = Array.from({ length: 48 }, (_, i) => ({
+      kind: kinds[i % 3],
+      app: `app-${i % 2}`,
+      sessionId: i % 4 === 0 ? null : `s${i % 4}`,
+      bindingId: i % 5 === 0 ? null : `b${i % 5}`,
+      privacyNumber: i % 3 === 0 ? null : `+861700000000${i % 3}`,
+      payload: { i },
+    }));
+    const written = await db.transaction((tx) => log.append(tx, entries));
+    const filters: LogFilter[] = [
+      {},
+      { kinds: ['callEvent', 'sms'] },
+      { apps: ['app-1'] },
+      { apps: [] },
+      { apps: ['app-0', 'app-1'], kinds: ['callRecord'] },
+      { sessionId: 's1' },
+      { bindingId: 'b2', apps: ['app-0'] },
+      { privacyNumber: '+8617000000001', kinds: ['sms'] },
+      { sessionId: 's2', bindingId: 'b3', privacyNumber: '+8617000000002' },
+    ];
+    for (const filter of filters) {
+      const sql = (await log.readAfter(db, '0', filter, 1000)).map((e) => e.cursor);
+      expect(written.filter((e) => matchesFilter(e, filter)).map((e) => e.cursor)).toEqual(sql);
+    }
+  });
+
   it('serves many subscribers with one read of the log per wake-up, routed by key', async () => {
     const counting = countingReads(db);
     const observer = countingObserver();
@@ -192,13 +251,19 @@ describe.each([
     expect(observer.counts.ended).toBe(51);
   });
 
-  it('cuts a consumer that stops pulling past the buffer limit, and others keep receiving', async () => {
+  it('cuts a consumer that stops pulling once it holds the buffer limit and a quarter more, and others keep receiving', async () => {
     const observer = countingObserver();
     const r = await openReader({ bufferLimit: 10, observer });
     let hooked = 0;
     const stalled = await r.openStream({ filter: {}, after: null, kind: 'callEvents', onSlowConsumer: () => hooked++ });
     const reading = await r.openStream({ filter: {}, after: null, kind: 'callEvents' });
-    for (let i = 0; i < 15; i++) {
+    // 10 buffered, the 11th makes it fall behind, 2 more are held for it, and a later read finds it took nothing.
+    for (let i = 0; i < 13; i++) {
+      await append([entry('s', i)]);
+      expect((await take(reading, 1))[0].payload.n).toBe(i);
+    }
+    expect(hooked).toBe(0);
+    for (let i = 13; i < 15; i++) {
       await append([entry('s', i)]);
       expect((await take(reading, 1))[0].payload.n).toBe(i);
     }
