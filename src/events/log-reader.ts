@@ -15,8 +15,9 @@ export interface LogReaderOptions {
   /** Entries read per query, by the reader and by each replaying stream (default 200). */
   batchSize?: number;
   /**
-   * Entries a live stream may hold that its consumer has not taken yet (default 1000). Past it the stream is
-   * cut: it ends with SlowConsumerError and its `onSlowConsumer` hook runs (graphql-ws closes the socket).
+   * Entries a stream holds that its consumer has not taken yet (default 1000). Past it the stream falls
+   * behind and replays from the database; a stalled one is cut (see SharedStream): it ends with
+   * SlowConsumerError and its `onSlowConsumer` hook runs (graphql-ws closes the socket).
    */
   bufferLimit?: number;
   /** First wait before a failed read is retried, milliseconds (default 100); doubles up to `retryMaxMs`. */
@@ -36,17 +37,17 @@ export interface StreamRequest {
   accept?: (entry: LogEntry) => boolean;
   /** The subscription field served (metrics label); reported to `observer` when given. */
   kind?: SubscriptionKind;
-  /** Runs once, at once, when the stream is cut for holding more than `bufferLimit` entries. */
+  /** Runs once, at once, when the stream is cut for being stalled (see SharedStream). */
   onSlowConsumer?: () => void;
 }
 
 /** The close code graphql-ws uses for a cut stream's socket: the client resumes with `after:` its last cursor. */
 export const SLOW_CONSUMER_CLOSE_CODE = 4008;
 
-/** A stream whose consumer did not keep up: it held more than the buffer limit. Resume with `after:`. */
+/** A stream whose consumer stalled: it took nothing while more than the buffer limit piled up. Resume with `after:`. */
 export class SlowConsumerError extends Error {
   constructor(readonly limit: number) {
-    super(`the subscriber fell more than ${limit} entries behind; subscribe again with after: the last cursor received`);
+    super(`the subscriber took nothing while more than ${limit} entries piled up; subscribe again with after: the last cursor received`);
     this.name = 'SlowConsumerError';
   }
 }

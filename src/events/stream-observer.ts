@@ -13,6 +13,6 @@ export interface StreamObserver {
   delivered(kind: SubscriptionKind, createdAt: string): void;
   /** A read of the event log failed (it is retried; no stream ends for it). */
   readFailed?(): void;
-  /** A stream was cut for holding more than the buffer limit of entries its consumer had not taken. */
+  /** A stream was cut: its consumer took nothing while more than the buffer limit piled up. */
   cut?(kind: SubscriptionKind): void;
 }

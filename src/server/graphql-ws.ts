@@ -67,7 +67,8 @@ interface SocketState {
  * validation and limit failures become `error` messages (codes GRAPHQL_PARSE_FAILED,
  * GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, …) instead of closing the socket. Per socket: at most
  * `maxOperationsPerSocket` operations at once (TOO_MANY_OPERATIONS), `socketMessagesPerSecond` subscribes
- * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408).
+ * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408); a subscription whose
+ * client stalls is cut and its socket closed with SLOW_CONSUMER_CLOSE_CODE (4008).
  */
 export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServer {
   const { schema, contextFor, authenticator, logger, metrics, limits } = options;
@@ -143,13 +144,14 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         state.name = operation.name?.value ?? state.name;
         state.type = operation.operation;
         const contextValue = contextFor(requestId, 'ws', principal, state.abort.signal);
-        // A subscription that falls more than `subscriptionBufferEntries` behind is cut: the socket is closed
-        // at once (even if its client reads nothing any more), telling the client to resume from its cursor.
+        // A subscription whose client stalls (log-reader.ts: nothing taken while more than
+        // `subscriptionBufferEntries` piled up) is cut: the socket is closed at once, even if its client reads
+        // nothing any more, telling the client to resume from its cursor.
         const socket = ctx.extra.socket;
         contextValue.events = {
           ...contextValue.events,
           onSlowConsumer: () => {
-            logger.info({ requestId, limit: limits.config.subscriptionBufferEntries }, 'subscription cut: its client fell behind; closing the socket');
+            logger.info({ requestId, limit: limits.config.subscriptionBufferEntries }, 'subscription cut: its client stalled; closing the socket');
             if (socket.readyState === WebSocket.OPEN) socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: resume with after: your last cursor');
           },
         };

@@ -88,7 +88,7 @@ export class GatewayMetrics {
   });
   private readonly subscriptionsCut = new Counter({
     name: 'gateway_subscriptions_cut_total',
-    help: 'Subscriptions cut because their client fell more than limits.subscriptionBufferEntries behind (socket closed with 4008), by subscription field.',
+    help: 'Subscriptions cut because their client stalled: it took nothing while more than limits.subscriptionBufferEntries events piled up (socket closed with 4008), by subscription field.',
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
