@@ -120,9 +120,9 @@ function entryKeys(e: LogEntry): string[] {
 export class LogReader implements Disposable {
   private cursor = 0n;
   private readonly routes = new Map<string, Set<SharedStream>>();
-  /** Streams attached now (they are handed what the reader reads). */
+  /** Streams attached (handed what the reader reads): from their join to their end. */
   private readonly streams = new Set<SharedStream>();
-  /** Every stream not ended yet, attached or not: ended by dispose. */
+  /** Every stream not ended yet: ended by dispose (the same streams as `streams` once joined). */
   private readonly open = new Set<SharedStream>();
   private headRead: Promise<bigint> | null = null;
   private dirty = false;
