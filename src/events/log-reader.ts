@@ -118,6 +118,7 @@ function entryKeys(e: LogEntry): string[] {
  * to N never later finds an entry at or below N.
  */
 export class LogReader implements Disposable {
+  /** The cursor the reader has read up to: every entry at or below it was handed to the streams attached then. */
   private cursor = 0n;
   private readonly routes = new Map<string, Set<SharedStream>>();
   /** Streams attached (handed what the reader reads): from their join to their end. */
@@ -153,11 +154,6 @@ export class LogReader implements Disposable {
       throw err;
     }
     return reader;
-  }
-
-  /** The cursor the reader has read up to: every entry at or below it was handed to the streams joined then. */
-  get position(): string {
-    return String(this.cursor);
   }
 
   /** The number of the reader's latest read that returned entries. */
