@@ -20,6 +20,7 @@ const LIMITS: { readonly [K in keyof LimitsConfig]: readonly [number, number, nu
   connectionInitTimeoutMs: [5000, 100, 60_000],
   socketMessagesPerSecond: [50, 1, 100_000],
   clientOperationsPerSecond: [100, 1, 100_000],
+  subscriptionBufferEntries: [1000, 10, 1_000_000],
 };
 export const LIMIT_KEYS = Object.keys(LIMITS) as (keyof LimitsConfig)[];
 

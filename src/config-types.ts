@@ -166,6 +166,12 @@ export interface LimitsConfig {
   socketMessagesPerSecond: number;
   /** Operations per second per client address, HTTP and WebSocket together (default 100, 1–100000); more → RATE_LIMITED (HTTP 429). */
   clientOperationsPerSecond: number;
+  /**
+   * Entries one subscription holds that its client has not taken yet (default 1000, 10–1000000); past it the
+   * subscription catches up from the store at its client's pace, and if the client then takes nothing while
+   * more arrive it is cut and its WebSocket closed with 4008 (resume with `after:` the last cursor received).
+   */
+  subscriptionBufferEntries: number;
 }
 
 /** What the GraphQL endpoint shows about itself (file section `graphql`); every default: true in sandbox, false in production. */

@@ -8,6 +8,7 @@ import { RecordingUrlCache } from './calls/recording-url.cache';
 import type { Config } from './config';
 import type { Emulator } from './emulator/emulator';
 import { EventLog } from './events/event-log';
+import type { LogReader } from './events/log-reader';
 import type { PubSub } from './events/pubsub';
 import { PrivacyNumberRepository } from './numbers/privacy-number.repository';
 import type { PlatformClient } from './platform';
@@ -25,6 +26,8 @@ export interface FeatureInputs {
   db: Db;
   platform: PlatformClient;
   pubsub: PubSub;
+  /** The process's one follower of the event log, which every subscription reads through. */
+  reader: LogReader;
   logger: Logger;
   metrics: GatewayMetrics;
   /** The embedded emulator in sandbox mode, else null. */
@@ -70,7 +73,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     calls: { db, calls: callRepo, log, pubsub, platform, apps, recordingUrls: new RecordingUrlCache(platform, now), now },
     sms: { db, sms: smsRepo, apps, now },
     sandbox: emulator ? { emulator } : null,
-    events: { db, log, pubsub, observer: inputs.metrics.streams },
+    events: { db, log, reader: inputs.reader },
   };
   const pushStore = {
     db,

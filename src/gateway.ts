@@ -20,6 +20,8 @@ import { MetricsServer } from './server/metrics-server';
 import { PlatformProbe } from './server/platform-probe';
 import { checkReadiness, type ReadinessCheck } from './server/readiness';
 import { buildGatewaySchema } from './server/schema';
+import { EventLog } from './events/event-log';
+import { LogReader } from './events/log-reader';
 import { openPubSub } from './events/open-pubsub';
 import { createFeatures } from './features';
 import { RetentionPurger } from './retention/retention-purger';
@@ -105,6 +107,16 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const schema = await buildGatewaySchema({ sandbox: config.sandbox });
     const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
+    // One reader of the event log per process: every subscription is fed from its reads.
+    const reader = await LogReader.open({
+      db,
+      log: new EventLog(),
+      pubsub,
+      logger: logger.child({ component: 'events' }),
+      bufferLimit: config.limits.subscriptionBufferEntries,
+      observer: metrics.streams,
+    });
+    started.push(reader);
     const limits = createLimits(config);
     const apollo: ApolloServer<GatewayContext> = createApollo(schema, metrics, limits, logger);
     await apollo.start();
@@ -170,7 +182,7 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     cutPlatformCalls = () => client.abortCalls();
     started.push({ dispose: () => client.close() });
 
-    const built = await createFeatures({ config, db, platform: client, pubsub, logger, metrics, emulator });
+    const built = await createFeatures({ config, db, platform: client, pubsub, reader, logger, metrics, emulator });
     webhookHandler = built.webhook;
     contextFor = createContextFactory({ config, logger, platform: client, db, features: built.features });
     const purger = new RetentionPurger({ db, config: config.retention, logger: logger.child({ component: 'retention' }), onPurged: (kind, rows) => metrics.retentionPurged(kind, rows) });

@@ -12,7 +12,7 @@ export interface RedisPubSubOptions {
    * Every local subscriber is also woken at this interval, milliseconds (default 5000; 0 = never). A wake-up
    * lost between instances (a publish that failed, a message dropped during a reconnect) then delays a
    * subscriber by at most this long instead of until the next event on its channel. Each wake costs one
-   * indexed read of the event log per live subscription.
+   * indexed read of the event log per process (the shared reader, log-reader.ts, is the one local handler).
    */
   catchUpIntervalMs?: number;
   /** How long `open` waits for both connections before going on without them, milliseconds (default 3000). */

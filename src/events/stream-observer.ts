@@ -3,12 +3,16 @@ export type SubscriptionKind = 'callEvents' | 'callUpdated' | 'callRecords' | 's
 
 /**
  * What a live stream reports about itself (the composition root passes the metrics' one). `opened` once when
- * it starts, `ended` exactly once when it closes (return, throw or a read failure), `delivered` for each
+ * it starts, `ended` exactly once when it closes (return, throw, a cut or the reader's stop), `delivered` for each
  * live entry handed to the consumer, with the entry's `createdAt` (ISO-8601); replayed entries, those
- * already in the log when the stream opened, are not reported.
+ * already in the log when the stream opened, are not reported. The shared reader (log-reader.ts) reports them.
  */
 export interface StreamObserver {
   opened(kind: SubscriptionKind): void;
   ended(kind: SubscriptionKind): void;
   delivered(kind: SubscriptionKind, createdAt: string): void;
+  /** A read of the event log failed (it is retried; no stream ends for it). */
+  readFailed?(): void;
+  /** A stream was cut: its consumer took nothing while more than the buffer limit piled up. */
+  cut?(kind: SubscriptionKind): void;
 }

@@ -3,15 +3,18 @@ import type { PrincipalContext } from '../auth/principal';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { Db } from '../store/db';
 import type { EventLog, LogFilter } from './event-log';
-import { openLiveStream } from './live-stream';
-import type { PubSub } from './pubsub';
-import type { StreamObserver, SubscriptionKind } from './stream-observer';
-import { ALL_CHANNEL, channelForApp, type EventKind, type LogEntry } from './topics';
+import type { LogReader } from './log-reader';
+import type { SubscriptionKind } from './stream-observer';
+import type { EventKind, LogEntry } from './topics';
 
-/** What every subscription needs from the GraphQL context: the store, the event log and the pub/sub. */
+/** What every subscription needs from the GraphQL context: the store, the event log and the process's reader. */
 export interface EventsContext extends PrincipalContext {
-  /** `observer` hears of each stream's opening, end and live deliveries (the metrics). */
-  events: { db: Db; log: EventLog; pubsub: PubSub; observer?: StreamObserver };
+  /**
+   * `reader` follows the log for every stream of the process (its observer hears of openings, ends, live
+   * deliveries, failed reads and cuts). `onSlowConsumer` is set per operation by the transport: it runs when
+   * the stream is cut for falling behind (graphql-ws closes the socket with SLOW_CONSUMER_CLOSE_CODE).
+   */
+  events: { db: Db; log: EventLog; reader: LogReader; onSlowConsumer?: () => void };
 }
 
 /** A subscription's filter: the log filter, with at most one app named by the client (`appField` names its argument). */
@@ -38,8 +41,8 @@ export function afterDescription(cursorField: string, what: string): string {
 
 /**
  * Opens a replay-then-live stream over the event log for one subscription: the entries of `kinds` matching
- * the filter within the principal's apps, after the cursor if one is given, woken by the channels of those
- * apps (or every app's). Streams show only the entries of the apps the principal may see: naming an app that
+ * the filter within the principal's apps, after the cursor if one is given, handed over by the process's
+ * shared reader (events/log-reader.ts) once any replay has caught up. Streams show only the entries of the apps the principal may see: naming an app that
  * is not configured is BAD_USER_INPUT, one outside the principal's scope FORBIDDEN; an `after` older than
  * what the retention purge kept is CURSOR_EXPIRED (resuming from it would silently skip entries).
  */
@@ -55,16 +58,7 @@ export async function streamOf(
   const { app, appField = 'filter.app', ...rest } = filter;
   const apps = appsInScope(ctx, app, appField);
   if (after !== null) await checkNotPurged(ctx, after);
-  return openLiveStream({
-    db: ctx.events.db,
-    log: ctx.events.log,
-    pubsub: ctx.events.pubsub,
-    channels: apps ? apps.map(channelForApp) : [ALL_CHANNEL],
-    filter: { ...rest, apps, kinds },
-    after,
-    accept,
-    observer: ctx.events.observer ? { kind: field, observer: ctx.events.observer } : undefined,
-  });
+  return ctx.events.reader.openStream({ filter: { ...rest, apps, kinds }, after, accept, kind: field, onSlowConsumer: ctx.events.onSlowConsumer });
 }
 
 async function checkNotPurged(ctx: EventsContext, after: string): Promise<void> {

@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
 import { ErrorCode, GatewayError } from '../errors';
+import { SLOW_CONSUMER_CLOSE_CODE, SlowConsumerError } from '../events/log-reader';
 import type { Logger } from '../shared/logger';
 import type { ContextFactory } from './context';
 import { formatError } from './format-error';
@@ -66,7 +67,8 @@ interface SocketState {
  * validation and limit failures become `error` messages (codes GRAPHQL_PARSE_FAILED,
  * GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, …) instead of closing the socket. Per socket: at most
  * `maxOperationsPerSocket` operations at once (TOO_MANY_OPERATIONS), `socketMessagesPerSecond` subscribes
- * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408).
+ * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408); a subscription whose
+ * client stalls is cut and its socket closed with SLOW_CONSUMER_CLOSE_CODE (4008).
  */
 export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServer {
   const { schema, contextFor, authenticator, logger, metrics, limits } = options;
@@ -141,18 +143,24 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         if (tooCostly) return [tooCostly];
         state.name = operation.name?.value ?? state.name;
         state.type = operation.operation;
-        return {
-          schema,
-          document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: contextFor(requestId, 'ws', principal, state.abort.signal),
+        const contextValue = contextFor(requestId, 'ws', principal, state.abort.signal);
+        // A subscription whose client stalls (log-reader.ts: nothing taken while more than
+        // `subscriptionBufferEntries` piled up) is cut: the socket is closed at once, even if its client reads
+        // nothing any more, telling the client to resume from its cursor.
+        const socket = ctx.extra.socket;
+        contextValue.events = {
+          ...contextValue.events,
+          onSlowConsumer: () => {
+            logger.info({ requestId, limit: limits.config.subscriptionBufferEntries }, 'subscription cut: its client stalled; closing the socket');
+            if (socket.readyState === WebSocket.OPEN) socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: resume with after: your last cursor');
+          },
         };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onOperation: (ctx, _id, _payload, _args, result) => {
+        if (!isAsyncIterable<ExecutionResult>(result)) return undefined;
         const principal = sockets.get(ctx.extra.socket)?.principal;
-        if (principal?.expiresAt && isAsyncIterable(result)) return untilExpiry(result, principal.expiresAt);
-        return undefined;
+        return untilCut(principal?.expiresAt ? untilExpiry(result, principal.expiresAt) : result);
       },
       onNext: (ctx, id, _payload, _args, result: ExecutionResult) => {
         if (!result.errors) return;
@@ -256,6 +264,26 @@ function expired(principal: Principal): boolean {
 
 function isAsyncIterable<T>(value: unknown): value is AsyncIterableIterator<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * A subscription's results until its stream is cut for falling behind: the socket is closing then
+ * (SLOW_CONSUMER_CLOSE_CODE), so the end is silent instead of an INTERNAL_SERVER_ERROR message. A plain
+ * iterator, not a generator: `return()` must reach the source at once, even while a `next()` waits.
+ */
+function untilCut(source: AsyncIterableIterator<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
+  const done: IteratorResult<ExecutionResult> = { value: undefined, done: true };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: () =>
+      source.next().catch((err: unknown) => {
+        if (err instanceof SlowConsumerError) return done;
+        throw err;
+      }),
+    return: () => source.return?.() ?? Promise.resolve(done),
+    throw: (err: unknown) => source.throw?.(err) ?? Promise.reject(err instanceof Error ? err : new Error(String(err))),
+  };
+  return iterator;
 }
 
 /**

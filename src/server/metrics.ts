@@ -81,6 +81,17 @@ export class GatewayMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
+  private readonly logReadFailures = new Counter({
+    name: 'gateway_event_log_read_failures_total',
+    help: 'Reads of the event log for subscriptions that failed (the shared reader or a replay); each is retried with backoff, no subscription ends for it.',
+    registers: [this.registry],
+  });
+  private readonly subscriptionsCut = new Counter({
+    name: 'gateway_subscriptions_cut_total',
+    help: 'Subscriptions cut because their client stalled: it took nothing while more than limits.subscriptionBufferEntries events piled up (socket closed with 4008), by subscription field.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   private readonly deadLetters = new Counter({
     name: 'gateway_dead_letters_total',
     help: 'Signed pushes kept as dead letters (not parsable, naming another app, or refused by the database), by app and kind.',
@@ -135,6 +146,8 @@ export class GatewayMetrics {
     opened: (kind) => this.subscriptions.inc({ kind }),
     ended: (kind) => this.subscriptions.dec({ kind }),
     delivered: (kind, createdAt) => this.deliveryLag.observe({ kind }, Math.max(0, (Date.now() - Date.parse(createdAt)) / 1000)),
+    readFailed: () => this.logReadFailures.inc(),
+    cut: (kind) => this.subscriptionsCut.inc({ kind }),
   };
 
   httpRequest(route: string, method: string, status: number, seconds: number): void {

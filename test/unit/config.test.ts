@@ -294,6 +294,7 @@ describe('loadConfig', () => {
       connectionInitTimeoutMs: 5000,
       socketMessagesPerSecond: 50,
       clientOperationsPerSecond: 100,
+      subscriptionBufferEntries: 1000,
     };
 
     it('has the same limit defaults in both modes, but ten times the rates in sandbox', () => {
