@@ -7,7 +7,7 @@ import type { CallEvent, CallRecord } from '../webhooks/push';
 import { applyEvent, applyRecord, durationSeconds, isTerminal } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 import { toCallEventPayload, toCallPayload, toCallRecordPayload } from './call.payload';
-import { backfillBinding, insertEvent, insertRecords, lockCalls, saveCalls, setEventCursor, setRecordCursors } from './call.store';
+import { backfillBinding, insertEvent, insertRecords, lockCalls, saveCalls, setEventCursor } from './call.store';
 
 export interface CallIngestDeps {
   log: EventLog;
@@ -43,13 +43,15 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   const id = await insertEvent(tx, app, row, e.userData ?? null, e.raw, canonicalHash(e.raw));
   if (id === null) return { entries: [], duplicates: 1 };
   const now = deps.now();
-  const current = (await lockCalls(tx, app, [e.sessionId], now)).get(e.sessionId);
+  const locked = await lockCalls(tx, app, [e.sessionId], now);
+  const current = locked.calls.get(e.sessionId);
   if (!current) throw new Error('lockCalls returned no row for a session it was given');
   const moved = applyEvent(current, { type: e.type, occurredAt: e.occurredAt, stateCode: e.stateCode, stateDesc: e.stateDesc });
   const call = withParties({ ...current, ...moved }, e);
   call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
   await saveCalls(tx, [call], now);
-  if (current.bindingId === null && call.bindingId !== null) await backfillBinding(tx, e.sessionId, call.bindingId);
+  // A call created by this event has no earlier events to attribute.
+  if (current.bindingId === null && call.bindingId !== null && !locked.created.has(e.sessionId)) await backfillBinding(tx, e.sessionId, call.bindingId);
   const [entry] = await deps.log.append(tx, [
     { kind: 'callEvent', app, sessionId: e.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { event: toCallEventPayload(row), call: toCallPayload(call) } },
   ]);
@@ -116,7 +118,7 @@ function settle(current: CallRow, row: CallRecordRow): CallRow {
  *
  * Set-based: one insert of the batch's records (the dedupe), one locking upsert of their calls, the state
  * machine applied in JS in batch order (records of one call one after the other, each entry carrying the
- * call as that record left it), one update of the calls, one event-log append, one cursor write-back.
+ * call as that record left it), one update of the calls, and one event-log append, the last statement.
  */
 export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: string, records: readonly CallRecord[]): Promise<Stored> {
   const now = deps.now();
@@ -131,7 +133,7 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
   const duplicates = records.length - fresh.length;
   if (fresh.length === 0) return { entries: [], duplicates };
 
-  const calls = await lockCalls(tx, app, fresh.map((r) => r.sessionId), now);
+  const { calls } = await lockCalls(tx, app, fresh.map((r) => r.sessionId), now);
   const pending: NewLogEntry[] = [];
   for (const row of fresh) {
     const current = calls.get(row.sessionId);
@@ -142,6 +144,5 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
   }
   await saveCalls(tx, [...calls.values()], now);
   const entries = await deps.log.append(tx, pending);
-  await setRecordCursors(tx, fresh.map((r) => r.recordKey), entries.map((e) => e.cursor));
   return { entries, duplicates };
 }

@@ -55,8 +55,8 @@ export async function insertRecords(tx: Queryable, records: readonly CallRecordR
   const { rows } = await tx.query<{ record_key: string }>(
     `INSERT INTO call_records (record_key, session_id, app, icid, binding_id, direction, privacy_number, caller, callee,
        forwarded_to, call_started_at, ringing_at, answered_at, ended_at, duration_seconds, failure_cause, teardown_point,
-       recorded, record_object_name, record_domain, record_download_url, user_data, received_at, log_cursor, raw)
-     SELECT k, s, a, icid, b, dir, x, caller, callee, fwd, t1, t2, t3, t4, dur, fc, tp, rec, ron, rd, rdu, ud, recv, 0, raw::jsonb
+       recorded, record_object_name, record_domain, record_download_url, user_data, received_at, raw)
+     SELECT k, s, a, icid, b, dir, x, caller, callee, fwd, t1, t2, t3, t4, dur, fc, tp, rec, ron, rd, rdu, ud, recv, raw::jsonb
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[],
               $10::text[], $11::timestamptz[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::int[], $16::int[],
               $17::int[], $18::bool[], $19::text[], $20::text[], $21::text[], $22::text[], $23::timestamptz[], $24::text[])
@@ -75,11 +75,10 @@ export async function insertRecords(tx: Queryable, records: readonly CallRecordR
   return new Set(rows.map((r) => r.record_key));
 }
 
-export async function setRecordCursors(tx: Queryable, recordKeys: readonly string[], cursors: readonly string[]): Promise<void> {
-  await tx.query(
-    'UPDATE call_records SET log_cursor = u.cursor FROM unnest($1::text[], $2::bigint[]) AS u(k, cursor) WHERE record_key = u.k',
-    [recordKeys, cursors],
-  );
+/** The calls of a push, locked; `created` names those this transaction created (they have no earlier events). */
+export interface LockedCalls {
+  calls: Map<string, CallRow>;
+  created: Set<string>;
 }
 
 /**
@@ -87,21 +86,25 @@ export async function setRecordCursors(tx: Queryable, recordKeys: readonly strin
  * ones not stored yet. Creating them here, not in {@link saveCalls}, is what makes two transactions that
  * both store the first push of one call serialize: the second waits on the first's new row and then reads
  * what the first wrote, instead of both starting from a blank call and the last write winning. The no-op
- * DO UPDATE is what locks an existing row and returns it.
+ * DO UPDATE is what locks an existing row and returns it; `xmax = 0` holds for a row this statement inserted.
  */
-export async function lockCalls(tx: Queryable, app: string, sessionIds: readonly string[], now: Date): Promise<Map<string, CallRow>> {
+export async function lockCalls(tx: Queryable, app: string, sessionIds: readonly string[], now: Date): Promise<LockedCalls> {
   const sorted = [...new Set(sessionIds)].sort();
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<Record<string, unknown> & { created: boolean }>(
     `INSERT INTO calls (session_id, app, state, has_record, created_at, updated_at)
      SELECT s, $2, 'INCOMING', false, $3, $3 FROM unnest($1::text[]) AS s ORDER BY s
      ON CONFLICT (session_id) DO UPDATE SET updated_at = calls.updated_at
-     RETURNING *`,
+     RETURNING *, (xmax = 0) AS created`,
     [sorted, app, now],
   );
-  return new Map(rows.map((r) => {
+  const calls = new Map<string, CallRow>();
+  const created = new Set<string>();
+  for (const r of rows) {
     const c = toCall(r);
-    return [c.sessionId, c];
-  }));
+    calls.set(c.sessionId, c);
+    if (r.created) created.add(c.sessionId);
+  }
+  return { calls, created };
 }
 
 /** Writes the calls (rows locked by {@link lockCalls} in this transaction) as computed from their pushes. */

@@ -37,6 +37,5 @@ export async function storeSms(deps: SmsIngestDeps, tx: Queryable, app: string, 
   const [entry] = await deps.log.append(tx, [
     { kind: 'sms', app, sessionId: null, bindingId: row.bindingId, privacyNumber: row.privacyNumber, payload: { sms: toSmsPayload(row) } },
   ]);
-  await deps.sms.setCursor(tx, row.id, entry.cursor);
   return { entries: [entry], duplicates: 0, row };
 }

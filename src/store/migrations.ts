@@ -9,11 +9,12 @@ import { pushNonces } from './migrations/005-push-nonces';
 import { pushLedger } from './migrations/006-push-ledger';
 import { idempotencyUnknown } from './migrations/008-idempotency-unknown';
 import { retention } from './migrations/009-retention';
+import { unreadCursors } from './migrations/011-unread-cursors';
 
 /**
  * Every migration, in order. A feature that needs tables adds `migrations/NNN-name.ts` and appends it here.
  */
-export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog, callsSms, pushNonces, pushLedger, idempotencyUnknown, retention];
+export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog, callsSms, pushNonces, pushLedger, idempotencyUnknown, retention, unreadCursors];
 
 /** Key of the transaction-scoped advisory lock that serializes migrators of one database. */
 export const MIGRATION_LOCK = 7_300_000;
