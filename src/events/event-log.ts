@@ -51,9 +51,9 @@ export class EventLog {
    * Appends entries in order inside `tx` in one statement; returns them with their cursors (the payloads
    * as given, not read back).
    *
-   * Lock contract: the append takes a transaction-scoped advisory lock (EVENT_LOG_LOCK) held until COMMIT,
-   * and allocates the cursors under it, so cursors commit in increasing order: a reader that has seen
-   * cursor N never later discovers an entry below N. The lock is the last lock a push transaction takes:
+   * Lock contract: the append takes a transaction-scoped advisory lock (EVENT_LOG_LOCK), held until COMMIT,
+   * in the statement that inserts, and draws the cursors under it, so cursors commit in increasing order: a
+   * reader that has seen cursor N never later discovers an entry below N. The lock is the last lock a push transaction takes:
    * a writer calls `append` once, after every dedupe insert and row lock it needs (in the order
    * calls/call.store.ts states), and after it only writes rows it inserted or locked itself in this
    * transaction (the cursor write-back), then commits. Deadlock argument: a holder of this lock never waits
@@ -65,14 +65,16 @@ export class EventLog {
    */
   async append(tx: Queryable, entries: readonly NewLogEntry[]): Promise<LogEntry[]> {
     if (entries.length === 0) return [];
-    await this.lock(tx);
     const col = <T>(f: (e: NewLogEntry) => T): T[] => entries.map(f);
-    // Cursors are drawn in the order of `ord` (volatile defaults are computed after the sort); sorting what
-    // RETURNING gives pairs them with the entries without relying on the order RETURNING lists rows in.
+    // One statement takes the lock and inserts. The lock's CTE is volatile, so it is evaluated once, and
+    // every row to insert comes out of the join with it: the lock is held before the first cursor is drawn
+    // (nextval is evaluated above the join, row by row in the order of `ord`). Sorting what RETURNING gives
+    // pairs cursors with entries without relying on the order it lists rows in.
     const { rows } = await tx.query<{ cursor: string | number; created_at: Date | string }>(
-      `INSERT INTO event_log (kind, app, session_id, binding_id, privacy_number, payload, created_at)
+      `WITH lock AS (SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK}))
+       INSERT INTO event_log (kind, app, session_id, binding_id, privacy_number, payload, created_at)
        SELECT kind, app, session_id, binding_id, privacy_number, payload::jsonb, now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+         FROM lock, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
            AS e(kind, app, session_id, binding_id, privacy_number, payload, ord)
         ORDER BY ord
        RETURNING cursor, created_at`,
@@ -80,11 +82,6 @@ export class EventLog {
     );
     const sorted = rows.map((r) => ({ cursor: Number(r.cursor), createdAt: new Date(r.created_at).toISOString() })).sort((a, b) => a.cursor - b.cursor);
     return entries.map((e, i) => ({ ...e, cursor: String(sorted[i].cursor), createdAt: sorted[i].createdAt }));
-  }
-
-  /** Takes the append lock for the rest of the transaction (see {@link append}: nothing else may take it). */
-  private async lock(tx: Queryable): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
   }
 
   /** Entries after `after` (exclusive) matching the filter, oldest first, at most `limit`. */

@@ -84,7 +84,7 @@ describe('set-based ingest of CDR batches and call events', () => {
   it('a single call event runs in a few statements', async () => {
     const before = store.statements();
     expect((await push(gw.url, app, callEvent('callin', 'single@set', '2024-05-06 01:15:40'))).status).toBe(200);
-    expect(store.statements() - before).toBeLessThanOrEqual(9);
+    expect(store.statements() - before).toBeLessThanOrEqual(8);
   });
 
   it('events of a call out of order keep the call moving forward only; a batch holding two legs of one call settles it once', async () => {
@@ -111,6 +111,28 @@ describe('set-based ingest of CDR batches and call events', () => {
     // Each entry carries the call as its record left it: the unanswered leg first, then the answered one.
     expect(legs.map((r) => r.state)).toEqual(['FAILED', 'ENDED']);
     expect((await sql<{ state: string }>(`SELECT state FROM calls WHERE session_id = 'legs@set'`))[0].state).toBe('ENDED');
+  });
+
+  it('a number-status push: each change once, the last change of a number is its status, each entry shows the number as its change left it', async () => {
+    const number = '+8617100000091';
+    const body = {
+      eventType: 'numStatus',
+      numInfo: [
+        { number, status: '10', cause: '2' },
+        { number: '+8617100000092', status: '5' },
+        { number, status: '10', cause: '2' },
+        { number, status: '5' },
+      ],
+    };
+    expect((await push(gw.url, app, body)).status).toBe(200);
+    expect((await push(gw.url, app, body)).status).toBe(200);
+    const entries = await sql<{ status: string }>(
+      `SELECT payload->'number'->>'status' AS status FROM event_log WHERE kind = 'numberStatus' AND privacy_number = $1 ORDER BY cursor`,
+      [number],
+    );
+    expect(entries.map((e) => e.status)).toEqual(['UNAVAILABLE', 'NORMAL']);
+    const [row] = await sql<{ status: string; app: string }>('SELECT status, app FROM privacy_numbers WHERE number = $1', [number]);
+    expect(row).toEqual({ status: 'NORMAL', app: app.name });
   });
 
   it('concurrent batches over the same calls (in opposite orders) all store, with cursors in order and without a gap', async () => {
