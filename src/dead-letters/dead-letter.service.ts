@@ -39,7 +39,6 @@ export class DeadLetterService {
     const { deps } = this;
     const result = await deps.db
       .transaction(async (tx) => {
-        await deps.log.lock(tx);
         const record = await deps.deadLetters.lock(tx, id);
         if (!record || (apps !== null && !apps.includes(record.app))) throw notFound(id);
         const parsed = parsePush(record.rawBody, { receivedAt: record.receivedAt });

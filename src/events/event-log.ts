@@ -9,7 +9,7 @@ import type { EventKind, LogEntry, NewLogEntry } from './topics';
  *
  * Ordering contract: `cursor` values become visible in increasing order. Appends take a transaction-scoped
  * advisory lock, so two transactions (two processes on one PostgreSQL) cannot commit cursors out of order;
- * a reader that has seen cursor N will never later discover an entry below N.
+ * a reader that has seen cursor N will never later discover an entry below N (see EventLog.append).
  */
 export const EVENT_LOG_LOCK = 7_300_001;
 
@@ -48,27 +48,40 @@ function toEntry(r: Row): LogEntry {
 
 export class EventLog {
   /**
-   * Takes the append lock for the rest of the transaction. Writers that also lock other rows must call this
-   * first, so every writer acquires locks in the same order (no deadlock between two instances).
+   * Appends entries in order inside `tx` in one statement; returns them with their cursors (the payloads
+   * as given, not read back).
+   *
+   * Lock contract: the append takes a transaction-scoped advisory lock (EVENT_LOG_LOCK), held until COMMIT,
+   * in the statement that inserts, and draws the cursors under it, so cursors commit in increasing order: a
+   * reader that has seen cursor N never later discovers an entry below N. The lock is the last lock a push transaction takes:
+   * a writer calls `append` once, after every dedupe insert and row lock it needs (in the order
+   * calls/call.store.ts states), and after it only writes rows it inserted or locked itself in this
+   * transaction (the cursor write-back), then commits. Deadlock argument: a holder of this lock never waits
+   * for another lock (row locks taken before it are already held; what it writes afterwards it holds), so
+   * no wait cycle can pass through it; transactions waiting for it hold row locks, but the holder needs
+   * none of them. Row locks among themselves are taken in one global order (keys sorted per table, tables
+   * in one order), so they form no cycle either. The lock is held from the append to COMMIT only, not for
+   * the whole push, so pushes on every instance store in parallel and serialize only on the append.
    */
-  async lock(tx: Queryable): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOG_LOCK]);
-  }
-
-  /** Appends entries in order inside `tx`; returns them with their cursors. */
   async append(tx: Queryable, entries: readonly NewLogEntry[]): Promise<LogEntry[]> {
     if (entries.length === 0) return [];
-    await this.lock(tx);
-    const out: LogEntry[] = [];
-    for (const e of entries) {
-      const { rows } = await tx.query<Row>(
-        `INSERT INTO event_log (kind, app, session_id, binding_id, privacy_number, payload, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, now()) RETURNING *`,
-        [e.kind, e.app, e.sessionId, e.bindingId, e.privacyNumber, JSON.stringify(e.payload)],
-      );
-      out.push(toEntry(rows[0]));
-    }
-    return out;
+    const col = <T>(f: (e: NewLogEntry) => T): T[] => entries.map(f);
+    // One statement takes the lock and inserts. The lock's CTE is volatile, so it is evaluated once, and
+    // every row to insert comes out of the join with it: the lock is held before the first cursor is drawn
+    // (nextval is evaluated above the join, row by row in the order of `ord`). Sorting what RETURNING gives
+    // pairs cursors with entries without relying on the order it lists rows in.
+    const { rows } = await tx.query<{ cursor: string | number; created_at: Date | string }>(
+      `WITH lock AS (SELECT pg_advisory_xact_lock(${EVENT_LOG_LOCK}))
+       INSERT INTO event_log (kind, app, session_id, binding_id, privacy_number, payload, created_at)
+       SELECT kind, app, session_id, binding_id, privacy_number, payload::jsonb, now()
+         FROM lock, unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+           AS e(kind, app, session_id, binding_id, privacy_number, payload, ord)
+        ORDER BY ord
+       RETURNING cursor, created_at`,
+      [col((e) => e.kind), col((e) => e.app), col((e) => e.sessionId), col((e) => e.bindingId), col((e) => e.privacyNumber), col((e) => JSON.stringify(e.payload))],
+    );
+    const sorted = rows.map((r) => ({ cursor: Number(r.cursor), createdAt: new Date(r.created_at).toISOString() })).sort((a, b) => a.cursor - b.cursor);
+    return entries.map((e, i) => ({ ...e, cursor: String(sorted[i].cursor), createdAt: sorted[i].createdAt }));
   }
 
   /** Entries after `after` (exclusive) matching the filter, oldest first, at most `limit`. */

@@ -22,14 +22,9 @@ export interface LogEntry {
 export type NewLogEntry = Omit<LogEntry, 'cursor' | 'createdAt'>;
 
 /**
- * Channels of the pub/sub. Messages are only wake-up calls carrying the newest cursor: subscribers read the
- * entries themselves from the log, which is what makes replay and live delivery one code path.
- * Routing by app keeps a busy app from waking subscribers of another.
+ * The pub/sub channel of the event log. Messages are only wake-up calls carrying the newest cursor: each
+ * process's reader (`log-reader.ts`) reads the entries itself from the log and routes them to its streams by
+ * app, session, binding and number, which is what makes replay and live delivery one code path. One channel
+ * is enough because routing happens after the read, in memory.
  */
-export function channelForApp(app: string): string {
-  return `log:app:${app}`;
-}
-
-/** Every append is also announced here, for subscribers that span all apps. */
 export const ALL_CHANNEL = 'log:all';
-

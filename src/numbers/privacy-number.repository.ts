@@ -49,18 +49,21 @@ export class PrivacyNumberRepository {
    * when one is given. Returns the numbers another app already owns (nothing is changed for those).
    */
   async upsert(db: Queryable, app: string, numbers: readonly { number: string; cityCode?: string | null }[]): Promise<{ conflicts: string[] }> {
-    const conflicts: string[] = [];
-    for (const n of numbers) {
-      const { rows } = await db.query<{ app: string }>(
-        `INSERT INTO privacy_numbers (number, app, city_code, status) VALUES ($1, $2, $3, 'NORMAL')
-         ON CONFLICT (number) DO UPDATE SET city_code = COALESCE(EXCLUDED.city_code, privacy_numbers.city_code)
-           WHERE privacy_numbers.app = EXCLUDED.app
-         RETURNING app`,
-        [n.number, app, n.cityCode ?? null],
-      );
-      if (rows.length === 0) conflicts.push(n.number);
-    }
-    return { conflicts };
+    // One row per number (a later city code wins, as if applied one after the other), taken in number order.
+    const cityCodes = new Map<string, string | null>();
+    for (const n of numbers) cityCodes.set(n.number, n.cityCode ?? cityCodes.get(n.number) ?? null);
+    if (cityCodes.size === 0) return { conflicts: [] };
+    const sorted = [...cityCodes.keys()].sort();
+    const { rows } = await db.query<{ number: string }>(
+      `INSERT INTO privacy_numbers (number, app, city_code, status)
+       SELECT n, $2, c, 'NORMAL' FROM unnest($1::text[], $3::text[]) AS u(n, c) ORDER BY n
+       ON CONFLICT (number) DO UPDATE SET city_code = COALESCE(EXCLUDED.city_code, privacy_numbers.city_code)
+         WHERE privacy_numbers.app = EXCLUDED.app
+       RETURNING number`,
+      [sorted, app, sorted.map((n) => cityCodes.get(n) ?? null)],
+    );
+    const kept = new Set(rows.map((r) => r.number));
+    return { conflicts: sorted.filter((n) => !kept.has(n)) };
   }
 
   async get(db: Queryable, number: string): Promise<PrivacyNumberRecord | null> {
@@ -98,12 +101,20 @@ export class PrivacyNumberRepository {
     return new Map(rows.filter((r) => r.len !== null).map((r) => [r.number, Number(r.len)]));
   }
 
-  /** Records a status change; returns the updated record, or null for a number not in the inventory. */
-  async setStatus(db: Queryable, number: string, status: NumberStatusName, cause: string | null, at: Date): Promise<PrivacyNumberRecord | null> {
+  /**
+   * Records the status of each number (one change per number; changed at `at`), in number order; returns
+   * the updated records. A number not in the inventory is left out.
+   */
+  async setStatuses(db: Queryable, changes: readonly { number: string; status: NumberStatusName; cause: string | null }[], at: Date): Promise<PrivacyNumberRecord[]> {
+    if (changes.length === 0) return [];
+    const sorted = [...changes].sort((x, y) => (x.number < y.number ? -1 : x.number > y.number ? 1 : 0));
     const { rows } = await db.query<Row>(
-      'UPDATE privacy_numbers SET status = $2, status_cause = $3, status_changed_at = $4 WHERE number = $1 RETURNING *',
-      [number, status, cause, at],
+      `UPDATE privacy_numbers SET status = u.status, status_cause = u.cause, status_changed_at = $4
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(number, status, cause)
+       WHERE privacy_numbers.number = u.number
+       RETURNING privacy_numbers.*`,
+      [sorted.map((c) => c.number), sorted.map((c) => c.status), sorted.map((c) => c.cause), at],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows.map(toRecord);
   }
 }

@@ -23,18 +23,14 @@ export class SmsRepository {
   /** Stores an SMS push unless (smsIdentifier, mode) is stored already; returns the stored row and whether it is new. */
   async insert(tx: Queryable, s: Omit<SmsRow, 'id'>, raw: unknown): Promise<{ row: SmsRow; inserted: boolean }> {
     const { rows } = await tx.query(
-      `INSERT INTO sms_messages (sms_identifier, mode, app, binding_id, privacy_number, sender, receiver, decision, send_result, content, occurred_at, log_cursor, raw)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,0,$12::jsonb)
+      `INSERT INTO sms_messages (sms_identifier, mode, app, binding_id, privacy_number, sender, receiver, decision, send_result, content, occurred_at, raw)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12::jsonb)
        ON CONFLICT (sms_identifier, mode) DO NOTHING RETURNING *`,
       [s.smsIdentifier, s.mode, s.app, s.bindingId, s.privacyNumber, s.sender, s.receiver, s.decision, s.sendResult, s.content, s.occurredAt, JSON.stringify(raw)],
     );
     if (rows[0]) return { row: toRow(rows[0]), inserted: true };
     const existing = await tx.query('SELECT * FROM sms_messages WHERE sms_identifier = $1 AND mode = $2', [s.smsIdentifier, s.mode]);
     return { row: toRow(existing.rows[0]), inserted: false };
-  }
-
-  async setCursor(tx: Queryable, id: number, cursor: string): Promise<void> {
-    await tx.query('UPDATE sms_messages SET log_cursor = $2 WHERE id = $1', [id, cursor]);
   }
 
   /** Newest first. */

@@ -10,11 +10,12 @@ import { pushLedger } from './migrations/006-push-ledger';
 import { idempotencyUnknown } from './migrations/008-idempotency-unknown';
 import { retention } from './migrations/009-retention';
 import { readIndexes } from './migrations/010-read-indexes';
+import { unreadCursors } from './migrations/011-unread-cursors';
 
 /**
  * Every migration, in order. A feature that needs tables adds `migrations/NNN-name.ts` and appends it here.
  */
-export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog, callsSms, pushNonces, pushLedger, idempotencyUnknown, retention, readIndexes];
+export const MIGRATIONS: readonly Migration[] = [gatewayMeta, bindings, eventLog, callsSms, pushNonces, pushLedger, idempotencyUnknown, retention, readIndexes, unreadCursors];
 
 /** Key of the transaction-scoped advisory lock that serializes migrators of one database. */
 export const MIGRATION_LOCK = 7_300_000;

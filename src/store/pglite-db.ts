@@ -10,6 +10,11 @@ import type { Db, QueryResult, Transaction } from './db';
  * Serialization: PGlite runs every top-level query and every transaction under one exclusive lock, so
  * concurrent `transaction()` calls run one after the other and a plain `query()` never lands inside someone
  * else's transaction. A transaction body must use its `tx` handle only (see Db.transaction).
+ *
+ * Event loop: PGlite executes a statement synchronously in WASM and resolves its promise at once, so a
+ * transaction of several statements, or a queue of queries, would run to the end without the event loop
+ * turning once (no timer, socket or other request in between). Every statement first yields one macrotask
+ * turn, so the event loop is held for at most one statement at a time.
  */
 export class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
@@ -25,6 +30,7 @@ export class PgliteDb implements Db {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    await turn();
     return toResult(await this.pg.query<T>(sql, [...params]));
   }
 
@@ -43,12 +49,18 @@ export class PgliteDb implements Db {
 
 function wrap(tx: PgliteTransaction): Transaction {
   return {
-    query: async <T>(sql: string, params: readonly unknown[] = []) => toResult(await tx.query<T>(sql, [...params])),
+    query: async <T>(sql: string, params: readonly unknown[] = []) => {
+      await turn();
+      return toResult(await tx.query<T>(sql, [...params]));
+    },
     exec: async (sql: string) => {
       await tx.exec(sql);
     },
   };
 }
+
+/** Lets the event loop run timers and I/O before the next statement. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function toResult<T>(r: { rows: T[]; affectedRows?: number }): QueryResult<T> {
   return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };

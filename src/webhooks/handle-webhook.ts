@@ -125,7 +125,6 @@ export function createWebhookHandler(deps: WebhookDeps): (input: WebhookInput) =
       const push = parsed.push;
       const decision = push.kind === 'sms' && push.sms.mode === 'Block' ? await decideSms({ ...deps, logger: log }, app, push.sms) : null;
       const outcome = await deps.db.transaction(async (tx): Promise<PushOutcome> => {
-        await deps.log.lock(tx);
         // A duplicate SMS is stored again (a no-op by its own key) to answer the decision given the first time.
         if (!(await claim(tx)) && push.kind !== 'sms') return { stored: { entries: [], duplicates: 1 }, deadLettered: [] };
         return storePushIn(deps, tx, at, push, decision?.decision ?? null);

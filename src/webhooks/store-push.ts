@@ -1,21 +1,24 @@
 import type { BindingRepository } from '../bindings/binding.repository';
+import { type CallIngestDeps, storeCallEvent, storeCdrBatch } from '../calls/call.ingest';
 import type { AppConfig } from '../config';
 import type { DeadLetterKind } from '../dead-letters/dead-letter.record';
 import type { DeadLetterRepository } from '../dead-letters/dead-letter.repository';
 import type { PubSub } from '../events/pubsub';
-import { ALL_CHANNEL, channelForApp, type LogEntry } from '../events/topics';
+import { ALL_CHANNEL, type LogEntry } from '../events/topics';
+import { type NumberStatusIngestDeps, storeNumberStatus } from '../numbers/number-status.ingest';
 import type { Logger } from '../shared/logger';
+import type { Stored } from '../shared/stored';
+import { type SmsIngestDeps, storeSms } from '../sms/sms.ingest';
 import type { SmsDecisionName, SmsRow } from '../sms/sms.record';
-import type { Queryable } from '../store/db';
+import type { Db, Queryable } from '../store/db';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { sha256Hex } from './canonical';
 import { foreignOwner, foreignOwners, type Claims } from './foreign-owner';
 import { formatPushParseError } from './parse-push';
 import type { CallRecord, Push } from './push';
-import { type CallStoreDeps, type Stored, storeCallEvent, storeCdrBatch } from './store-calls';
-import { type MessageStoreDeps, storeNumberStatus, storeSms } from './store-messages';
 
-export interface PushStoreDeps extends CallStoreDeps, MessageStoreDeps {
+export interface PushStoreDeps extends CallIngestDeps, SmsIngestDeps, NumberStatusIngestDeps {
+  db: Db;
   apps: readonly AppConfig[];
   bindings: BindingRepository;
   deadLetters: DeadLetterRepository;
@@ -38,9 +41,10 @@ export interface PushOutcome {
 }
 
 /**
- * Stores a parsed push inside `tx` (which holds the event-log lock): what names another app's binding,
- * number or key, and the CDRs of a batch that did not parse, become dead letters; the rest is stored. Used
- * by the webhook handler and by a dead letter's replay alike, so a replayed push is stored as if pushed.
+ * Stores a parsed push inside `tx`: what names another app's binding, number or key, and the CDRs of a
+ * batch that did not parse, become dead letters; the rest is stored by the feature it belongs to (calls,
+ * SMS, numbers), whose store appends to the event log last (events/event-log.ts, lock contract). Used by
+ * the webhook handler and by a dead letter's replay alike, so a replayed push is stored as if pushed.
  */
 export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arrival, push: Push, decision: SmsDecisionName | null): Promise<PushOutcome> {
   const none: Stored = { entries: [], duplicates: 0 };
@@ -60,12 +64,11 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
         if (why) bad.push({ raw: r.raw, why: `feeLst: ${why}` });
         else good.push(r);
       });
+      // Each bad record becomes a one-record batch: a replay parses it as the push it was part of. Kept in
+      // body order, so two transactions keeping the same bad records take their keys in the same order.
+      const letters = bad.map((b) => ({ body: JSON.stringify({ eventType: 'fee', feeLst: [b.raw] }), why: b.why })).sort((x, y) => (x.body < y.body ? -1 : x.body > y.body ? 1 : 0));
       const deadLettered: PushOutcome['deadLettered'] = [];
-      for (const b of bad) {
-        // Each bad record becomes a one-record batch: a replay parses it as the push it was part of.
-        const body = Buffer.from(JSON.stringify({ eventType: 'fee', feeLst: [b.raw] }));
-        deadLettered.push(...(await kept(deps, tx, { ...at, rawBody: body }, 'cdrBatch', b.why)));
-      }
+      for (const l of letters) deadLettered.push(...(await kept(deps, tx, { ...at, rawBody: Buffer.from(l.body) }, 'cdrBatch', l.why)));
       return { stored: good.length ? await storeCdrBatch(deps, tx, at.app, good) : none, deadLettered };
     }
     case 'sms': {
@@ -92,10 +95,8 @@ async function kept(deps: PushStoreDeps, tx: Queryable, at: Arrival, kind: DeadL
 /** Wakes subscribers after commit. A lost wake-up delays nobody for long: streams re-read on the next one. */
 export async function publish(pubsub: PubSub, entries: readonly LogEntry[], log: Logger): Promise<void> {
   if (entries.length === 0) return;
-  const last = entries[entries.length - 1].cursor;
-  const apps = new Set(entries.map((e) => e.app));
   try {
-    await Promise.all([...[...apps].map((a) => pubsub.publish(channelForApp(a), last)), pubsub.publish(ALL_CHANNEL, last)]);
+    await pubsub.publish(ALL_CHANNEL, entries[entries.length - 1].cursor);
   } catch (err) {
     log.warn({ err }, 'could not publish a wake-up; subscribers catch up on the next one');
   }

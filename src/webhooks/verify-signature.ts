@@ -2,7 +2,6 @@ import type { WebhookAuthMode } from '../config';
 import { computeDigest, digestsEqual, parseAuthorization, parseTokenHeader, TOKEN_HEADER, type AuthScheme } from '../platform/signing';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { describeValue } from './describe-value';
-import type { NonceCache } from './nonce-cache';
 
 export interface VerifyInput {
   /** Request headers; names in any case (Node gives lower case), a repeated header's first value is used. */
@@ -14,11 +13,6 @@ export interface VerifyInput {
   nowMs: number;
   /** Allowed |Created − now|, seconds; a difference of exactly the window is accepted. */
   windowSeconds: number;
-  /**
-   * Nonces of this app already accepted, checked (and recorded) once everything else checked out. The webhook
-   * handler passes none: it claims the nonce in the push's store transaction (nonce-ledger.ts).
-   */
-  nonces?: NonceCache;
 }
 
 export type VerifyFailure =
@@ -28,7 +22,6 @@ export type VerifyFailure =
   | 'wrong-app-key'
   | 'bad-digest'
   | 'created-out-of-window'
-  | 'nonce-reused'
   | 'malformed-token';
 
 /** `detail` is for logs: it names the header or field at fault and never carries the secret or a digest. */
@@ -53,8 +46,9 @@ type Step<T> = { ok: true; value: T } | { ok: false; reason: VerifyFailure; deta
  * Checks a push's signature as push-api.md §1.3 describes, for the current `AKSK` form (`X-AKSK`, HMAC-SHA256)
  * and the older `WSSE` form (`X-WSSE`, SHA-256), whichever the configuration names: Authorization header →
  * the configured scheme → token header → Username is this
- * app's key → digest (constant time) → Created within the window → nonce not seen before. The first
- * failing step gives the reason. Pure apart from recording the nonce of a push that passed every other check.
+ * app's key → digest (constant time) → Created within the window. The first failing step gives the reason.
+ * Pure: the nonce of a push that passed is claimed by the webhook handler in the push's store transaction
+ * (nonce-ledger.ts).
  */
 export function verifyPushSignature(input: VerifyInput): VerifyResult {
   const scheme = readScheme(header(input.headers, 'authorization'));
@@ -74,7 +68,6 @@ export function verifyPushSignature(input: VerifyInput): VerifyResult {
   if (Math.abs(createdMs - input.nowMs) > input.windowSeconds * 1000) {
     return failure('created-out-of-window', `Created ${created} is more than ${input.windowSeconds} s from now`);
   }
-  if (input.nonces?.seen(nonce, input.nowMs)) return failure('nonce-reused', `Nonce ${describeValue(nonce)} was already used`);
   return { ok: true, scheme: scheme.value, nonce };
 }
 

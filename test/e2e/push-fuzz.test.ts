@@ -5,7 +5,7 @@ import type { Db } from '../../src/store/db';
 import { canonicalHash, sha256Hex } from '../../src/webhooks/canonical';
 import type { JsonValue } from '../../src/webhooks/json';
 import { parsePush } from '../../src/webhooks/parse-push';
-import { toRecordRow } from '../../src/webhooks/store-calls';
+import { toRecordRow } from '../../src/calls/call.ingest';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { fixtureJson, fixtureNames } from '../unit/webhooks/push-fixtures';
 

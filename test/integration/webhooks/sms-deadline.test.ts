@@ -1,5 +1,4 @@
 import { BindingRepository } from '../../../src/bindings/binding.repository';
-import { CallRepository } from '../../../src/calls/call.repository';
 import { loadConfig } from '../../../src/config';
 import { EventLog } from '../../../src/events/event-log';
 import { InMemoryPubSub } from '../../../src/events/pubsub';
@@ -41,7 +40,6 @@ describe('SMS Block decisions under a deadline', () => {
         config: { apps: config.apps, platform: config.platform, webhooks: { ...config.webhooks, smsBlockDeadlineMs: 200 } },
         db,
         log: new EventLog(),
-        calls: new CallRepository(),
         numbers: new PrivacyNumberRepository(),
         sms,
         bindings: new BindingRepository(),

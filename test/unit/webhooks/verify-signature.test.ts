@@ -1,5 +1,4 @@
 import { buildTokenHeader, computeDigest, AUTHORIZATION_VALUE, type AuthScheme } from '../../../src/platform/signing';
-import { InMemoryNonceCache, type NonceCache } from '../../../src/webhooks/nonce-cache';
 import { decideAuth, verifyPushSignature, type VerifyInput, type VerifyResult } from '../../../src/webhooks/verify-signature';
 
 const APP_KEY = 'demoAppKey0000000000000000';
@@ -34,7 +33,6 @@ function verify(headers: VerifyInput['headers'], overrides: Partial<VerifyInput>
     scheme: schemeOf(headers),
     nowMs: CREATED_MS + 2_000,
     windowSeconds: WINDOW_SECONDS,
-    nonces: new InMemoryNonceCache({ keepMs: 2 * WINDOW_MS }),
     ...overrides,
   });
 }
@@ -94,11 +92,9 @@ describe('verifyPushSignature rejects', () => {
     ['aksk', 'wsse'],
     ['wsse', 'aksk'],
   ] as const)('a correct %s push when the configuration names %s', (signed, configured) => {
-    const nonces = new InMemoryNonceCache({ keepMs: 2 * WINDOW_MS });
-    const result = verify(headersFor(signed), { scheme: configured, nonces });
+    const result = verify(headersFor(signed), { scheme: configured });
     expect(result).toMatchObject({ ok: false, reason: 'wrong-scheme' });
-    // Refused before its nonce is recorded: the same push under the right configuration still verifies.
-    expect(verify(headersFor(signed), { scheme: signed, nonces }).ok).toBe(true);
+    expect(verify(headersFor(signed), { scheme: signed }).ok).toBe(true);
   });
 
   test('the detail names the fault and never carries the secret or the digest', () => {
@@ -119,29 +115,6 @@ describe('the Created window', () => {
     ['a millisecond more early', CREATED_MS - WINDOW_MS - 1, 'created-out-of-window'],
   ])('%s', (_name, nowMs, reason) => {
     expect(reasonOf(verify(headersFor('aksk'), { nowMs }))).toBe(reason);
-  });
-});
-
-describe('nonce reuse', () => {
-  test('the same signed headers twice: the second is a replay', () => {
-    const nonces = new InMemoryNonceCache({ keepMs: 600_000 });
-    expect(reasonOf(verify(headersFor('aksk'), { nonces }))).toBe('ok');
-    expect(reasonOf(verify(headersFor('aksk'), { nonces, nowMs: CREATED_MS + 60_000 }))).toBe('nonce-reused');
-    expect(reasonOf(verify(headersFor('wsse'), { nonces, nowMs: CREATED_MS + 60_000 }))).toBe('nonce-reused');
-  });
-
-  test('a push that fails an earlier check does not use up its nonce', () => {
-    const nonces = new InMemoryNonceCache({ keepMs: 600_000 });
-    expect(reasonOf(verify({ authorization: AUTHORIZATION_VALUE.aksk, 'x-aksk': token('aksk', { secret: 'wrong' }) }, { nonces }))).toBe('bad-digest');
-    expect(reasonOf(verify(headersFor('aksk'), { nonces, nowMs: CREATED_MS + WINDOW_MS }))).toBe('ok');
-    expect(reasonOf(verify(headersFor('aksk'), { nonces, nowMs: CREATED_MS + WINDOW_MS + 1 }))).toBe('created-out-of-window');
-  });
-
-  test('the cache is consulted with the nonce and the current time', () => {
-    const calls: [string, number][] = [];
-    const nonces: NonceCache = { seen: (nonce, nowMs) => (calls.push([nonce, nowMs]), false) };
-    verify(headersFor('aksk'), { nonces, nowMs: CREATED_MS + 5 });
-    expect(calls).toEqual([[NONCE, CREATED_MS + 5]]);
   });
 });
 
