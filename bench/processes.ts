@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..');
-export const DIST = join(ROOT, 'dist');
+/** The build the gateways run from: `dist/`, or BENCH_DIST (e.g. an older build, to compare start-up). */
+export const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 const running = new Set<ChildProcess>();
 
@@ -33,9 +34,9 @@ export function spawnNode(args: string[], env: Record<string, string> = {}, opti
   );
 }
 
-/** Spawns `npm <args>` in its own process group (npm starts node as a child: stop ends the group). */
+/** Spawns `npm <args>` in the repository of DIST, in its own process group (npm starts node as a child: stop ends the group). */
 export function spawnNpm(args: string[], env: Record<string, string>): Proc {
-  return track(spawn('npm', args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true }));
+  return track(spawn('npm', args, { cwd: join(DIST, '..'), env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true }));
 }
 
 function track(child: ChildProcess): Proc {

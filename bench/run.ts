@@ -16,10 +16,12 @@ import pg from 'pg';
 import { fanoutSessionId, nowMs, type HttpResult, type SubscribeResult } from './client';
 import { ClientProcess } from './client-process';
 import { type EmulatorApp, freePort, killAll, rssMiB, ROOT, spawnNode, spawnNpm, startBaseline, startEmulatorProcess, startGateway, waitForOutput, DIST } from './processes';
-import { writeReport, type Row } from './report';
+import { markdownTable, writeReport, type Row } from './report';
 import { median, medianRun, quantile } from './stats';
 
 const quick = process.argv.includes('--quick');
+/** `--only start`: just the start-up rows (e.g. with BENCH_DIST=<another build> to compare two builds). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Sizes of one run: `--quick` is a small version (under 2 minutes), the default the full one (under ~8). */
@@ -384,43 +386,49 @@ async function main(): Promise<void> {
   try {
     log(`${quick ? 'quick' : 'full'} run; work directory ${work}`);
     await section('start-up', () => startUp(work));
-    const emulator = await startEmulatorProcess();
-    const axb = emulator.apps.find((a) => a.mode === 'AXB');
-    if (!axb) throw new Error('the emulator seed has no AXB app');
-    const config = gatewayConfig(work, emulator.baseUrl, emulator.apps);
-    const [bare, proxy, broadcast] = await Promise.all([
-      startBaseline('bare-http'),
-      startBaseline('rest-proxy', { EMULATOR_URL: emulator.baseUrl, APP_KEY: axb.appKey, APP_SECRET: axb.appSecret }),
-      startBaseline('ws-broadcast'),
-    ]);
-    const clients = [new ClientProcess(), new ClientProcess()];
-    cleanups.push(async () => {
-      await Promise.all(clients.map((c) => c.close()));
-    });
-
-    log('PGlite gateway');
-    const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') });
-    await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
-    await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
-    await pglite.stop(10_000);
-
-    log('PostgreSQL gateway');
-    const database = await createDatabase();
-    cleanups.push(database.drop);
-    const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url });
-    await database.client.connect();
-    await section('ingest on PostgreSQL', () => ingest(clients[0], 'PostgreSQL', postgres.url, bare.url, axb));
-    await section('fan-out', () => fanout(clients, { url: postgres.url, pid: postgres.child.pid }, { url: broadcast.url, pid: broadcast.child.pid }, axb));
-    await section('calls at scale', () => callsAtScale(clients[0], postgres.url, database.client, axb.name));
-    await postgres.stop(10_000);
+    if (only !== 'start') await benchServers(work, cleanups);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log(`cleanup failed: ${(err as Error).message}`));
     await killAll();
     rmSync(work, { recursive: true, force: true });
   }
   const seconds = (performance.now() - begun) / 1000;
-  const { table } = writeReport({ root: ROOT, rows, raw, quick, seconds });
+  // A partial run (--only) prints its rows but leaves BENCHMARKS.md and results.json alone.
+  const { table } = only ? { table: markdownTable(rows) } : writeReport({ root: ROOT, rows, raw, quick, seconds });
   process.stdout.write(`${table}\n`);
+}
+
+/** Everything but start-up: the emulator, the baselines, the clients, then the PGlite and the PostgreSQL gateway. */
+async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Promise<void> {
+  const emulator = await startEmulatorProcess();
+  const axb = emulator.apps.find((a) => a.mode === 'AXB');
+  if (!axb) throw new Error('the emulator seed has no AXB app');
+  const config = gatewayConfig(work, emulator.baseUrl, emulator.apps);
+  const [bare, proxy, broadcast] = await Promise.all([
+    startBaseline('bare-http'),
+    startBaseline('rest-proxy', { EMULATOR_URL: emulator.baseUrl, APP_KEY: axb.appKey, APP_SECRET: axb.appSecret }),
+    startBaseline('ws-broadcast'),
+  ]);
+  const clients = [new ClientProcess(), new ClientProcess()];
+  cleanups.push(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+  });
+
+  log('PGlite gateway');
+  const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') });
+  await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
+  await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
+  await pglite.stop(10_000);
+
+  log('PostgreSQL gateway');
+  const database = await createDatabase();
+  cleanups.push(database.drop);
+  const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url });
+  await database.client.connect();
+  await section('ingest on PostgreSQL', () => ingest(clients[0], 'PostgreSQL', postgres.url, bare.url, axb));
+  await section('fan-out', () => fanout(clients, { url: postgres.url, pid: postgres.child.pid }, { url: broadcast.url, pid: broadcast.child.pid }, axb));
+  await section('calls at scale', () => callsAtScale(clients[0], postgres.url, database.client, axb.name));
+  await postgres.stop(10_000);
 }
 
 main().catch(async (err: unknown) => {
