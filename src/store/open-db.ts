@@ -10,9 +10,10 @@ import { PgliteDb } from './pglite-db';
 /**
  * Opens the store the configuration asks for (DATABASE_URL → PostgreSQL, else PGlite under DATA_DIR) and
  * brings its schema up to date. On a migration failure the connection is closed before rethrowing.
+ * `templateDir`: where the build's empty PGlite cluster is (tests point it elsewhere).
  */
-export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<Db> {
-  if (!config.databaseUrl) await seedPgliteCluster(config.dataDir, logger);
+export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger, templateDir: string = TEMPLATE_DIR): Promise<Db> {
+  if (!config.databaseUrl) await seedPgliteCluster(config.dataDir, templateDir, logger);
   const db: Db = config.databaseUrl ? new PgDb({ connectionString: config.databaseUrl }) : await PgliteDb.open(config.dataDir);
   try {
     await migrate(db, logger);
@@ -39,18 +40,18 @@ const TEMPLATE_DIR = join(__dirname, '..', '..', 'pglite-template');
  * leaves no half cluster. Any doubt (no template, other version, copy failed) falls back to initdb.
  * The caller holds the DATA_DIR lock.
  */
-async function seedPgliteCluster(dataDir: string, logger: Logger): Promise<void> {
+async function seedPgliteCluster(dataDir: string, templateDir: string, logger: Logger): Promise<void> {
   const target = join(dataDir, 'pglite');
   if (await exists(target)) return;
-  const [made, installed] = await Promise.all([readVersion(join(TEMPLATE_DIR, 'PGLITE_VERSION')), installedPgliteVersion()]);
+  const [made, installed] = await Promise.all([readVersion(join(templateDir, 'PGLITE_VERSION')), installedPgliteVersion()]);
   if (made === null || made !== installed) return;
   const staging = `${target}.seeding`;
   try {
     await rm(staging, { recursive: true, force: true });
     await mkdir(dataDir, { recursive: true });
-    await cp(TEMPLATE_DIR, staging, { recursive: true, filter: (source) => basename(source) !== 'PGLITE_VERSION' });
+    await cp(templateDir, staging, { recursive: true, filter: (source) => basename(source) !== 'PGLITE_VERSION' });
     await rename(staging, target);
-    logger.debug({ template: TEMPLATE_DIR }, 'store seeded from the build template');
+    logger.debug({ template: templateDir }, 'store seeded from the build template');
   } catch (err) {
     logger.warn({ err }, 'store template not copied; PGlite initialises the store itself');
     await rm(staging, { recursive: true, force: true }).catch(() => undefined);
