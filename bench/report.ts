@@ -56,7 +56,8 @@ Every figure is measured against a baseline run side by side in the same run, on
 same load client (\`bench/client.ts\`, a process of its own; never inside the server it measures). The
 **ratio** is gateway ÷ baseline throughput, so 1.0 means "as fast as the simplest thing that could answer",
 and it carries over between machines far better than the absolute numbers. For the \`calls(first: 50)\` row the
-ratio is the latency with 100k stored calls ÷ the latency with 1k (lower is better).
+ratio is the latency with 100k stored calls ÷ the latency with 1k (lower is better); for the start-up rows it is
+the bare process's time to its first answer ÷ the gateway's. A row that says **miss** is a target not met.
 
 - **Baselines** (\`bench/baselines/\`): \`bare-http\` reads and JSON-parses the body and answers a fixed body (the
   floor for the trivial query and for push ingest, which get the same signed bodies); \`rest-proxy\` is a

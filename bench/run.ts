@@ -26,8 +26,8 @@ const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 
 /** Sizes of one run: `--quick` is a small version (under 2 minutes), the default the full one (under ~8). */
 const SIZE = quick
-  ? { repeats: 1, trivial: 300, binding: 150, bindings: 120, cdrBatches: 12, callins: 150, fanout: [200], fanoutEvents: 10, callsSample: 40, calls: [1000, 100_000], starts: 1, maxMs: 6000 }
-  : { repeats: 3, trivial: 3000, binding: 1500, bindings: 800, cdrBatches: 60, callins: 800, fanout: [1000, 5000], fanoutEvents: 20, callsSample: 200, calls: [1000, 100_000], starts: 3, maxMs: 20_000 };
+  ? { repeats: 1, trivial: 300, binding: 150, bindings: 120, cdrBatches: 12, callins: 150, fanout: [200], fanoutEvents: 10, callsSample: 40, calls: [1000, 100_000], starts: 1, maxMs: 5000 }
+  : { repeats: 3, trivial: 3000, binding: 1500, bindings: 800, cdrBatches: 60, callins: 800, fanout: [1000, 5000], fanoutEvents: 12, callsSample: 200, calls: [1000, 100_000], starts: 3, maxMs: 8000 };
 
 const rows: Row[] = [];
 const raw: Record<string, unknown> = {};
