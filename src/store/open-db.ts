@@ -4,8 +4,6 @@ import type { Config } from '../config';
 import type { Logger } from '../shared/logger';
 import type { Db } from './db';
 import { migrate } from './migrations';
-import { PgDb } from './pg-db';
-import { PgliteDb } from './pglite-db';
 
 /**
  * Opens the store the configuration asks for (DATABASE_URL → PostgreSQL, else PGlite under DATA_DIR) and
@@ -14,7 +12,10 @@ import { PgliteDb } from './pglite-db';
  */
 export async function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger, templateDir: string = TEMPLATE_DIR): Promise<Db> {
   if (!config.databaseUrl) await seedPgliteCluster(config.dataDir, templateDir, logger);
-  const db: Db = config.databaseUrl ? new PgDb({ connectionString: config.databaseUrl }) : await PgliteDb.open(config.dataDir);
+  // Each driver is loaded only when used: a sandbox start never loads `pg`, a PostgreSQL one never PGlite.
+  const db: Db = config.databaseUrl
+    ? new (await import('./pg-db')).PgDb({ connectionString: config.databaseUrl })
+    : await (await import('./pglite-db')).PgliteDb.open(config.dataDir);
   try {
     await migrate(db, logger);
   } catch (err) {
