@@ -76,8 +76,8 @@ const READINESS_TIMEOUT_MS = 3000;
 const PLATFORM_PROBE_CACHE_MS = 1000;
 
 /**
- * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated)
- * and schema side by side, then Apollo, HTTP server (listening, not ready), then in sandbox the embedded emulator (it needs the
+ * The composition root: builds every long-lived object and owns its lifetime. Start order: store (migrated),
+ * schema and Apollo, HTTP server (listening, not ready), then in sandbox the embedded emulator (it needs the
  * gateway's URL for its pushes), then the platform client; only then /readyz turns 200. stop() first cuts
  * every platform call waiting or in flight, then closes the HTTP server (no new work, WebSockets closed with 1001, in-flight requests drained), then disposes the
  * rest in reverse order of start: platform client, emulator, Apollo, store.
@@ -99,16 +99,10 @@ export function createGateway(config: Config, overrides: GatewayOverrides = {}):
     const metrics = new GatewayMetrics({ processMetrics: overrides.processMetrics, apps: config.apps.map((a) => a.name) });
     // One process per PGlite directory: the lock comes first and goes last (stop disposes in reverse).
     if (!config.databaseUrl) started.push(await acquireDataDirLock(config.dataDir));
-    // The schema is built while the store opens: PGlite reads and compiles its WebAssembly asynchronously (the
-    // compile on V8's background threads), so the two overlap instead of adding up on a cold start. A store
-    // that opened is registered for disposal even when the schema failed, and the other way round.
-    const [openedResult, schemaResult] = await Promise.allSettled([openDb(config, logger), buildGatewaySchema({ sandbox: config.sandbox })]);
-    if (openedResult.status === 'rejected') throw openedResult.reason;
-    const opened = openedResult.value;
+    const opened = await openDb(config, logger);
     const db = overrides.wrapDb ? overrides.wrapDb(opened) : opened;
     started.push({ dispose: () => db.close() });
-    if (schemaResult.status === 'rejected') throw schemaResult.reason;
-    const schema = schemaResult.value;
+    const schema = await buildGatewaySchema({ sandbox: config.sandbox });
     const pubsub = await openPubSub(config, logger);
     started.push(pubsub);
     const limits = createLimits(config);
