@@ -1,0 +1,92 @@
+import { cpus, totalmem, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One line of the table: the gateway's figure, the baseline's, their ratio and the target it is held to. */
+export interface Row {
+  name: string;
+  gateway: string;
+  baseline: string;
+  /** Gateway ÷ baseline (throughput: higher is better); for the calls row latency at 100k ÷ at 1k. */
+  ratio: number | null;
+  target: string;
+  /** Null when the row has no target. */
+  pass: boolean | null;
+}
+
+export interface Report {
+  root: string;
+  rows: Row[];
+  raw: Record<string, unknown>;
+  quick: boolean;
+  seconds: number;
+}
+
+function machine(): string {
+  const c = cpus();
+  return `${c.length} × ${c[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}; load average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ')}`;
+}
+
+const verdict = (pass: boolean | null) => (pass === null ? '' : pass ? 'pass' : '**miss**');
+
+export function markdownTable(rows: readonly Row[]): string {
+  const lines = ['| path | gateway | baseline | ratio | target | |', '|---|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.name} | ${r.gateway} | ${r.baseline} | ${r.ratio === null ? '' : r.ratio.toFixed(3)} | ${r.target} | ${verdict(r.pass)} |`);
+  return lines.join('\n');
+}
+
+/** Writes BENCHMARKS.md and bench/results.json; returns the table printed on stdout. */
+export function writeReport(report: Report): { table: string } {
+  const date = new Date().toISOString();
+  const table = markdownTable(report.rows);
+  const kind = report.quick ? '`npm run bench -- --quick` (small sizes, one run per figure: indicative only)' : '`npm run bench` (full sizes, medians of 3 where cheap)';
+  const md = `# Benchmarks
+
+${kind}, ${date}, ${report.seconds.toFixed(0)} s.
+
+Machine: ${machine()}.
+
+${table}
+
+## How to read it
+
+Every figure is measured against a baseline run side by side in the same run, on the same machine, by the
+same load client (\`bench/client.ts\`, a process of its own; never inside the server it measures). The
+**ratio** is gateway ÷ baseline throughput, so 1.0 means "as fast as the simplest thing that could answer",
+and it carries over between machines far better than the absolute numbers. For the \`calls(first: 50)\` row the
+ratio is the latency with 100k stored calls ÷ the latency with 1k (lower is better); for the start-up rows it is
+the bare process's time to its first answer ÷ the gateway's. A row that says **miss** is a target not met.
+
+- **Baselines** (\`bench/baselines/\`): \`bare-http\` reads and JSON-parses the body and answers a fixed body (the
+  floor for the trivial query and for push ingest, which get the same signed bodies); \`rest-proxy\` is a
+  hand-written undici Pool proxy with the gateway's X-AKSK signing, in front of the same emulator process
+  (for \`binding(id)\` and \`bindings(first: 50)\`); \`ws-broadcast\` is a raw \`ws\` server that sends the same
+  graphql-transport-ws \`next\` JSON to every subscriber (for fan-out).
+- **Gateways** run from \`dist/\` as their own processes, in production mode over the emulator process, with
+  anonymous access and the rate and socket limits raised (the limits are not what is measured); PGlite in a
+  temporary DATA_DIR, PostgreSQL in a throwaway database dropped at the end.
+- **CDR ingest**: signed \`fee\` pushes of 50 records, 4 at a time; records/s, p99 of the push answer, and every
+  answer that is not 200 (there must be none). **Single pushes**: \`callin\` call events, 8 at a time.
+- **Fan-out**: N graphql-ws subscribers of \`callEvents\` over two client processes, then events pushed one after
+  the other; each event's session id carries its send time, so each delivery gives a push-to-client latency.
+  Deliveries/s = all deliveries ÷ (last delivery − first push). RSS is the server process's peak. Dropped =
+  subscriptions that ended early; missing / out of order count against the pushed sequence.
+- **Start-up**: spawn to the first 200 of \`/readyz\` (sandbox mode, default configuration) on a fresh and on an
+  existing DATA_DIR, against a bare node:http process; \`npm start\` to the banner when nothing changed.
+- Quick runs use small sizes and one run per figure; on a machine shared with other work the figures move by
+  tens of percent between runs. \`bench/results.json\` holds every raw figure of the run.
+
+## Targets
+
+From issue 10, on a 2-core machine: fan-out at 1,000 subscribers ≥ 0.5× raw ws deliveries/s with p99 ≤ 250 ms,
+at 5,000 no subscription dropped and RSS ≤ 300 MiB; CDR ingest on PostgreSQL ≥ 0.3× the bare endpoint and
+≥ 5,000 records/s, on PGlite ≥ 0.05×, never a 503; \`binding(id)\` and \`bindings(first: 50)\` ≥ 0.7× the REST proxy;
+the trivial query ≥ 0.5× bare node:http; \`calls(first: 50)\` at 100k rows within 1.5× of 1k rows; the second
+\`npm start\` at the banner in under 3 s, a sandbox cold start at \`/readyz\` in under 5 s.
+`;
+  writeFileSync(join(report.root, 'BENCHMARKS.md'), md);
+  writeFileSync(join(report.root, 'bench', 'results.json'), `${JSON.stringify({ date, quick: report.quick, machine: machine(), seconds: report.seconds, rows: report.rows, raw: report.raw }, null, 2)}\n`);
+  return { table };
+}
