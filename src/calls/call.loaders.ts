@@ -6,24 +6,28 @@ import type { Db } from '../store/db';
 import type { CallDeps, CallLoaders } from './call.deps';
 import type { CallEventRow } from './call.record';
 
-/** Builds the per-request loaders of the calls feature. */
-export function createCallLoaders(deps: CallDeps, db: Db, bindings: BindingRepository, cache = true): CallLoaders {
+/** How to build each per-request loader of the calls feature (the context builds each on first use, `shared/lazy.ts`). */
+export function callLoaderMakers(deps: CallDeps, db: Db, bindings: BindingRepository, cache = true): { [K in keyof CallLoaders]: () => CallLoaders[K] } {
   const options = { cache };
   return {
-    bindingMirror: new DataLoader(async (ids) => {
+    bindingMirror: () =>
+      new DataLoader(async (ids) => {
       const found = await bindings.getMany(db, ids);
       return ids.map((id) => found.get(id) ?? null);
     }, options),
-    callEvents: new DataLoader(async (sessionIds) => {
+    callEvents: () =>
+      new DataLoader(async (sessionIds) => {
       const found = await deps.calls.eventsFor(db, sessionIds);
       return sessionIds.map((s): CallEventRow[] => found.get(s) ?? []);
     }, options),
-    callsByBinding: createNestedPageLoader((ids, { first, after }, apps) => deps.calls.pagesByBinding(db, ids, apps, first, after), cache),
-    callRecord: new DataLoader(async (sessionIds) => {
+    callsByBinding: () => createNestedPageLoader((ids, { first, after }, apps) => deps.calls.pagesByBinding(db, ids, apps, first, after), cache),
+    callRecord: () =>
+      new DataLoader(async (sessionIds) => {
       const found = await deps.calls.recordsFor(db, sessionIds);
       return sessionIds.map((s) => found.get(s) ?? null);
     }, options),
-    recordingUrl: new DataLoader(async (keys) =>
+    recordingUrl: () =>
+      new DataLoader(async (keys) =>
       Promise.all(
         keys.map(async (key) => {
           const [appName, fileName, recordDomain] = key.split('\n');

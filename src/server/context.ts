@@ -7,7 +7,7 @@ import type { CallDeps, CallsContext } from '../calls/call.deps';
 import type { DeadLettersContext } from '../dead-letters/dead-letter.resolver';
 import type { DeadLetterService } from '../dead-letters/dead-letter.service';
 import type { EventsContext } from '../events/subscribe';
-import { createCallLoaders } from '../calls/call.loaders';
+import { callLoaderMakers } from '../calls/call.loaders';
 import type { AppConfig, Config } from '../config';
 import type { NumberDeps, NumbersContext } from '../numbers/privacy-number.deps';
 import { createBindingsByNumberLoader, createNumberUsageLoader } from '../numbers/privacy-number.loader';
@@ -16,6 +16,7 @@ import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
 import type { SmsContext, SmsDeps } from '../sms/sms.resolver';
 import type { Db } from '../store/db';
+import { lazyProps } from '../shared/lazy';
 
 /**
  * The per-operation GraphQL context, the same for HTTP and WebSocket operations. Built in one place
@@ -78,11 +79,21 @@ export function createContextFactory(services: ContextServices): ContextFactory 
     // platform lookups ask only them, and `apps` lists only them.
     const scoped = principal.apps === null ? { ...services.features, apps } : scopedServices(services.features, apps, principal.apps);
     const { numbers, sms } = scoped;
-    const bindings = { ...scoped.bindings, platform, logger: scoped.bindings.logger.child({ requestId }) };
+    let bindingsLogger: Logger | undefined;
+    const bindings = {
+      ...scoped.bindings,
+      platform,
+      get logger(): Logger {
+        return (bindingsLogger ??= scoped.bindings.logger.child({ requestId }));
+      },
+    };
+    let logger: Logger | undefined;
     const calls = { ...scoped.calls, platform };
     return {
       config: services.config,
-      logger: services.logger.child({ requestId, principal: principal.name }),
+      get logger(): Logger {
+        return (logger ??= services.logger.child({ requestId, principal: principal.name }));
+      },
       platform: services.platform,
       db: services.db,
       apps: scoped.apps,
@@ -97,12 +108,13 @@ export function createContextFactory(services: ContextServices): ContextFactory 
       sandbox,
       events,
       deadLetters,
-      loaders: {
-        binding: createBindingLoader(bindings, cache),
-        numberUsage: createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),
-        bindingsByNumber: createBindingsByNumberLoader(services.db, bindings.repo, cache),
-        ...createCallLoaders(calls, services.db, bindings.repo, cache),
-      },
+      // Built on first use: most operations need one or two loaders, a trivial query none.
+      loaders: lazyProps<GatewayContext['loaders']>({
+        binding: () => createBindingLoader(bindings, cache),
+        numberUsage: () => createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),
+        bindingsByNumber: () => createBindingsByNumberLoader(services.db, bindings.repo, cache),
+        ...callLoaderMakers(calls, services.db, bindings.repo, cache),
+      }),
     };
   };
 }
