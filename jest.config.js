@@ -24,5 +24,7 @@ module.exports = {
   collectCoverageFrom: ['src/**/*.ts', '!src/main.ts'],
   coverageReporters: ['text-summary', 'lcov'],
   // The floor of the whole suite (npm test); a targeted run covers less, so it leaves --coverage out.
-  coverageThreshold: { global: { lines: 80 } },
+  // Measured over the whole embedded suite: 96.3% lines, 83.9% branches, 94.5% functions, 94.0% statements.
+  // (Babel's instrumentation: V8's provider took the run from 7.5 to 12.7 minutes converting its reports.)
+  coverageThreshold: { global: { lines: 92, statements: 90, functions: 90, branches: 80 } },
 };
