@@ -16,7 +16,10 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 30000,
+  // The limit of each test and hook when it sets none. Start-up dominates most of them: a cold PGlite open and
+  // migration takes up to 8 s idle and five times that with every core busy, so the default leaves room for it.
+  // A test that waits for an outcome waits with its own shorter timeout (withTimeout, take), which names what is missing.
+  testTimeout: 60000,
   maxWorkers: 2,
   // Coverage is collected only with --coverage (npm test passes it); reports go to coverage/ (not in git).
   // src/main.ts runs only as a spawned process (test/integration/main.test.ts), where jest cannot see it
