@@ -1,7 +1,7 @@
 import { loadConfig, type AppConfig } from '../../src/config';
 import { sandboxSeed } from '../../src/emulator/seed';
 import { CreateAxbBindingDocument } from '../generated/graphql';
-import { countingDb } from '../helpers/counting-db';
+import { wrapDb, type WrappedDb } from '../helpers/wrap-db';
 import { startTestGateway, type TestGateway } from '../helpers/gateway';
 import { postGraphql } from '../helpers/graphql-client';
 import { fixture, push } from '../helpers/push';
@@ -22,12 +22,12 @@ const selects = (statements: string[]): string[] => statements.filter((s) => /^S
 
 describe('the read path: statements per query', () => {
   let gw: TestGateway;
-  let store: ReturnType<typeof countingDb>;
+  let store: WrappedDb;
   let app: AppConfig;
   const bindingIds: string[] = [];
 
   beforeAll(async () => {
-    gw = await startTestGateway({}, { wrapDb: (db) => (store = countingDb(db)).db });
+    gw = await startTestGateway({}, { wrapDb: (db) => (store = wrapDb(db)).db });
     app = loadConfig({}).apps.find((a) => a.name === APP)!;
     for (let i = 0; i < 4; i++) {
       const b = await postGraphql(gw.url, CreateAxbBindingDocument, { input: { partyA: party(600 + 2 * i), partyB: party(601 + 2 * i), privacyNumber: X } });

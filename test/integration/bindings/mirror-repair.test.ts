@@ -1,6 +1,6 @@
 import { sandboxSeed } from '../../../src/emulator/seed';
 import { BindAxybPartyBDocument, BindingDocument, CreateAxybBindingDocument, UpdateAxbBindingDocument, CreateAxbBindingDocument } from '../../generated/graphql';
-import { faultyDb } from '../../helpers/faulty-db';
+import { wrapDb, type WrappedDb } from '../../helpers/wrap-db';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { data, errorOf, party } from './fixture';
@@ -11,9 +11,9 @@ import { data, errorOf, party } from './fixture';
  */
 describe('mirror repaired after a write that failed once the platform had changed', () => {
   let gw: TestGateway;
-  let fault: ReturnType<typeof faultyDb>;
+  let fault: WrappedDb;
   beforeAll(async () => {
-    gw = await startTestGateway({}, { wrapDb: (db) => (fault = faultyDb(db)).db });
+    gw = await startTestGateway({}, { wrapDb: (db) => (fault = wrapDb(db)).db });
   }, 60_000);
   afterAll(() => gw?.stop());
 

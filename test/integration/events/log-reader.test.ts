@@ -4,12 +4,12 @@ import { InMemoryPubSub } from '../../../src/events/pubsub';
 import type { LogFilter } from '../../../src/events/event-log';
 import type { StreamObserver } from '../../../src/events/stream-observer';
 import { ALL_CHANNEL, type LogEntry, type NewLogEntry } from '../../../src/events/topics';
-import type { Db, Queryable } from '../../../src/store/db';
+import type { Db } from '../../../src/store/db';
 import { migrate } from '../../../src/store/migrations';
 import { PgDb } from '../../../src/store/pg-db';
 import { PgliteDb } from '../../../src/store/pglite-db';
 import { silentLogger } from '../../../src/shared/logger';
-import { faultyDb } from '../../helpers/faulty-db';
+import { wrapDb } from '../../helpers/wrap-db';
 import { createPgTestSchema, type PgTestSchema } from '../../helpers/pg-schema';
 
 const entry = (sessionId: string, n: number, app = 'app-1'): NewLogEntry => ({
@@ -44,18 +44,8 @@ async function take<T>(it: AsyncIterator<T>, count: number, ms = 20_000): Promis
 
 const ascending = (entries: readonly LogEntry[]): boolean => entries.every((e, i) => i === 0 || BigInt(entries[i - 1].cursor) < BigInt(e.cursor));
 
-/** Counts the event-log reads (`readAfter`) that go through a store. */
-function countingReads(db: Db): { db: Db; reads: () => number } {
-  let reads = 0;
-  const count = (q: Queryable): Queryable['query'] => (sql, params) => {
-    if (sql.includes('FROM event_log WHERE cursor >')) reads++;
-    return q.query(sql, params);
-  };
-  return {
-    db: { kind: db.kind, query: count(db), transaction: (fn) => db.transaction((tx) => fn({ exec: (s) => tx.exec(s), query: count(tx) })), ping: () => db.ping(), close: () => db.close() },
-    reads: () => reads,
-  };
-}
+/** The statement of an event-log read (`EventLog.readAfter`). */
+const LOG_READ = 'FROM event_log WHERE cursor >';
 
 /** A StreamObserver that counts what it hears. */
 function countingObserver(): StreamObserver & { counts: Record<'opened' | 'ended' | 'delivered' | 'readFailed' | 'cut', number> } {
@@ -232,24 +222,24 @@ describe.each([
   });
 
   it('serves many subscribers with one read of the log per wake-up, routed by key', async () => {
-    const counting = countingReads(db);
+    const counting = wrapDb(db);
     const observer = countingObserver();
     const r = await openReader({ db: counting.db, observer });
     const bySession = await Promise.all(Array.from({ length: 40 }, (_, i) => r.openStream({ filter: { sessionId: `s${i}` }, after: null, kind: 'callEvents' })));
     const byApp = await Promise.all(Array.from({ length: 10 }, () => r.openStream({ filter: { apps: ['app-2'] }, after: null, kind: 'callEvents' })));
     const everything = await r.openStream({ filter: {}, after: null, kind: 'callEvents' });
-    const before = counting.reads();
+    const before = counting.count(LOG_READ);
     const waiting = [bySession[7].next(), ...byApp.map((s) => s.next()), everything.next()];
     await append([entry('s7', 1, 'app-2')]);
     const results = await Promise.all(waiting);
     expect(results.map((x) => x.value?.payload.n)).toEqual(Array(12).fill(1));
-    expect(counting.reads() - before).toBe(1);
+    expect(counting.count(LOG_READ) - before).toBe(1);
     expect(observer.counts).toMatchObject({ opened: 51, delivered: 12 });
     // A stream of another session was not handed the entry.
     const other = bySession[8].next();
     await append([entry('s8', 2)]);
     expect((await other).value?.payload.n).toBe(2);
-    expect(counting.reads() - before).toBe(2);
+    expect(counting.count(LOG_READ) - before).toBe(2);
     for (const s of [...bySession, ...byApp, everything]) await s.return?.();
     expect(observer.counts.ended).toBe(51);
   });
@@ -280,17 +270,17 @@ describe.each([
   });
 
   it('retries a failed read with backoff: the subscription survives and gets the entry after recovery', async () => {
-    const faulty = faultyDb(db);
+    const faulty = wrapDb(db);
     const observer = countingObserver();
     const r = await openReader({ db: faulty.db, observer, retryInitialMs: 20 });
     const live = await r.openStream({ filter: {}, after: null, kind: 'callEvents' });
-    faulty.failNext('FROM event_log WHERE cursor >');
+    faulty.failNext(LOG_READ);
     const pending = live.next();
     await append([entry('s', 1)]);
     expect((await pending).value?.payload.n).toBe(1);
     expect(faulty.failures).toBe(1);
     // A replay read that fails is retried as well.
-    faulty.failNext('FROM event_log WHERE cursor >');
+    faulty.failNext(LOG_READ);
     const replaying = await r.openStream({ filter: {}, after: '0', kind: 'callEvents' });
     expect((await take(replaying, 1))[0].payload.n).toBe(1);
     expect(faulty.failures).toBe(2);

@@ -5,7 +5,7 @@ import { PrivacyNumberDocument } from '../../generated/graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { postGraphql } from '../../helpers/graphql-client';
 import { captureLogger } from '../../helpers/capture-logger';
-import { faultyDb } from '../../helpers/faulty-db';
+import { wrapDb, type WrappedDb } from '../../helpers/wrap-db';
 import { createTempDir } from '../../helpers/temp-dir';
 
 const post = (url: string, app: AppConfig, headers: Record<string, string>, body: unknown) =>
@@ -18,10 +18,10 @@ async function countLog(db: Db, kind: string, number: string): Promise<number> {
 
 describe('the nonce is claimed in the store transaction: a failed store leaves nothing behind', () => {
   it("503 on storing, then the platform's retry with the SAME signature: stored once, 200", async () => {
-    let fault!: ReturnType<typeof faultyDb>;
+    let fault!: WrappedDb;
     const gw = await startTestGateway(
       { SANDBOX_WEBHOOK_AUTH: 'enforce' },
-      { emulator: { simulator: { retrySameSignature: true, retryScheduleSeconds: [0.2, 0.5, 1] } }, wrapDb: (db) => (fault = faultyDb(db)).db },
+      { emulator: { simulator: { retrySameSignature: true, retryScheduleSeconds: [0.2, 0.5, 1] } }, wrapDb: (db) => (fault = wrapDb(db)).db },
     );
     try {
       const emulator = gw.gateway.emulator!;
@@ -41,8 +41,8 @@ describe('the nonce is claimed in the store transaction: a failed store leaves n
   });
 
   it('a value the database refuses (a data exception) is a dead letter answered 200, not a 503 the platform would retry for hours', async () => {
-    let fault!: ReturnType<typeof faultyDb>;
-    const gw = await startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'enforce' }, { wrapDb: (db) => (fault = faultyDb(db)).db });
+    let fault!: WrappedDb;
+    const gw = await startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'enforce' }, { wrapDb: (db) => (fault = wrapDb(db)).db });
     try {
       const app = loadConfig({}).apps.find((a) => a.name === 'sandbox-axb')!;
       const number = app.numbers[0].number;
@@ -84,8 +84,8 @@ describe('the nonce is claimed in the store transaction: a failed store leaves n
     const number = app.numbers[0].number;
     const body = { eventType: 'numStatus', numInfo: [{ number, status: '11' }] };
     const headers = signedHeaders('aksk', app.appKey, app.appSecret);
-    let fault!: ReturnType<typeof faultyDb>;
-    const start = () => startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'enforce', DATA_DIR: dir.path }, { wrapDb: (db) => (fault = faultyDb(db)).db });
+    let fault!: WrappedDb;
+    const start = () => startTestGateway({ SANDBOX_WEBHOOK_AUTH: 'enforce', DATA_DIR: dir.path }, { wrapDb: (db) => (fault = wrapDb(db)).db });
     let gw: TestGateway = await start();
     try {
       expect((await post(gw.url, app, headers, body)).status).toBe(200);

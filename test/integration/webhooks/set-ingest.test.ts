@@ -1,24 +1,13 @@
 import { loadConfig, type AppConfig } from '../../../src/config';
-import type { Db, Queryable, Transaction } from '../../../src/store/db';
 import { CallRecordsDocument, type CallRecordsSubscription } from '../../generated/graphql';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { createWsClient } from '../../helpers/graphql-client';
 import { fixture, push } from '../../helpers/push';
 import { subscribe } from '../../helpers/subscription';
+import { wrapDb, type WrappedDb } from '../../helpers/wrap-db';
 
 type Json = Record<string, any>;
 const copy = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
-
-/** Counts the statements run inside transactions (BEGIN and COMMIT are the adapter's, not counted). */
-function countingDb(db: Db): { db: Db; statements: () => number } {
-  let n = 0;
-  const counted = <T extends Queryable>(q: T): T =>
-    Object.assign(Object.create(q) as T, { query: (sql: string, params?: readonly unknown[]) => (n++, q.query(sql, params)) });
-  const wrapped: Db = Object.assign(Object.create(db) as Db, {
-    transaction: <R>(fn: (tx: Transaction) => Promise<R>) => db.transaction((tx) => fn(counted(tx))),
-  });
-  return { db: wrapped, statements: () => n };
-}
 
 /** One CDR of call `session`, leg `icid`, answered at `answeredAt` (platform time, UTC+8 wall clock). */
 function record(session: string, icid: string, answeredAt = '2024-05-06 01:15:47'): Json {
@@ -36,9 +25,9 @@ function callEvent(type: string, session: string, timestamp: string, extra: Json
 describe('set-based ingest of CDR batches and call events', () => {
   let gw: TestGateway;
   let app: AppConfig;
-  let store!: ReturnType<typeof countingDb>;
+  let store!: WrappedDb;
   beforeAll(async () => {
-    gw = await startTestGateway({}, { wrapDb: (db) => (store = countingDb(db)).db });
+    gw = await startTestGateway({}, { wrapDb: (db) => (store = wrapDb(db)).db });
     app = loadConfig({}).apps.find((a) => a.name === 'sandbox-axb')!;
     // The first push of a process also clears expired nonces: done here, so the counts below are steady-state.
     expect((await push(gw.url, app, batch([record('warm@set', 'warm-1')]))).status).toBe(200);
@@ -54,9 +43,9 @@ describe('set-based ingest of CDR batches and call events', () => {
     const fresh = Array.from({ length: 30 }, (_, i) => record(`b${i % 7}@set`, `new-${i}`));
     const big = [...fresh, ...stored, ...fresh.slice(0, 10)];
     expect(big).toHaveLength(50);
-    const before = store.statements();
+    const before = store.mark();
     expect((await push(gw.url, app, batch(big))).status).toBe(200);
-    const statements = store.statements() - before;
+    const statements = store.since(before, 'inTransaction').length;
     expect(statements).toBeLessThanOrEqual(12);
 
     const keys = await sql<{ record_key: string; n: number }>(
@@ -82,9 +71,9 @@ describe('set-based ingest of CDR batches and call events', () => {
   });
 
   it('a single call event runs in a few statements', async () => {
-    const before = store.statements();
+    const before = store.mark();
     expect((await push(gw.url, app, callEvent('callin', 'single@set', '2024-05-06 01:15:40'))).status).toBe(200);
-    expect(store.statements() - before).toBeLessThanOrEqual(8);
+    expect(store.since(before, 'inTransaction').length).toBeLessThanOrEqual(8);
   });
 
   it('events of a call out of order keep the call moving forward only; a batch holding two legs of one call settles it once', async () => {
