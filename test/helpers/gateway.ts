@@ -1,10 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import type { Client } from 'graphql-ws';
 import { join } from 'node:path';
 import { loadConfig, type Env } from '../../src/config';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/emulator';
 import type { EmulatorSeed } from '../../src/emulator/seed';
 import { createGateway, type Gateway, type GatewayOverrides } from '../../src/gateway';
 import { silentLogger } from '../../src/shared/logger';
+import { createWsClient } from './graphql-client';
 import { servicesEnvFor } from './services-env';
 import { createTempDir } from './temp-dir';
 
@@ -36,6 +38,39 @@ export async function startTestGateway(env: Env = {}, overrides: GatewayOverride
     await dir.remove();
     throw err;
   }
+}
+
+/** How long a gateway may take to start in a `beforeAll`: a cold store and migration on a machine with every core busy. */
+export const START_TIMEOUT_MS = 120_000;
+
+/**
+ * One gateway (`startTestGateway(env, overrides)`) and a lazy graphql-ws client of it, shared by the tests of the
+ * enclosing `describe`: started before them, client then gateway stopped after them. Read `gw` and `ws` inside
+ * tests and hooks, not while the block is being declared.
+ */
+export function gatewayWithClient(env: Env = {}, overrides: GatewayOverrides = {}): { readonly gw: TestGateway; readonly ws: Client } {
+  let gw: TestGateway | undefined;
+  let ws: Client | undefined;
+  beforeAll(async () => {
+    gw = await startTestGateway(env, overrides);
+    ws = createWsClient(gw.url);
+  }, START_TIMEOUT_MS);
+  afterAll(async () => {
+    await ws?.dispose();
+    await gw?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the gateway is not started: read it inside a test or hook');
+    return value;
+  };
+  return {
+    get gw() {
+      return started(gw);
+    },
+    get ws() {
+      return started(ws);
+    },
+  };
 }
 
 /** Production rates (100 operations/s per client) would refuse a suite firing requests back to back; a test of the limits sets its own `limits`. */

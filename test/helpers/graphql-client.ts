@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { type ExecutionResult, print } from 'graphql';
+import { type ExecutionResult, parse, print } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { withTimeout } from './with-timeout';
@@ -8,6 +8,11 @@ import { withTimeout } from './with-timeout';
 export interface JsonResult<T> {
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** A document written inline in a test, typed by what the test expects of it (the schema checks it when it runs). */
+export function documentOf<T, V = Record<string, unknown>>(source: string): TypedDocumentNode<T, V> {
+  return parse(source) as TypedDocumentNode<T, V>;
 }
 
 /** POST /graphql with a typed document (and extra headers, e.g. `authorization`); returns the HTTP status and the parsed body. */

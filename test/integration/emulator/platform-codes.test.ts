@@ -1,19 +1,13 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
-import type { Client } from 'graphql-ws';
 import { sandboxSeed } from '../../../src/emulator/seed';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway';
-import { createWsClient, postGraphql } from '../../helpers/graphql-client';
+import { gatewayWithClient } from '../../helpers/gateway';
+import { documentOf, postGraphql } from '../../helpers/graphql-client';
 import { subscribe } from '../../helpers/subscription';
-
-jest.setTimeout(60_000);
 
 interface Code {
   code: number;
   reason: string | null;
 }
 
-const doc = <T>(source: string) => parse(source) as TypedDocumentNode<T, Record<string, unknown>>;
 const A = '+8613800000041';
 const B = '+8613900000042';
 const STRANGER = '+8613700000043';
@@ -23,20 +17,11 @@ const STRANGER = '+8613700000043';
  * from the platform's tables (push-api.md Appendices A–C, §4.3, §5.2). The embedded platform pushes them.
  */
 describe('platform codes beside their meaning, from pushes of the embedded platform', () => {
-  let gw: TestGateway;
-  let ws: Client;
-  beforeAll(async () => {
-    gw = await startTestGateway();
-    ws = createWsClient(gw.url);
-  });
-  afterAll(async () => {
-    await ws?.dispose();
-    await gw?.stop();
-  });
+  const sandbox = gatewayWithClient();
 
   async function bindAXB(): Promise<{ id: string; privacyNumber: string }> {
     const { body } = await postGraphql<{ createAXBBinding: { id: string; privacyNumber: string } }, { a: string; b: string }>(
-      gw.url,
+      sandbox.gw.url,
       'mutation($a: PhoneNumber!, $b: PhoneNumber!) { createAXBBinding(input: { partyA: $a, partyB: $b, cityCode: "0755" }) { id privacyNumber } }',
       { a: A, b: B },
     );
@@ -47,22 +32,22 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
   it('an unanswered call: hang-up code 8102 (busy), Q.850 cause 17 and teardown point 8102, each with its meaning', async () => {
     const binding = await bindAXB();
     const records = subscribe(
-      ws,
-      doc<{ callRecords: { sessionId: string; failureCause: number | null; failure: Code | null; teardownPoint: number | null; teardown: Code | null } }>(
+      sandbox.ws,
+      documentOf<{ callRecords: { sessionId: string; failureCause: number | null; failure: Code | null; teardownPoint: number | null; teardown: Code | null } }>(
         'subscription($id: ID) { callRecords(bindingId: $id, after: "0") { sessionId failureCause failure { code reason } teardownPoint teardown { code reason } } }',
       ),
       { id: binding.id },
     );
     const events = subscribe(
-      ws,
-      doc<{ callEvents: { type: string; hangupCode: number | null; hangup: Code | null } }>(
+      sandbox.ws,
+      documentOf<{ callEvents: { type: string; hangupCode: number | null; hangup: Code | null } }>(
         'subscription($id: ID) { callEvents(filter: { bindingId: $id, types: [DISCONNECT] }, after: "0") { type hangupCode hangup { code reason } } }',
       ),
       { id: binding.id },
     );
     try {
       const call = await postGraphql<{ simulateCall: { sessionId: string } }, { from: string; to: string }>(
-        gw.url,
+        sandbox.gw.url,
         'mutation($from: PhoneNumber!, $to: PhoneNumber!) { simulateCall(input: { from: $from, to: $to, answer: false, hangupCode: 8102 }) { sessionId } }',
         { from: A, to: binding.privacyNumber },
       );
@@ -80,7 +65,7 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
         teardown: { code: 8102, reason: 'Callee busy (in a call, ringing, etc.)' },
       });
 
-      const { body } = await postGraphql<{ call: { hangupCode: number | null; hangup: Code | null } }, { id: string }>(gw.url, 'query($id: ID!) { call(sessionId: $id) { hangupCode hangup { code reason } } }', { id: sessionId });
+      const { body } = await postGraphql<{ call: { hangupCode: number | null; hangup: Code | null } }, { id: string }>(sandbox.gw.url, 'query($id: ID!) { call(sessionId: $id) { hangupCode hangup { code reason } } }', { id: sessionId });
       expect(body).toEqual({ data: { call: { hangupCode: 8102, hangup: { code: 8102, reason: 'Callee busy (in a call, ringing, etc.)' } } } });
     } finally {
       records.dispose();
@@ -90,11 +75,11 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
 
   it('an SMS from a stranger: sendResult 2 with "binding does not exist"', async () => {
     const binding = await bindAXB();
-    const sms = subscribe(ws, doc<{ smsMessages: { sendResult: number | null; sendOutcome: Code | null } }>('subscription($x: PhoneNumber) { smsMessages(privacyNumber: $x, after: "0") { sendResult sendOutcome { code reason } } }'), {
+    const sms = subscribe(sandbox.ws, documentOf<{ smsMessages: { sendResult: number | null; sendOutcome: Code | null } }>('subscription($x: PhoneNumber) { smsMessages(privacyNumber: $x, after: "0") { sendResult sendOutcome { code reason } } }'), {
       x: binding.privacyNumber,
     });
     try {
-      const sent = await postGraphql(gw.url, 'mutation($from: PhoneNumber!, $to: PhoneNumber!) { simulateSms(input: { from: $from, to: $to, content: "hello" }) }', { from: STRANGER, to: binding.privacyNumber });
+      const sent = await postGraphql(sandbox.gw.url, 'mutation($from: PhoneNumber!, $to: PhoneNumber!) { simulateSms(input: { from: $from, to: $to, content: "hello" }) }', { from: STRANGER, to: binding.privacyNumber });
       expect(sent.body.errors).toBeUndefined();
       const [message] = await sms.take(1, 20_000);
       expect(message.smsMessages).toEqual({ sendResult: 2, sendOutcome: { code: 2, reason: 'Failed: binding does not exist' } });
@@ -106,17 +91,17 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
   it('a number-status push with cause "2": statusCause keeps its one string, cause splits it; a cause-less push gives null', async () => {
     const x = sandboxSeed().apps.find((a) => a.mode === 'AXB')!.numbers.at(-1)!.number;
     const changes = subscribe(
-      ws,
-      doc<{ numberStatusChanged: { number: string; status: string; statusCause: string | null; cause: Code | null } }>('subscription { numberStatusChanged(app: "sandbox-axb", after: "0") { number status statusCause cause { code reason } } }'),
+      sandbox.ws,
+      documentOf<{ numberStatusChanged: { number: string; status: string; statusCause: string | null; cause: Code | null } }>('subscription { numberStatusChanged(app: "sandbox-axb", after: "0") { number status statusCause cause { code reason } } }'),
     );
     try {
       // after: "0" replays what was stored before the subscription started; no other number's status changes here.
-      const unavailable = await postGraphql(gw.url, 'mutation($n: PhoneNumber!) { simulateNumberStatus(number: $n, status: UNAVAILABLE, cause: "2") }', { n: x });
+      const unavailable = await postGraphql(sandbox.gw.url, 'mutation($n: PhoneNumber!) { simulateNumberStatus(number: $n, status: UNAVAILABLE, cause: "2") }', { n: x });
       expect(unavailable.body.errors).toBeUndefined();
       const [first] = await changes.take(1, 20_000);
       expect(first.numberStatusChanged).toEqual({ number: x, status: 'UNAVAILABLE', statusCause: '2 (arrears)', cause: { code: 2, reason: 'Account in arrears' } });
 
-      const normal = await postGraphql(gw.url, 'mutation($n: PhoneNumber!) { simulateNumberStatus(number: $n, status: NORMAL) }', { n: x });
+      const normal = await postGraphql(sandbox.gw.url, 'mutation($n: PhoneNumber!) { simulateNumberStatus(number: $n, status: NORMAL) }', { n: x });
       expect(normal.body.errors).toBeUndefined();
       const [second] = await changes.take(1, 20_000);
       expect(second.numberStatusChanged).toEqual({ number: x, status: 'NORMAL', statusCause: null, cause: null });

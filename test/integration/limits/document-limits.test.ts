@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import { startGatewayOnEmulator, startTestGateway, type GatewayOnEmulator, type TestGateway } from '../../helpers/gateway';
+import { gatewayWithClient, startGatewayOnEmulator, type GatewayOnEmulator } from '../../helpers/gateway';
 import { createWsClient, postGraphql, wsRequest } from '../../helpers/graphql-client';
 import { deepSelection, errorsOf, nestedBindingCalls, nestedNonsense, overBoth, SEED } from './fixture';
 
@@ -113,25 +113,16 @@ describe('document limits, the same on HTTP and WebSocket (production mode)', ()
 });
 
 describe('sandbox mode shows the schema', () => {
-  let gw: TestGateway;
-  let ws: Client;
-  beforeAll(async () => {
-    gw = await startTestGateway();
-    ws = createWsClient(gw.url);
-  }, 60_000);
-  afterAll(async () => {
-    await ws?.dispose();
-    await gw?.stop();
-  });
+  const sandbox = gatewayWithClient();
 
   it('answers introspection on both transports, suggests field names and serves GraphiQL', async () => {
-    const both = await overBoth(gw.url, ws, '{ __schema { queryType { name } } }');
+    const both = await overBoth(sandbox.gw.url, sandbox.ws, '{ __schema { queryType { name } } }');
     expect(both.http).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     expect(both.ws).toEqual(both.http);
-    const misspelt = await overBoth(gw.url, ws, '{ apps { nme } }');
+    const misspelt = await overBoth(sandbox.gw.url, sandbox.ws, '{ apps { nme } }');
     expect(errorsOf(misspelt.http)[0].message).toMatch(/Did you mean "name"\?/);
     expect(errorsOf(misspelt.ws)[0].message).toMatch(/Did you mean "name"\?/);
-    const page = await fetch(`${gw.url}/graphql`, { headers: { accept: 'text/html' } });
+    const page = await fetch(`${sandbox.gw.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('GraphiQL');
   });
