@@ -1,5 +1,6 @@
 import { EventLog } from '../../../src/events/event-log';
-import { LogReader, matchesFilter, SlowConsumerError, type LogReaderOptions } from '../../../src/events/log-reader';
+import { LogReader, SlowConsumerError, type LogReaderOptions } from '../../../src/events/log-reader';
+import { matchesFilter } from '../../../src/events/stream-routes';
 import { InMemoryPubSub } from '../../../src/events/pubsub';
 import type { LogFilter } from '../../../src/events/event-log';
 import type { StreamObserver } from '../../../src/events/stream-observer';
