@@ -99,6 +99,10 @@ const targets = [
 const force = process.argv.includes('--force');
 // `--then <file>` (npm start): once built, run that module in this same process: no prestart (a second npm
 // run, about half a second) and no second node start-up, and no `&&` that a Windows shell reads otherwise.
+// Being one process, the pid a supervisor signals is the gateway's: SIGTERM/SIGINT reach main.ts's own handlers
+// (graceful stop, exit 0) with nothing to forward (test/integration/npm-start.test.ts). A signal during a build
+// ends this process by node's default before the stamp is written (a build tool already started runs to its end),
+// so the next start builds again.
 const then = process.argv.includes('--then') ? process.argv[process.argv.indexOf('--then') + 1] : null;
 for (const target of targets) {
   const hash = hashInputs(target.inputs);
