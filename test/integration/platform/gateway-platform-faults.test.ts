@@ -63,7 +63,8 @@ describe('gateway against a slow or dead platform', () => {
     started.emulator.injectFault({ method: 'GET', uri: AXB_URI, count: 10_000, response: 'slowBody' });
     started.emulator.resetCounts();
     const pending = Array.from({ length: 20 }, () => postGraphql(started.url, BindingDocument, { id }).catch((e: unknown) => e));
-    for (let i = 0; i < 200 && started.emulator.requestCount() < 4; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    // Up to 20 s for the four calls to reach the platform: a bound for a hang, not a measure of speed.
+    for (let i = 0; i < 2000 && started.emulator.requestCount() < 4; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(started.emulator.requestCount()).toBe(4);
     gw = null;
     await withTimeout(started.stop(), 4000, 'gateway.stop() with hanging platform calls');
