@@ -11,7 +11,7 @@ const PATH_TOKEN = 'must be 16 to 128 characters of [A-Za-z0-9_-]';
 
 /** One X number: `"+8617000000001"` or `{ "number": "+8617000000001", "cityCode": "0755" }`. */
 const numberSchema = z.preprocess(
-  (entry) => (typeof entry === 'string' ? { number: entry } : entry),
+  (entry) => (typeof entry === 'object' && entry !== null ? entry : { number: entry }),
   section({
     /** Global format, e.g. `+8617000000001`. */
     number: z.string({ error: PHONE }).refine(isGlobalPhone, { error: PHONE }),

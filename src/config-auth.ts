@@ -73,8 +73,11 @@ export function authSchema(appNames: ReadonlySet<string>) {
     missing,
   )
     .refine((auth) => auth.allowAnonymous || auth.apiKeys.length > 0 || auth.jwt !== null, { error: 'must configure apiKeys or jwt, or set allowAnonymous: true', ...IF_VALID })
-    /** `enabled`: false only in sandbox mode, where every request acts as an anonymous admin. */
-    .transform((auth) => ({ enabled: true, ...auth }));
+    .transform((auth) => ({
+      /** False only in sandbox mode, where every request acts as an anonymous admin. */
+      enabled: true,
+      ...auth,
+    }));
 }
 
 export type AuthConfig = z.output<ReturnType<typeof authSchema>>;
