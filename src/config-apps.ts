@@ -57,4 +57,3 @@ export const appsSchema = z
   }, EVEN_IF_INVALID);
 
 export type AppConfig = z.output<typeof appSchema>;
-export type NumberConfig = AppConfig['numbers'][number];

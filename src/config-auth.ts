@@ -81,7 +81,6 @@ export function authSchema(appNames: ReadonlySet<string>) {
 }
 
 export type AuthConfig = z.output<ReturnType<typeof authSchema>>;
-export type ApiKeyConfig = AuthConfig['apiKeys'][number];
 export type JwtConfig = z.output<typeof jwtSchema>;
 
 /** Sandbox: no authentication, every request is an admin (convenient by default; the banner says so). */

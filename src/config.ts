@@ -18,8 +18,8 @@ import { type Config, LOG_FORMATS, LOG_LEVELS, WEBHOOK_AUTH_MODES } from './conf
  */
 
 export * from './config-types';
-export type { AppConfig, NumberConfig } from './config-apps';
-export type { ApiKeyConfig, AuthConfig, JwtConfig } from './config-auth';
+export type { AppConfig } from './config-apps';
+export type { AuthConfig, JwtConfig } from './config-auth';
 export type { CorsConfig, MetricsConfig } from './config-edge';
 export type { GraphqlConfig, LimitsConfig } from './config-limits';
 export type { PlatformConfig, WebhookConfig } from './config-platform';
