@@ -117,6 +117,36 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/apps\[1\]\.numbers\[0\] is already listed at apps\[0\]\.numbers\[0\]$/)]);
   });
 
+  it('reads a number entry as a string or { number, cityCode } and names a misspelt key in it', () => {
+    const apps = [{ ...goodFile.apps[0], numbers: [{ number: '+8617000000001', city: '0755' }, 8617000000002] }];
+    expect(problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, apps }) }))).toEqual([
+      'GATEWAY_CONFIG: apps[0].numbers[0]: unknown key "city" (known: number, cityCode)',
+      'GATEWAY_CONFIG: apps[0].numbers[1].number must be a phone number in global format (+86...)',
+    ]);
+  });
+
+  it('names the variable or field of every problem in its own words, whatever the wrong value', () => {
+    const fields = ['platform', 'platform.baseUrl', 'platform.authScheme', 'platform.timeoutMs', 'apps', 'apps.0', 'apps.0.name', 'apps.0.mode', 'apps.0.numbers', 'apps.0.numbers.0', 'apps.0.numbers.1.cityCode', 'apps.0.webhookAuth', 'apps.0.webhookPathToken', 'webhooks', 'webhooks.allowedSourceCidrs', 'webhooks.smsTimeoutDecision', 'cors', 'cors.allowedOrigins', 'metrics', 'metrics.token', 'metrics.port', 'metrics.public', 'auth', 'auth.allowAnonymous', 'auth.anonymousRole', 'auth.apiKeys', 'auth.apiKeys.0', 'auth.apiKeys.0.apps', 'auth.jwt', 'auth.jwt.publicKeys', 'auth.jwt.jwksUrl', 'limits', 'limits.maxDepth', 'graphql', 'graphql.graphiql', 'retention', 'retention.batchSize'];
+    const values: unknown[] = [null, 5, -1, 0.5, 'x', '', true, [], [null], [5], ['x'], {}, [{}]];
+    for (const field of fields) {
+      for (const value of values) {
+        const file = JSON.parse(JSON.stringify(goodFile)) as Record<string, unknown>;
+        const keys = field.split('.');
+        let at = file;
+        for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+        at[keys[keys.length - 1]] = value;
+        let problems: readonly string[] = [];
+        try {
+          loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify(file) }));
+        } catch (err) {
+          problems = (err as ConfigError).problems;
+        }
+        for (const problem of problems) expect(problem).toMatch(/^GATEWAY_CONFIG(: [a-zA-Z]+(\[\d+\]|\.[a-zA-Z0-9]+)*)?:? (must|is|needs|true|unknown|no app)/);
+        for (const problem of problems) expect(problem).not.toMatch(/Invalid input|expected|received/i);
+      }
+    }
+  });
+
   describe('edge settings (cors, metrics, webhook hardening)', () => {
     const prod = (extra: Record<string, unknown>, apps: Record<string, unknown>[] = goodFile.apps) =>
       loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, apps, ...extra }) }));
