@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The building blocks of every config schema (config.ts and its sections) and how a zod issue becomes one
- * problem line: `<where> <message>`, where is the variable (`PORT`) or the file field
- * (`GATEWAY_CONFIG: apps[0].mode`). Each field has one message, so a bad value is one problem, not several.
+ * The building blocks of every config schema (config.ts and its sections), and how a zod issue becomes one
+ * problem line: the variable (`PORT`) or file field (`GATEWAY_CONFIG: apps[0].mode`), then the message.
+ * Each field has one message of its own, so a bad value is one problem and no zod default text shows.
  */
 
 /** A message that quotes the value it got; only for values that are never secrets. */
