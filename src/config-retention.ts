@@ -1,33 +1,35 @@
-import type { RetentionConfig } from './config';
-import type { Problems } from './config-problems';
+import type { z } from 'zod';
+import { int, range, section } from './config-fields';
 
 /**
  * The `retention` section of GATEWAY_CONFIG (PIPL asks for the shortest retention a purpose needs): how many
- * days each kind of stored personal data is kept, 0 = kept until deleted by hand. Part of `loadConfig`.
+ * days each kind of stored personal data is kept, 0 = until deleted by hand; days may be fractional (0.5 =
+ * twelve hours). The purge runs every `purgeIntervalMinutes` in batches of `batchSize` rows.
  */
 
-/** Each setting: default, min, max. Days may be fractional (0.5 = twelve hours). */
-const RETENTION: { readonly [K in keyof RetentionConfig]: readonly [number, number, number] } = {
-  callEventsDays: [90, 0, 3650],
-  callRecordsDays: [180, 0, 3650],
-  smsMessagesDays: [90, 0, 3650],
-  smsContentDays: [7, 0, 3650],
-  rawBodiesDays: [7, 0, 3650],
-  eventLogDays: [7, 0, 3650],
-  deadLettersDays: [30, 0, 3650],
-  idempotencyKeysDays: [1, 0, 3650],
-  purgeIntervalMinutes: [60, 1, 1440],
-  batchSize: [500, 10, 10_000],
-};
+const days = (fallback: number) => range(0, 3650, false).default(fallback);
 
-export const RETENTION_KEYS = Object.keys(RETENTION) as (keyof RetentionConfig)[];
+export const retentionSchema = section({
+  /** Call event rows (caller and callee numbers), counted from when they were stored (default 90). */
+  callEventsDays: days(90),
+  /** Call records (CDRs) and the calls built from them, by when they were stored (default 180). */
+  callRecordsDays: days(180),
+  /** SMS rows (sender, receiver), counted from when they were stored (default 90). */
+  smsMessagesDays: days(90),
+  /** SMS content, set to null after this (default 7); the row stays until `smsMessagesDays`. */
+  smsContentDays: days(7),
+  /** The push bodies kept beside call events, CDRs and SMS, emptied after this (default 7). */
+  rawBodiesDays: days(7),
+  /** Event log entries, the replay window of subscriptions; an older `after:` answers CURSOR_EXPIRED (default 7). */
+  eventLogDays: days(7),
+  /** Pushes kept as dead letters (default 30). */
+  deadLettersDays: days(30),
+  /** Settled idempotency keys (default 1): a retry with the same key after this binds anew. */
+  idempotencyKeysDays: days(1),
+  /** Time between purges, minutes (default 60, 1–1440). */
+  purgeIntervalMinutes: int(60, 1, 1440),
+  /** Rows per purge statement (default 500, 10–10000): each batch is short, so pushes never wait long behind it. */
+  batchSize: int(500, 10, 10_000),
+}).prefault({});
 
-export function parseRetention(raw: Record<string, unknown>, p: Problems): RetentionConfig {
-  const retention = {} as RetentionConfig;
-  for (const key of RETENTION_KEYS) {
-    const [fallback, min, max] = RETENTION[key];
-    const integer = key === 'purgeIntervalMinutes' || key === 'batchSize';
-    retention[key] = p.num(raw[key], `GATEWAY_CONFIG: retention.${key}`, fallback, min, max, integer);
-  }
-  return retention;
-}
+export type RetentionConfig = z.output<typeof retentionSchema>;

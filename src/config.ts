@@ -1,149 +1,116 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { ConfigError } from './errors';
-import type { AuthScheme } from './platform/signing';
 import { sandboxSeed } from './emulator/seed';
-import { parseAuth, SANDBOX_AUTH } from './config-auth';
-import { GRAPHQL_KEYS, LIMIT_KEYS, parseGraphql, parseLimits } from './config-limits';
-import { parseRetention, RETENTION_KEYS } from './config-retention';
-import { Problems, sectionOf } from './config-problems';
-import { parseCors, parseMetrics, parseSourceCidrs } from './config-edge';
-import { parseApps } from './config-apps';
-import type { Config, LogFormat, LogLevel, WebhookAuthMode } from './config-types';
+import { describeIssue, got, oneOf, section } from './config-fields';
+import { appsSchema } from './config-apps';
+import { authSchema, SANDBOX_AUTH } from './config-auth';
+import { corsSchema, metricsSchema } from './config-edge';
+import { graphqlSchema, limitsSchema } from './config-limits';
+import { platformSchema, webhooksSchema } from './config-platform';
+import { retentionSchema } from './config-retention';
+import { type Config, LOG_FORMATS, LOG_LEVELS, WEBHOOK_AUTH_MODES } from './config-types';
 
 /**
  * The only reader of process.env and config files. `loadConfig` is pure given its inputs: it returns one
- * frozen Config or throws a ConfigError listing every problem at once.
+ * frozen Config or throws a ConfigError listing every problem at once, each naming its variable or field.
  */
 
 export * from './config-types';
-
-const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty', 'auto'];
-const WEBHOOK_AUTH: readonly WebhookAuthMode[] = ['off', 'log', 'enforce'];
+export type { AppConfig } from './config-apps';
+export type { AuthConfig, JwtConfig } from './config-auth';
+export type { CorsConfig, MetricsConfig } from './config-edge';
+export type { GraphqlConfig, LimitsConfig } from './config-limits';
+export type { PlatformConfig, WebhookConfig } from './config-platform';
+export type { RetentionConfig } from './config-retention';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 export type ReadFile = (path: string) => string;
 
-const FILE_KEYS = ['platform', 'apps', 'webhooks', 'cors', 'metrics', 'auth', 'limits', 'graphql', 'retention'] as const;
-const PLATFORM_KEYS = ['baseUrl', 'authScheme', 'timeoutMs', 'maxRetries', 'flowControlWaitMs', 'maxConcurrency', 'maxQueue', 'callDeadlineMs', 'breakerFailures', 'breakerHalfOpenMs'] as const;
-const WEBHOOK_KEYS = ['bodyLimitBytes', 'createdWindowSeconds', 'smsBlockDeadlineMs', 'smsTimeoutDecision', 'allowedSourceCidrs'] as const;
-const CORS_KEYS = ['allowedOrigins'] as const;
-const METRICS_KEYS = ['token', 'port', 'public'] as const;
+/** An environment variable, trimmed; unset or blank reads as absent. */
+const variable = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined), schema);
 
-function optionalString(env: Env, name: string): string | null {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? null : v.trim();
+/** A variable holding a number that `valid` accepts; the message quotes the text as given. */
+const numeric = (message: string, valid: (n: number) => boolean) =>
+  z.string().refine((text) => valid(Number(text)), { error: got(message) }).transform(Number);
+
+const envSchema = z.object({
+  LOG_LEVEL: variable(oneOf(LOG_LEVELS).default('info')),
+  LOG_FORMAT: variable(oneOf(LOG_FORMATS).default('auto')),
+  HOST: variable(z.string().regex(/^[A-Za-z0-9.:-]+$/, { error: got('must be a host name or IP address') }).default('127.0.0.1')),
+  PORT: variable(numeric('must be an integer from 0 to 65535', (n) => Number.isInteger(n) && n >= 0 && n <= 65535).default(4000)),
+  DATA_DIR: variable(z.string().default('./data')).transform((dir) => resolve(dir)),
+  // The URLs may hold a password: their messages never quote them.
+  DATABASE_URL: variable(z.string().regex(/^postgres(ql)?:\/\//, { error: 'must start with postgres:// or postgresql://' }).nullable().default(null)),
+  REDIS_URL: variable(z.string().regex(/^rediss?:\/\//, { error: 'must start with redis:// or rediss://' }).nullable().default(null)),
+  REDIS_PREFIX: variable(z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: got('must be 1 to 64 of [A-Za-z0-9:._-]') }).default('pn:')),
+  SANDBOX_WEBHOOK_AUTH: variable(oneOf(WEBHOOK_AUTH_MODES).default('log')),
+  SANDBOX_TIME_SCALE: variable(numeric('must be a number in (0, 1000]', (n) => n > 0 && n <= 1000).default(1)),
+});
+
+/**
+ * GATEWAY_CONFIG's schema in one mode. Production requires `platform.baseUrl`, `apps` and `auth`; the
+ * sandbox reads no file, so it takes every default. `raw` is the file as given: a CORS `*` needs
+ * `auth.allowAnonymous: true`, and API keys may only name apps the file lists, even when those are invalid.
+ */
+function fileSchema(sandbox: boolean, raw: unknown) {
+  const given = (raw ?? {}) as { apps?: unknown; auth?: { allowAnonymous?: unknown } };
+  const appNames = (Array.isArray(given.apps) ? (given.apps as { name?: unknown }[]) : []).flatMap((app) => (typeof app?.name === 'string' ? [app.name.trim()] : []));
+  return section({
+    platform: platformSchema(sandbox),
+    apps: sandbox ? appsSchema.optional() : appsSchema,
+    webhooks: webhooksSchema,
+    cors: corsSchema(sandbox, given.auth?.allowAnonymous === true),
+    metrics: metricsSchema(sandbox),
+    auth: sandbox ? authSchema(new Set()).optional() : authSchema(new Set(appNames)),
+    limits: limitsSchema(sandbox),
+    graphql: graphqlSchema(sandbox),
+    retention: retentionSchema,
+  });
 }
 
 /** Builds the Config from the environment and (in production mode) the GATEWAY_CONFIG file. */
 export function loadConfig(env: Env = process.env, readFile: ReadFile = (f) => readFileSync(f, 'utf8')): Config {
-  const p = new Problems();
-  const configPath = optionalString(env, 'GATEWAY_CONFIG');
-  let file: Record<string, unknown> = {};
-  /** False when GATEWAY_CONFIG could not be read: its contents are then not checked, to report one problem, not a cascade. */
-  let fileRead = true;
+  const configPath = env.GATEWAY_CONFIG?.trim() || null;
+  const sandbox = configPath === null;
+  let file: unknown = {};
+  /** Set when GATEWAY_CONFIG cannot be read: its contents are then not checked, to report one problem, not a cascade. */
+  let unreadable: string | null = null;
   if (configPath) {
     try {
-      file = JSON.parse(readFile(resolve(configPath))) as Record<string, unknown>;
-      if (typeof file !== 'object' || file === null || Array.isArray(file)) throw new Error('not a JSON object');
+      file = JSON.parse(readFile(resolve(configPath)));
     } catch (err) {
-      p.add(`GATEWAY_CONFIG: cannot read ${configPath}: ${(err as Error).message}`);
-      file = {};
-      fileRead = false;
+      unreadable = `GATEWAY_CONFIG: cannot read ${configPath}: ${(err as Error).message}`;
     }
   }
-  const sandbox = configPath === null;
-  const logLevel = (optionalString(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) p.add(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  const logFormat = (optionalString(env, 'LOG_FORMAT') ?? 'auto') as LogFormat;
-  if (!LOG_FORMATS.includes(logFormat)) p.add(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}, got "${logFormat}"`);
-
-  if (configPath && fileRead) {
-    p.keys(file, 'GATEWAY_CONFIG', FILE_KEYS);
-    p.keys(file.platform, 'GATEWAY_CONFIG: platform', PLATFORM_KEYS);
-    p.keys(file.webhooks, 'GATEWAY_CONFIG: webhooks', WEBHOOK_KEYS);
-    p.keys(file.cors, 'GATEWAY_CONFIG: cors', CORS_KEYS);
-    p.keys(file.metrics, 'GATEWAY_CONFIG: metrics', METRICS_KEYS);
-    p.keys(file.limits, 'GATEWAY_CONFIG: limits', LIMIT_KEYS);
-    p.keys(file.graphql, 'GATEWAY_CONFIG: graphql', GRAPHQL_KEYS);
-    p.keys(file.retention, 'GATEWAY_CONFIG: retention', RETENTION_KEYS);
-  }
-  const filePlatform = sectionOf(file.platform);
-  let baseUrl: string | null = null;
-  if (!sandbox && fileRead) {
-    const raw = filePlatform.baseUrl;
-    if (typeof raw !== 'string' || !/^https?:\/\/[^/\s]+\/?$/.test(raw)) {
-      p.add('GATEWAY_CONFIG: platform.baseUrl must be an http(s) URL with host and optional port, e.g. https://rtcpns.cn-north-1.myhuaweicloud.com');
-    } else baseUrl = raw.replace(/\/$/, '');
-  }
-  const authScheme = (filePlatform.authScheme ?? 'aksk') as AuthScheme;
-  if (authScheme !== 'aksk' && authScheme !== 'wsse') p.add('GATEWAY_CONFIG: platform.authScheme must be "aksk" or "wsse"');
-
-  const sandboxWebhookAuth = (optionalString(env, 'SANDBOX_WEBHOOK_AUTH') ?? 'log') as WebhookAuthMode;
-  if (!WEBHOOK_AUTH.includes(sandboxWebhookAuth)) p.add(`SANDBOX_WEBHOOK_AUTH must be one of ${WEBHOOK_AUTH.join(', ')}, got "${sandboxWebhookAuth}"`);
-  const apps = sandbox
-    ? sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: sandboxWebhookAuth, webhookPathToken: null }))
-    : fileRead
-      ? parseApps(file.apps, p, 'GATEWAY_CONFIG')
-      : [];
-  const fileWebhooks = sectionOf(file.webhooks);
-  const allowAnonymous = (file.auth as { allowAnonymous?: unknown } | undefined)?.allowAnonymous === true;
-  const cors = parseCors(fileRead ? file.cors : undefined, p, sandbox, allowAnonymous);
-  const metrics = parseMetrics(fileRead ? file.metrics : undefined, p, sandbox);
-
-  const timeScaleRaw = optionalString(env, 'SANDBOX_TIME_SCALE');
-  const sandboxTimeScale = timeScaleRaw === null ? 1 : Number(timeScaleRaw);
-  const host = optionalString(env, 'HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:-]+$/.test(host)) p.add(`HOST must be a host name or IP address, got "${host}"`);
-  if (!(sandboxTimeScale > 0 && sandboxTimeScale <= 1000)) p.add(`SANDBOX_TIME_SCALE must be a number in (0, 1000], got "${timeScaleRaw}"`);
-
-  const databaseUrl = optionalString(env, 'DATABASE_URL');
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) p.add('DATABASE_URL must start with postgres:// or postgresql://');
-  const redisUrl = optionalString(env, 'REDIS_URL');
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) p.add('REDIS_URL must start with redis:// or rediss://');
-  const redisPrefix = optionalString(env, 'REDIS_PREFIX') ?? 'pn:';
-  if (!/^[A-Za-z0-9:._-]{1,64}$/.test(redisPrefix)) p.add(`REDIS_PREFIX must be 1 to 64 of [A-Za-z0-9:._-], got "${redisPrefix}"`);
-
-  const config: Config = {
+  const vars = envSchema.safeParse(env);
+  const parsed = unreadable === null ? fileSchema(sandbox, file).safeParse(file) : null;
+  const problems = [
+    ...(unreadable === null ? [] : [unreadable]),
+    ...(vars.error?.issues ?? []).map((issue) => describeIssue(issue, '')),
+    ...(parsed?.error?.issues ?? []).map((issue) => describeIssue(issue, 'GATEWAY_CONFIG')),
+  ];
+  if (!vars.success || !parsed?.success) throw new ConfigError(problems);
+  const { LOG_LEVEL, LOG_FORMAT, HOST, PORT, DATA_DIR, DATABASE_URL, REDIS_URL, REDIS_PREFIX, SANDBOX_WEBHOOK_AUTH, SANDBOX_TIME_SCALE } = vars.data;
+  const { apps, auth, ...sections } = parsed.data;
+  const sandboxApps = () =>
+    sandboxSeed().apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: SANDBOX_WEBHOOK_AUTH, webhookPathToken: null }));
+  return deepFreeze({
     sandbox,
-    http: { host, port: p.int(env, 'PORT', 4000, 0, 65535) },
-    dataDir: resolve(optionalString(env, 'DATA_DIR') ?? './data'),
-    databaseUrl,
-    redisUrl,
-    redisPrefix,
-    logLevel,
-    logFormat,
-    platform: {
-      baseUrl,
-      authScheme,
-      timeoutMs: p.num(filePlatform.timeoutMs, 'GATEWAY_CONFIG: platform.timeoutMs', 10_000, 100, 120_000),
-      maxRetries: p.num(filePlatform.maxRetries, 'GATEWAY_CONFIG: platform.maxRetries', 2, 0, 10),
-      flowControlWaitMs: p.num(filePlatform.flowControlWaitMs, 'GATEWAY_CONFIG: platform.flowControlWaitMs', 60_000, 0, 600_000),
-      maxConcurrency: p.num(filePlatform.maxConcurrency, 'GATEWAY_CONFIG: platform.maxConcurrency', 16, 1, 1024),
-      maxQueue: p.num(filePlatform.maxQueue, 'GATEWAY_CONFIG: platform.maxQueue', 64, 0, 100_000),
-      callDeadlineMs: p.num(filePlatform.callDeadlineMs, 'GATEWAY_CONFIG: platform.callDeadlineMs', 20_000, 100, 600_000),
-      breakerFailures: p.num(filePlatform.breakerFailures, 'GATEWAY_CONFIG: platform.breakerFailures', 5, 0, 1000),
-      breakerHalfOpenMs: p.num(filePlatform.breakerHalfOpenMs, 'GATEWAY_CONFIG: platform.breakerHalfOpenMs', 10_000, 10, 3_600_000),
-    },
-    apps,
-    webhooks: {
-      bodyLimitBytes: p.num(fileWebhooks.bodyLimitBytes, 'GATEWAY_CONFIG: webhooks.bodyLimitBytes', 1024 * 1024, 1024, 64 * 1024 * 1024),
-      createdWindowSeconds: p.num(fileWebhooks.createdWindowSeconds, 'GATEWAY_CONFIG: webhooks.createdWindowSeconds', 300, 1, 86_400),
-      smsBlockDeadlineMs: p.num(fileWebhooks.smsBlockDeadlineMs, 'GATEWAY_CONFIG: webhooks.smsBlockDeadlineMs', 2000, 50, 30_000),
-      smsTimeoutDecision: p.oneOf(fileWebhooks.smsTimeoutDecision, 'GATEWAY_CONFIG: webhooks.smsTimeoutDecision', ['DISCARD', 'FORWARD'] as const),
-      allowedSourceCidrs: parseSourceCidrs(fileWebhooks.allowedSourceCidrs, p),
-    },
-    auth: sandbox ? SANDBOX_AUTH : fileRead ? parseAuth(file.auth, p, new Set(apps.map((a) => a.name))) : SANDBOX_AUTH,
-    cors,
-    metrics,
-    limits: parseLimits(sectionOf(file.limits), p, sandbox),
-    graphql: parseGraphql(sectionOf(file.graphql), p, sandbox),
-    retention: parseRetention(sectionOf(file.retention), p),
-    sandboxTimeScale: sandboxTimeScale > 0 ? sandboxTimeScale : 1,
-  };
-  if (p.list.length > 0) throw new ConfigError(p.list);
-  return deepFreeze(config);
+    http: { host: HOST, port: PORT },
+    dataDir: DATA_DIR,
+    databaseUrl: DATABASE_URL,
+    redisUrl: REDIS_URL,
+    redisPrefix: REDIS_PREFIX,
+    logLevel: LOG_LEVEL,
+    logFormat: LOG_FORMAT,
+    ...sections,
+    apps: apps ?? sandboxApps(),
+    auth: auth ?? SANDBOX_AUTH,
+    sandboxTimeScale: SANDBOX_TIME_SCALE,
+  });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -114,7 +114,37 @@ describe('loadConfig', () => {
   it('refuses a number listed by two apps', () => {
     const twice = { ...goodFile, apps: [goodFile.apps[0], { ...goodFile.apps[1], numbers: ['+8617000000001'] }] };
     const problems = problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify(twice) }));
-    expect(problems).toEqual([expect.stringMatching(/apps\[1\]\.numbers\[0\] is already listed at GATEWAY_CONFIG\.apps\[0\]\.numbers\[0\]/)]);
+    expect(problems).toEqual([expect.stringMatching(/apps\[1\]\.numbers\[0\] is already listed at apps\[0\]\.numbers\[0\]$/)]);
+  });
+
+  it('reads a number entry as a string or { number, cityCode } and names a misspelt key in it', () => {
+    const apps = [{ ...goodFile.apps[0], numbers: [{ number: '+8617000000001', city: '0755' }, 8617000000002] }];
+    expect(problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, apps }) }))).toEqual([
+      'GATEWAY_CONFIG: apps[0].numbers[0]: unknown key "city" (known: number, cityCode)',
+      'GATEWAY_CONFIG: apps[0].numbers[1].number must be a phone number in global format (+86...)',
+    ]);
+  });
+
+  it('names the variable or field of every problem in its own words, whatever the wrong value', () => {
+    const fields = ['platform', 'platform.baseUrl', 'platform.authScheme', 'platform.timeoutMs', 'apps', 'apps.0', 'apps.0.name', 'apps.0.mode', 'apps.0.numbers', 'apps.0.numbers.0', 'apps.0.numbers.1.cityCode', 'apps.0.webhookAuth', 'apps.0.webhookPathToken', 'webhooks', 'webhooks.allowedSourceCidrs', 'webhooks.smsTimeoutDecision', 'cors', 'cors.allowedOrigins', 'metrics', 'metrics.token', 'metrics.port', 'metrics.public', 'auth', 'auth.allowAnonymous', 'auth.anonymousRole', 'auth.apiKeys', 'auth.apiKeys.0', 'auth.apiKeys.0.apps', 'auth.jwt', 'auth.jwt.publicKeys', 'auth.jwt.jwksUrl', 'limits', 'limits.maxDepth', 'graphql', 'graphql.graphiql', 'retention', 'retention.batchSize'];
+    const values: unknown[] = [null, 5, -1, 0.5, 'x', '', true, [], [null], [5], ['x'], {}, [{}]];
+    for (const field of fields) {
+      for (const value of values) {
+        const file = JSON.parse(JSON.stringify(goodFile)) as Record<string, unknown>;
+        const keys = field.split('.');
+        let at = file;
+        for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+        at[keys[keys.length - 1]] = value;
+        let problems: readonly string[] = [];
+        try {
+          loadConfig({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify(file) }));
+        } catch (err) {
+          problems = (err as ConfigError).problems;
+        }
+        for (const problem of problems) expect(problem).toMatch(/^GATEWAY_CONFIG(: [a-zA-Z]+(\[\d+\]|\.[a-zA-Z0-9]+)*)?:? (must|is|needs|true|unknown|no app)/);
+        for (const problem of problems) expect(problem).not.toMatch(/Invalid input|expected|received/i);
+      }
+    }
   });
 
   describe('edge settings (cors, metrics, webhook hardening)', () => {
@@ -146,11 +176,11 @@ describe('loadConfig', () => {
       expect(prodProblems({ cors: { allowedOrigins: ['*'] }, auth: { apiKeys: [{ name: 'k', sha256: 'a'.repeat(64), role: 'viewer' }] } })).toEqual(['GATEWAY_CONFIG: cors.allowedOrigins[0] "*" is allowed only with auth.allowAnonymous: true']);
       expect(prodProblems({ cors: { allowedOrigins: ['*'] }, auth: { allowAnonymous: 'yes' } })).toContain('GATEWAY_CONFIG: cors.allowedOrigins[0] "*" is allowed only with auth.allowAnonymous: true');
       expect(prodProblems({ cors: { allowedOrigins: ['https://app.example.com/path', 'ftp://x.example', 'app.example.com', 7], origins: [] } })).toEqual([
-        'GATEWAY_CONFIG: cors: unknown key "origins" (known: allowedOrigins)',
-        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[0\] must be an origin such as/),
+        'GATEWAY_CONFIG: cors.allowedOrigins[0] must be an origin such as https://app.example.com, http://localhost:* or *, got "https://app.example.com/path"',
         expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[1\] must be an origin/),
         expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[2\] must be an origin/),
-        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[3\] must be an origin/),
+        expect.stringMatching(/^GATEWAY_CONFIG: cors\.allowedOrigins\[3\] must be an origin .*, got 7$/),
+        'GATEWAY_CONFIG: cors: unknown key "origins" (known: allowedOrigins)',
       ]);
       expect(prodProblems({ cors: { allowedOrigins: 'https://app.example.com' } })).toEqual(['GATEWAY_CONFIG: cors.allowedOrigins must be an array of origins']);
     });
@@ -161,10 +191,10 @@ describe('loadConfig', () => {
       expect(prod({ metrics: { public: true } }).metrics).toEqual({ token: null, port: null, public: true });
       const problems = prodProblems({ metrics: { token: 'short secret', port: 70000, public: 'no', path: '/m' } });
       expect(problems).toEqual([
-        'GATEWAY_CONFIG: metrics: unknown key "path" (known: token, port, public)',
         'GATEWAY_CONFIG: metrics.token must be 16 to 256 printable characters without spaces',
         'GATEWAY_CONFIG: metrics.port must be an integer from 0 to 65535, got 70000',
-        'GATEWAY_CONFIG: metrics.public must be true or false',
+        'GATEWAY_CONFIG: metrics.public must be true or false, got "no"',
+        'GATEWAY_CONFIG: metrics: unknown key "path" (known: token, port, public)',
       ]);
       expect(problems.join('\n')).not.toContain('short secret');
       expect(prodProblems({ metrics: { token: TOKEN, port: 9464 } })).toEqual([expect.stringMatching(/^GATEWAY_CONFIG: metrics\.port serves \/metrics without a token/)]);
@@ -179,8 +209,8 @@ describe('loadConfig', () => {
         { ...goodFile.apps[1], webhookPathToken: 'has/a/slash/in/it/0123456789' },
       ]);
       expect(problems).toEqual([
-        'GATEWAY_CONFIG.apps[0].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
-        'GATEWAY_CONFIG.apps[1].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
+        'GATEWAY_CONFIG: apps[0].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
+        'GATEWAY_CONFIG: apps[1].webhookPathToken must be 16 to 128 characters of [A-Za-z0-9_-]',
       ]);
       expect(prodProblems({}, [{ ...goodFile.apps[0], webhookPathToken: 12345678901234567 }])).toHaveLength(1);
     });
@@ -248,11 +278,11 @@ describe('loadConfig', () => {
     it('names every bad API key field without echoing the value', () => {
       const problems = problemsOf(prod, withAuth({ apiKeys: [{ name: '', sha256: 'my-secret-key', role: 'root', apps: ['nope'], extra: 1 }, { name: 'x', sha256: HASH, role: 'viewer' }, { name: 'x', sha256: HASH, role: 'viewer' }] }));
       expect(problems).toEqual([
-        'GATEWAY_CONFIG: auth.apiKeys[0]: unknown key "extra" (known: name, sha256, role, apps)',
         'GATEWAY_CONFIG: auth.apiKeys[0].name must be a non-empty string',
         "GATEWAY_CONFIG: auth.apiKeys[0].sha256 must be the 64 hex digits of the key's sha256 (npm run apikey prints one)",
         'GATEWAY_CONFIG: auth.apiKeys[0].role must be one of viewer, operator, admin, got "root"',
         'GATEWAY_CONFIG: auth.apiKeys[0].apps: no app named "nope" is configured',
+        'GATEWAY_CONFIG: auth.apiKeys[0]: unknown key "extra" (known: name, sha256, role, apps)',
         'GATEWAY_CONFIG: auth.apiKeys[2].name "x" is used twice',
         "GATEWAY_CONFIG: auth.apiKeys[2].sha256 is the same as another key's",
       ]);
@@ -268,10 +298,10 @@ describe('loadConfig', () => {
 
     it('names the JWT fields that are wrong', () => {
       expect(problemsOf(prod, withAuth({ jwt: { issuer: '', jwksUrl: 'ftp://x', publicKeys: ['not a key'], clockToleranceSeconds: -1 } }))).toEqual([
-        'GATEWAY_CONFIG: auth.jwt.jwksUrl must be an http(s) URL',
-        'GATEWAY_CONFIG: auth.jwt.publicKeys must be a non-empty array of PEM public keys ("-----BEGIN PUBLIC KEY-----...")',
         'GATEWAY_CONFIG: auth.jwt.issuer must be a non-empty string',
         'GATEWAY_CONFIG: auth.jwt.audience must be a non-empty string',
+        'GATEWAY_CONFIG: auth.jwt.jwksUrl must be an http(s) URL',
+        'GATEWAY_CONFIG: auth.jwt.publicKeys must be a non-empty array of PEM public keys ("-----BEGIN PUBLIC KEY-----...")',
         'GATEWAY_CONFIG: auth.jwt.clockToleranceSeconds must be an integer from 0 to 600, got -1',
       ]);
       expect(problemsOf(prod, withAuth({ jwt: { issuer: 'i', audience: 'a' } }))).toEqual(['GATEWAY_CONFIG: auth.jwt needs exactly one of jwksUrl or publicKeys']);
@@ -346,9 +376,9 @@ describe('loadConfig', () => {
     it('names a bad value and an unknown key', () => {
       const problems = problemsOf({ GATEWAY_CONFIG: 'gw.json' }, files({ [resolve('gw.json')]: JSON.stringify({ ...goodFile, retention: { smsContentDays: -1, batchSize: 2.5, keepForever: true } }) }));
       expect(problems).toEqual([
-        expect.stringMatching(/^GATEWAY_CONFIG: retention: unknown key "keepForever"/),
         'GATEWAY_CONFIG: retention.smsContentDays must be a number from 0 to 3650, got -1',
         'GATEWAY_CONFIG: retention.batchSize must be an integer from 10 to 10000, got 2.5',
+        expect.stringMatching(/^GATEWAY_CONFIG: retention: unknown key "keepForever"/),
       ]);
     });
   });
