@@ -1,3 +1,4 @@
+import type { WireCallEventType } from '../platform/push-wire';
 import { UnreachableCaseError } from '../shared/unreachable';
 
 /**
@@ -6,8 +7,6 @@ import { UnreachableCaseError } from '../shared/unreachable';
  * after `disconnect` never reopens it. The CDR, when it arrives, is the final word.
  */
 export type CallStateName = 'INCOMING' | 'RINGING' | 'ANSWERED' | 'ENDED' | 'FAILED';
-
-export type CallEventTypeName = 'callin' | 'collectInfo' | 'callout' | 'alerting' | 'answer' | 'disconnect';
 
 export interface CallSnapshot {
   state: CallStateName;
@@ -20,7 +19,8 @@ export interface CallSnapshot {
 }
 
 export interface CallEventInput {
-  type: CallEventTypeName;
+  /** The platform's word: the state machine follows the pushes as sent. */
+  type: WireCallEventType;
   occurredAt: Date;
   stateCode?: number | null;
   stateDesc?: string | null;

@@ -1,7 +1,6 @@
-import { UnreachableCaseError } from '../shared/unreachable';
-import type { CallEventTypeName } from './call-state';
+import { type CallEventType, toCallEventType } from './call-event-type';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
-import { CallEventType, type CallState } from './call.type';
+import type { CallState } from './call.type';
 
 /**
  * JSON-safe payloads of the event log (ISO strings, no Dates) and their GraphQL objects. A live subscriber
@@ -46,26 +45,6 @@ export type CallRecordPayload = Omit<CallRecordRow, 'callStartedAt' | 'ringingAt
 const iso = (v: Date | null): string | null => (v === null ? null : v.toISOString());
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
-export function toEventType(wire: CallEventTypeName | string): CallEventType {
-  const type = wire as CallEventTypeName;
-  switch (type) {
-    case 'callin':
-      return CallEventType.CALL_IN;
-    case 'callout':
-      return CallEventType.CALL_OUT;
-    case 'alerting':
-      return CallEventType.ALERTING;
-    case 'answer':
-      return CallEventType.ANSWER;
-    case 'disconnect':
-      return CallEventType.DISCONNECT;
-    case 'collectInfo':
-      return CallEventType.COLLECT_INFO;
-    default:
-      throw new UnreachableCaseError(type);
-  }
-}
-
 export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
   return {
     sessionId: c.sessionId,
@@ -87,7 +66,7 @@ export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
 export function toCallEventPayload(e: Omit<CallEventRow, 'logCursor'>): CallEventPayload {
   return {
     sessionId: e.sessionId,
-    type: toEventType(e.type),
+    type: toCallEventType(e.type),
     occurredAt: e.occurredAt.toISOString(),
     caller: e.caller,
     called: e.called,

@@ -14,8 +14,10 @@
 
 // ---------------------------------------------------------------- Call events (§2)
 
-/** `collectInfo` is AXE only (the extension the caller typed). */
-export type WireCallEventType = 'callin' | 'callout' | 'alerting' | 'answer' | 'disconnect' | 'collectInfo';
+/** Every call event type, in the order of push-api.md §2.1. `collectInfo` is AXE only (the extension the caller typed). */
+export const WIRE_CALL_EVENT_TYPES = ['callin', 'callout', 'alerting', 'answer', 'disconnect', 'collectInfo'] as const;
+
+export type WireCallEventType = (typeof WIRE_CALL_EVENT_TYPES)[number];
 
 /** X mode callin: whether the customer must answer with a control body (Block) or only observe (Notify). */
 export type NotifyMode = 'Notify' | 'Block';

@@ -1,15 +1,8 @@
-import type { WireNumStatus, WireNumStatusCause } from '../platform/push-wire';
+import { type NumberStatus, numberStatusOfWire } from '../numbers/number-status';
+import type { WireNumStatusCause } from '../platform/push-wire';
 import { arrayAt, fail, objectAt, optionalText, pathOf, requiredPhone, withoutUndefined } from './fields';
 import { ownField, type JsonObject, type JsonValue } from './json';
-import { NumberStatus, type NumberStatusChange } from './push';
-
-/** §5.2 status codes. */
-const STATUSES: Readonly<Record<WireNumStatus, NumberStatus>> = {
-  '5': NumberStatus.Normal,
-  '9': NumberStatus.Suspended,
-  '10': NumberStatus.Unavailable,
-  '11': NumberStatus.BindingFrozen,
-};
+import type { NumberStatusChange } from './push';
 
 /** §5.2 cause meanings; there is no "4". */
 export const NUMBER_STATUS_CAUSES: Readonly<Record<WireNumStatusCause, string>> = {
@@ -48,7 +41,8 @@ function parseNumInfo(item: JsonValue, path: string): NumberStatusChange {
 
 function readStatus(value: JsonValue | undefined, path: string): NumberStatus {
   const code = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
-  if (code !== undefined && Object.prototype.hasOwnProperty.call(STATUSES, code)) return STATUSES[code as WireNumStatus];
+  const status = code === undefined ? undefined : numberStatusOfWire(code);
+  if (status !== undefined) return status;
   return fail(path, '"5" (normal), "9" (suspended), "10" (unavailable) or "11" (binding frozen)', value);
 }
 

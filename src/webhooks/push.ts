@@ -1,4 +1,5 @@
-import type { NotifyMode } from '../platform/push-wire';
+import type { NotifyMode, WireCallEventType } from '../platform/push-wire';
+import type { NumberStatus } from '../numbers/number-status';
 import type { JsonObject, JsonValue } from './json';
 
 /**
@@ -31,20 +32,9 @@ export interface RejectedRecord {
   error: PushParseError;
 }
 
-/** Call event types with their wire values (push-api.md §2.1). */
-export enum CallEventType {
-  CallIn = 'callin',
-  CallOut = 'callout',
-  Alerting = 'alerting',
-  Answer = 'answer',
-  Disconnect = 'disconnect',
-  /** AXE only: the caller typed the extension (`digitInfo`). */
-  CollectInfo = 'collectInfo',
-}
-
 /** One call event (§2.2). Optional fields are absent when the platform sent nothing or an empty string. */
 export interface CallEvent {
-  type: CallEventType;
+  type: WireCallEventType;
   sessionId: string;
   /** `statusInfo.timestamp` (UTC); the receive time when the platform left it out. */
   occurredAt: Date;
@@ -143,18 +133,6 @@ export interface SmsEvent {
 export interface SmsExtParam {
   key: string;
   value: string;
-}
-
-/** X number status (§5.2), named after its business impact. */
-export enum NumberStatus {
-  /** `"5"`: no impact. */
-  Normal = 'NORMAL',
-  /** `"9"`: bindings, calls and SMS unavailable (calls get 8055). */
-  Suspended = 'SUSPENDED',
-  /** `"10"`: bindings, calls and SMS unavailable (calls get 8055); `cause` says why. */
-  Unavailable = 'UNAVAILABLE',
-  /** `"11"`: no new bindings; existing bindings keep working. */
-  BindingFrozen = 'BINDING_FROZEN',
 }
 
 /** One record of `numInfo`. */
