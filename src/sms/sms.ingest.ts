@@ -1,7 +1,7 @@
 import type { EventLog } from '../events/event-log';
 import type { Stored } from '../shared/stored';
 import type { Queryable } from '../store/db';
-import type { SmsEvent } from '../webhooks/push';
+import type { SmsPush } from '../webhooks/push';
 import type { SmsDecision } from './sms-decision';
 import { toSmsMode } from './sms-mode';
 import { type SmsRow, toSmsPayload } from './sms.record';
@@ -17,7 +17,7 @@ export interface SmsIngestDeps {
  * `decision` is what the gateway answers; a repeated Block push returns the decision stored the first
  * time, so the platform always hears the same answer.
  */
-export async function storeSms(deps: SmsIngestDeps, tx: Queryable, app: string, s: SmsEvent, bindingId: string | null, decision: SmsDecision | null): Promise<Stored & { row: SmsRow }> {
+export async function storeSms(deps: SmsIngestDeps, tx: Queryable, app: string, s: SmsPush, bindingId: string | null, decision: SmsDecision | null): Promise<Stored & { row: SmsRow }> {
   const { row, inserted } = await deps.sms.insert(
     tx,
     {

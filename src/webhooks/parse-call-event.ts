@@ -14,7 +14,7 @@ import {
   type At,
 } from './fields';
 import { ownField, type JsonObject } from './json';
-import type { CallEvent } from './push';
+import type { CallEventPush } from './push';
 
 const NOTIFY_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify', Block: 'Block' };
 
@@ -23,9 +23,9 @@ const NOTIFY_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify
  * optional. `notifyMode` must be Notify or Block when present (it decides whether a control body is owed).
  * Throws FieldError.
  */
-export function parseCallEvent(body: JsonObject, type: WireCallEventType, receivedAt: Date | undefined): CallEvent {
+export function parseCallEvent(body: JsonObject, type: WireCallEventType, receivedAt: Date | undefined): CallEventPush {
   const info = objectAt(ownField(body, 'statusInfo'), 'statusInfo');
-  const event: CallEvent = {
+  const event: CallEventPush = {
     type,
     sessionId: requiredId(info, 'sessionId'),
     occurredAt: eventTime(info, 'timestamp', receivedAt),

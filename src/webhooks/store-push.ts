@@ -16,7 +16,7 @@ import { UnreachableCaseError } from '../shared/unreachable';
 import { sha256Hex } from './canonical';
 import { foreignOwner, foreignOwners, type Claims } from './foreign-owner';
 import { formatPushParseError } from './parse-push';
-import type { CallRecord, Push } from './push';
+import type { CdrPush, Push } from './push';
 
 export interface PushStoreDeps extends CallIngestDeps, SmsIngestDeps, NumberStatusIngestDeps {
   db: Db;
@@ -57,7 +57,7 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
       return { stored: await storeCallEvent(deps, tx, at.app, push.event), deadLettered: [] };
     }
     case 'cdrBatch': {
-      const good: CallRecord[] = [];
+      const good: CdrPush[] = [];
       const bad: { raw: unknown; why: string }[] = push.rejected.map((r) => ({ raw: r.raw, why: formatPushParseError(r.error) }));
       const whys = await foreignOwners(deps, tx, at.app, push.records.map((r) => ({ subscriptionId: r.subscriptionId, number: r.bindNum, appKey: r.appKey })));
       push.records.forEach((r, i) => {

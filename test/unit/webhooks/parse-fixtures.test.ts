@@ -1,6 +1,6 @@
 import { parsePush } from '../../../src/webhooks/parse-push';
 import { NumberStatus } from '../../../src/numbers/number-status';
-import { type CallEvent, type CallRecord, type Push, type SmsEvent } from '../../../src/webhooks/push';
+import { type CallEventPush, type CdrPush, type Push, type SmsPush } from '../../../src/webhooks/push';
 import { A, B, X, Y, fixtureJson, fixtureNames, fixtureText } from './push-fixtures';
 
 const AXB_SESSION = '1200_3301_4294967295_20240506011540@callenabler246.huaweicaas.com';
@@ -12,19 +12,19 @@ function parsed(name: string): Push {
   return result.push;
 }
 
-function callEvent(name: string): CallEvent {
+function callEvent(name: string): CallEventPush {
   const push = parsed(name);
   if (push.kind !== 'callEvent') throw new Error(`${name} is ${push.kind}`);
   return push.event;
 }
 
-function cdrs(name: string): CallRecord[] {
+function cdrs(name: string): CdrPush[] {
   const push = parsed(name);
   if (push.kind !== 'cdrBatch') throw new Error(`${name} is ${push.kind}`);
   return push.records;
 }
 
-function sms(name: string): SmsEvent {
+function sms(name: string): SmsPush {
   const push = parsed(name);
   if (push.kind !== 'sms') throw new Error(`${name} is ${push.kind}`);
   return push.sms;
