@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import type { WireCallEventType } from '../platform/push-wire';
 import { UnreachableCaseError } from '../shared/unreachable';
 
@@ -5,11 +6,27 @@ import { UnreachableCaseError } from '../shared/unreachable';
  * A call's life as a forward-only state machine. Pushes arrive late, twice, or out of order; applying them
  * in any order converges on the same answer, and nothing ever moves a call backwards: a late `answer`
  * after `disconnect` never reopens it. The CDR, when it arrives, is the final word.
+ *
+ * `CallState` is the one type of the state, for the machine, the `calls` rows, the event log and GraphQL
+ * (type-graphql registers the same object): a const object rather than a TS enum, so the machine's plain
+ * `'RINGING'` is one.
  */
-export type CallStateName = 'INCOMING' | 'RINGING' | 'ANSWERED' | 'ENDED' | 'FAILED';
+export const CallState = { INCOMING: 'INCOMING', RINGING: 'RINGING', ANSWERED: 'ANSWERED', ENDED: 'ENDED', FAILED: 'FAILED' } as const;
+export type CallState = (typeof CallState)[keyof typeof CallState];
+registerEnumType(CallState, {
+  name: 'CallState',
+  description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.',
+  valuesConfig: {
+    INCOMING: { description: 'The caller reached the privacy number.' },
+    RINGING: { description: 'The other party is ringing.' },
+    ANSWERED: { description: 'Both sides are talking.' },
+    ENDED: { description: 'Over, after it was answered.' },
+    FAILED: { description: 'Over without being answered.' },
+  },
+});
 
 export interface CallSnapshot {
-  state: CallStateName;
+  state: CallState;
   startedAt: Date | null;
   ringingAt: Date | null;
   answeredAt: Date | null;
@@ -34,9 +51,9 @@ export interface CdrInput {
   teardownPoint: number | null;
 }
 
-const RANK: Record<CallStateName, number> = { INCOMING: 0, RINGING: 1, ANSWERED: 2, ENDED: 3, FAILED: 3 };
+const RANK: Record<CallState, number> = { INCOMING: 0, RINGING: 1, ANSWERED: 2, ENDED: 3, FAILED: 3 };
 
-export function isTerminal(state: CallStateName): boolean {
+export function isTerminal(state: CallState): boolean {
   return RANK[state] === 3;
 }
 
@@ -53,11 +70,11 @@ export const EMPTY_CALL: CallSnapshot = {
 };
 
 /** A terminal state: ENDED when the call was connected (answered, or released normally with code 0), else FAILED. */
-function terminal(answeredAt: Date | null, hangupCode: number | null): CallStateName {
+function terminal(answeredAt: Date | null, hangupCode: number | null): CallState {
   return answeredAt !== null || hangupCode === 0 ? 'ENDED' : 'FAILED';
 }
 
-function advance(current: CallStateName, to: CallStateName): CallStateName {
+function advance(current: CallState, to: CallState): CallState {
   return RANK[to] > RANK[current] ? to : current;
 }
 

@@ -1,29 +1,11 @@
-import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Binding } from '../bindings/binding.type';
 import { payloadCursorDescription } from '../shared/cursor';
 import { Connection } from '../shared/connection';
 import { CallEventType } from './call-event-type';
+import { CallState } from './call-state';
 import type { CallView } from './call.payload';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
-
-export enum CallState {
-  INCOMING = 'INCOMING',
-  RINGING = 'RINGING',
-  ANSWERED = 'ANSWERED',
-  ENDED = 'ENDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(CallState, {
-  name: 'CallState',
-  description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.',
-  valuesConfig: {
-    INCOMING: { description: 'The caller reached the privacy number.' },
-    RINGING: { description: 'The other party is ringing.' },
-    ANSWERED: { description: 'Both sides are talking.' },
-    ENDED: { description: 'Over, after it was answered.' },
-    FAILED: { description: 'Over without being answered.' },
-  },
-});
 
 @ObjectType('CallEvent', { description: 'One call event push, as stored in the event log.' })
 export class CallEvent {

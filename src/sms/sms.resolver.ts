@@ -35,7 +35,7 @@ export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: `sms-${r.id}` });
 
 function toPolicyView(p: SmsPolicyRecord, app: AppConfig): SmsPolicy {
   return {
-    app: { name: app.name, mode: app.mode as SmsPolicy['app']['mode'], appKey: app.appKey },
+    app: { name: app.name, mode: app.mode, appKey: app.appKey },
     defaultDecision: p.defaultDecision,
     rules: p.rules,
   };
