@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import type { WireCallEventType } from '../platform/push-wire';
 import { UnreachableCaseError } from '../shared/unreachable';
+import type { CallEventRow, CallRecordRow } from './call.record';
 
 /**
  * A call's life as a forward-only state machine. Pushes arrive late, twice, or out of order; applying them
@@ -35,21 +35,11 @@ export interface CallSnapshot {
   hangupReason: string | null;
 }
 
-export interface CallEventInput {
-  /** The platform's word: the state machine follows the pushes as sent. */
-  type: WireCallEventType;
-  occurredAt: Date;
-  stateCode?: number | null;
-  stateDesc?: string | null;
-}
+/** What the machine reads of a stored call event (its type is the platform's word, as pushed). */
+export type CallEventInput = Pick<CallEventRow, 'type' | 'occurredAt'> & Partial<Pick<CallEventRow, 'stateCode' | 'stateDesc'>>;
 
-export interface CdrInput {
-  callStartedAt: Date | null;
-  ringingAt: Date | null;
-  answeredAt: Date | null;
-  endedAt: Date | null;
-  teardownPoint: number | null;
-}
+/** What the machine reads of a stored CDR. */
+export type CdrInput = Pick<CallRecordRow, 'callStartedAt' | 'ringingAt' | 'answeredAt' | 'endedAt' | 'teardownPoint'>;
 
 const RANK: Record<CallState, number> = { INCOMING: 0, RINGING: 1, ANSWERED: 2, ENDED: 3, FAILED: 3 };
 

@@ -46,7 +46,7 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   const locked = await lockCalls(tx, app, [e.sessionId], now);
   const current = locked.calls.get(e.sessionId);
   if (!current) throw new Error('lockCalls returned no row for a session it was given');
-  const moved = applyEvent(current, { type: e.type, occurredAt: e.occurredAt, stateCode: e.stateCode, stateDesc: e.stateDesc });
+  const moved = applyEvent(current, row);
   const call = withParties({ ...current, ...moved }, e);
   call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
   await saveCalls(tx, [call], now);
@@ -91,13 +91,7 @@ export function toRecordRow(app: string, r: CdrPush, receivedAt: Date): CallReco
 
 /** The call after its CDR: the record settles the state and times, and names the parties. */
 function settle(current: CallRow, row: CallRecordRow): CallRow {
-  const settled = applyRecord(current, {
-    callStartedAt: row.callStartedAt,
-    ringingAt: row.ringingAt,
-    answeredAt: row.answeredAt,
-    endedAt: row.endedAt,
-    teardownPoint: row.teardownPoint,
-  });
+  const settled = applyRecord(current, row);
   return {
     ...current,
     ...settled,
