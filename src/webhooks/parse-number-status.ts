@@ -1,20 +1,9 @@
 import { type NumberStatus, numberStatusOfWire } from '../numbers/number-status';
+import { NUMBER_STATUS_CAUSES } from '../platform/push-codes';
 import type { WireNumStatusCause } from '../platform/push-wire';
 import { arrayAt, fail, objectAt, optionalText, pathOf, requiredPhone, withoutUndefined } from './fields';
 import { ownField, type JsonObject, type JsonValue } from './json';
 import type { NumberStatusChange } from './push';
-
-/** §5.2 cause meanings; there is no "4". */
-export const NUMBER_STATUS_CAUSES: Readonly<Record<WireNumStatusCause, string>> = {
-  '1': 'Number deleted',
-  '2': 'Account in arrears',
-  '3': 'Number stopped',
-  '5': 'Calls restricted by the carrier',
-  '6': 'Carrier call restriction lifted',
-  '7': 'Unconditional call forwarding enabled on the number',
-  '8': 'No-answer call forwarding enabled on the number',
-  '9': 'Busy call forwarding enabled on the number',
-};
 
 /**
  * A number status body (§5.2): `numInfo` must hold at least one record (more than the documented 100 is
