@@ -1,12 +1,13 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { BindingModeName } from '../config';
 
-/** The four binding modes of the platform; enum values equal the config's mode names. */
-export enum BindingMode {
-  AX = 'AX',
-  AXB = 'AXB',
-  AXE = 'AXE',
-  AXYB = 'AXYB',
-}
+/**
+ * The four binding modes of the platform. The one type of the concept is the config's `BindingModeName`
+ * (configuration is read below every feature, so the union lives there); `BindingMode` is the same type
+ * under its schema name, and the object type-graphql registers, whose values are checked against it.
+ */
+export const BindingMode = { AX: 'AX', AXB: 'AXB', AXE: 'AXE', AXYB: 'AXYB' } as const satisfies { readonly [M in BindingModeName]: M };
+export type BindingMode = BindingModeName;
 
 registerEnumType(BindingMode, {
   name: 'BindingMode',

@@ -1,16 +1,32 @@
+import { registerEnumType } from 'type-graphql';
 import { UnreachableCaseError } from '../shared/unreachable';
+import type { CallEventRow, CallRecordRow } from './call.record';
 
 /**
  * A call's life as a forward-only state machine. Pushes arrive late, twice, or out of order; applying them
  * in any order converges on the same answer, and nothing ever moves a call backwards: a late `answer`
  * after `disconnect` never reopens it. The CDR, when it arrives, is the final word.
+ *
+ * `CallState` is the one type of the state, for the machine, the `calls` rows, the event log and GraphQL
+ * (type-graphql registers the same object): a const object rather than a TS enum, so the machine's plain
+ * `'RINGING'` is one.
  */
-export type CallStateName = 'INCOMING' | 'RINGING' | 'ANSWERED' | 'ENDED' | 'FAILED';
-
-export type CallEventTypeName = 'callin' | 'collectInfo' | 'callout' | 'alerting' | 'answer' | 'disconnect';
+export const CallState = { INCOMING: 'INCOMING', RINGING: 'RINGING', ANSWERED: 'ANSWERED', ENDED: 'ENDED', FAILED: 'FAILED' } as const;
+export type CallState = (typeof CallState)[keyof typeof CallState];
+registerEnumType(CallState, {
+  name: 'CallState',
+  description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.',
+  valuesConfig: {
+    INCOMING: { description: 'The caller reached the privacy number.' },
+    RINGING: { description: 'The other party is ringing.' },
+    ANSWERED: { description: 'Both sides are talking.' },
+    ENDED: { description: 'Over, after it was answered.' },
+    FAILED: { description: 'Over without being answered.' },
+  },
+});
 
 export interface CallSnapshot {
-  state: CallStateName;
+  state: CallState;
   startedAt: Date | null;
   ringingAt: Date | null;
   answeredAt: Date | null;
@@ -19,24 +35,15 @@ export interface CallSnapshot {
   hangupReason: string | null;
 }
 
-export interface CallEventInput {
-  type: CallEventTypeName;
-  occurredAt: Date;
-  stateCode?: number | null;
-  stateDesc?: string | null;
-}
+/** What the machine reads of a stored call event (its type is the platform's word, as pushed). */
+export type CallEventInput = Pick<CallEventRow, 'type' | 'occurredAt'> & Partial<Pick<CallEventRow, 'stateCode' | 'stateDesc'>>;
 
-export interface CdrInput {
-  callStartedAt: Date | null;
-  ringingAt: Date | null;
-  answeredAt: Date | null;
-  endedAt: Date | null;
-  teardownPoint: number | null;
-}
+/** What the machine reads of a stored CDR. */
+export type CdrInput = Pick<CallRecordRow, 'callStartedAt' | 'ringingAt' | 'answeredAt' | 'endedAt' | 'teardownPoint'>;
 
-const RANK: Record<CallStateName, number> = { INCOMING: 0, RINGING: 1, ANSWERED: 2, ENDED: 3, FAILED: 3 };
+const RANK: Record<CallState, number> = { INCOMING: 0, RINGING: 1, ANSWERED: 2, ENDED: 3, FAILED: 3 };
 
-export function isTerminal(state: CallStateName): boolean {
+export function isTerminal(state: CallState): boolean {
   return RANK[state] === 3;
 }
 
@@ -53,11 +60,11 @@ export const EMPTY_CALL: CallSnapshot = {
 };
 
 /** A terminal state: ENDED when the call was connected (answered, or released normally with code 0), else FAILED. */
-function terminal(answeredAt: Date | null, hangupCode: number | null): CallStateName {
+function terminal(answeredAt: Date | null, hangupCode: number | null): CallState {
   return answeredAt !== null || hangupCode === 0 ? 'ENDED' : 'FAILED';
 }
 
-function advance(current: CallStateName, to: CallStateName): CallStateName {
+function advance(current: CallState, to: CallState): CallState {
   return RANK[to] > RANK[current] ? to : current;
 }
 

@@ -3,7 +3,7 @@ import type { NewLogEntry } from '../events/topics';
 import type { Stored } from '../shared/stored';
 import type { Queryable } from '../store/db';
 import { canonicalHash } from '../webhooks/canonical';
-import type { CallEvent, CallRecord } from '../webhooks/push';
+import type { CallEventPush, CdrPush } from '../webhooks/push';
 import { applyEvent, applyRecord, durationSeconds, isTerminal } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 import { toCallEventPayload, toCallPayload, toCallRecordPayload } from './call.payload';
@@ -15,7 +15,7 @@ export interface CallIngestDeps {
 }
 
 /** Who is who in an event (push-api.md §2.3): callin names the dialler and X; later events the display number and the real callee. */
-function withParties(call: CallRow, e: CallEvent): CallRow {
+function withParties(call: CallRow, e: CallEventPush): CallRow {
   const next = { ...call, bindingId: call.bindingId ?? e.subscriptionId ?? null };
   if (e.type === 'callin') return { ...next, caller: call.caller ?? e.caller ?? null, privacyNumber: call.privacyNumber ?? e.called ?? null };
   if (e.type === 'collectInfo') return next;
@@ -28,7 +28,7 @@ function withParties(call: CallRow, e: CallEvent): CallRow {
  * event without `timestamp` (whose time is the receive time) is still a duplicate, and two real events of
  * one type within one second differ in their bodies. A duplicate changes nothing and appends nothing.
  */
-export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: string, e: CallEvent): Promise<Stored> {
+export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: string, e: CallEventPush): Promise<Stored> {
   const row: Omit<CallEventRow, 'logCursor'> = {
     sessionId: e.sessionId,
     type: e.type,
@@ -46,7 +46,7 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   const locked = await lockCalls(tx, app, [e.sessionId], now);
   const current = locked.calls.get(e.sessionId);
   if (!current) throw new Error('lockCalls returned no row for a session it was given');
-  const moved = applyEvent(current, { type: e.type, occurredAt: e.occurredAt, stateCode: e.stateCode, stateDesc: e.stateDesc });
+  const moved = applyEvent(current, row);
   const call = withParties({ ...current, ...moved }, e);
   call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
   await saveCalls(tx, [call], now);
@@ -59,7 +59,7 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   return { entries: [entry], duplicates: 0 };
 }
 
-export function toRecordRow(app: string, r: CallRecord, receivedAt: Date): CallRecordRow {
+export function toRecordRow(app: string, r: CdrPush, receivedAt: Date): CallRecordRow {
   const answered = r.fwdAnswerTime;
   const ended = r.callEndTime ?? r.failTime;
   return {
@@ -91,13 +91,7 @@ export function toRecordRow(app: string, r: CallRecord, receivedAt: Date): CallR
 
 /** The call after its CDR: the record settles the state and times, and names the parties. */
 function settle(current: CallRow, row: CallRecordRow): CallRow {
-  const settled = applyRecord(current, {
-    callStartedAt: row.callStartedAt,
-    ringingAt: row.ringingAt,
-    answeredAt: row.answeredAt,
-    endedAt: row.endedAt,
-    teardownPoint: row.teardownPoint,
-  });
+  const settled = applyRecord(current, row);
   return {
     ...current,
     ...settled,
@@ -120,7 +114,7 @@ function settle(current: CallRow, row: CallRecordRow): CallRow {
  * machine applied in JS in batch order (records of one call one after the other, each entry carrying the
  * call as that record left it), one update of the calls, and one event-log append, the last statement.
  */
-export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: string, records: readonly CallRecord[]): Promise<Stored> {
+export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: string, records: readonly CdrPush[]): Promise<Stored> {
   const now = deps.now();
   const byKey = new Map<string, { row: CallRecordRow; raw: unknown }>();
   for (const r of records) {

@@ -1,27 +1,16 @@
-import { UnreachableCaseError } from '../shared/unreachable';
-import type { CallEventTypeName } from './call-state';
+import { type CallEventType, toCallEventType } from './call-event-type';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
-import { CallEventType, type CallState } from './call.type';
 
 /**
  * JSON-safe payloads of the event log (ISO strings, no Dates) and their GraphQL objects. A live subscriber
  * and a replay read the same payload, so both see exactly the same values.
  */
-export interface CallPayload {
-  sessionId: string;
-  app: string;
-  bindingId: string | null;
-  privacyNumber: string | null;
-  caller: string | null;
-  callee: string | null;
-  state: CallState;
+/** The call as the log carries it: its row without the bookkeeping (`seq`, `hasRecord`, `ringingAt`), instants as ISO strings. */
+export type CallPayload = Omit<CallRow, 'seq' | 'hasRecord' | 'ringingAt' | 'startedAt' | 'answeredAt' | 'endedAt'> & {
   startedAt: string | null;
   answeredAt: string | null;
   endedAt: string | null;
-  durationSeconds: number | null;
-  hangupCode: number | null;
-  hangupReason: string | null;
-}
+};
 
 export interface CallEventPayload {
   sessionId: string;
@@ -46,26 +35,6 @@ export type CallRecordPayload = Omit<CallRecordRow, 'callStartedAt' | 'ringingAt
 const iso = (v: Date | null): string | null => (v === null ? null : v.toISOString());
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
-export function toEventType(wire: CallEventTypeName | string): CallEventType {
-  const type = wire as CallEventTypeName;
-  switch (type) {
-    case 'callin':
-      return CallEventType.CALL_IN;
-    case 'callout':
-      return CallEventType.CALL_OUT;
-    case 'alerting':
-      return CallEventType.ALERTING;
-    case 'answer':
-      return CallEventType.ANSWER;
-    case 'disconnect':
-      return CallEventType.DISCONNECT;
-    case 'collectInfo':
-      return CallEventType.COLLECT_INFO;
-    default:
-      throw new UnreachableCaseError(type);
-  }
-}
-
 export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
   return {
     sessionId: c.sessionId,
@@ -74,7 +43,7 @@ export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
     privacyNumber: c.privacyNumber,
     caller: c.caller,
     callee: c.callee,
-    state: c.state as CallState,
+    state: c.state,
     startedAt: iso(c.startedAt),
     answeredAt: iso(c.answeredAt),
     endedAt: iso(c.endedAt),
@@ -87,7 +56,7 @@ export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
 export function toCallEventPayload(e: Omit<CallEventRow, 'logCursor'>): CallEventPayload {
   return {
     sessionId: e.sessionId,
-    type: toEventType(e.type),
+    type: toCallEventType(e.type),
     occurredAt: e.occurredAt.toISOString(),
     caller: e.caller,
     called: e.called,
@@ -108,7 +77,7 @@ export function fromCallRecordPayload(p: CallRecordPayload): CallRecordRow {
 
 /** The GraphQL Call object of a stored row or a log payload. */
 export function callFromRow(c: CallRow): CallView {
-  return { ...c, state: c.state as CallState };
+  return c;
 }
 
 export function callFromPayload(p: CallPayload): CallView {

@@ -1,3 +1,4 @@
+import type { WireCallEventType } from '../platform/push-wire';
 import type { CallSnapshot } from './call-state';
 
 /** A row of `calls`: the call as the gateway knows it, built from events and the CDR. */
@@ -16,7 +17,8 @@ export interface CallRow extends CallSnapshot {
 /** A row of `call_events`. */
 export interface CallEventRow {
   sessionId: string;
-  type: string;
+  /** Stored as the platform sent it. */
+  type: WireCallEventType;
   occurredAt: Date;
   caller: string | null;
   called: string | null;

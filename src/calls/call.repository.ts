@@ -1,6 +1,6 @@
 import type { Queryable } from '../store/db';
 import { type Page, pageOf, pagesOf, SqlFilter } from '../store/paging';
-import type { CallStateName } from './call-state';
+import type { CallState } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 
 type Dateish = Date | string | null;
@@ -79,7 +79,7 @@ export interface CallListFilter {
   bindingId?: string;
   privacyNumber?: string;
   party?: string;
-  state?: CallStateName;
+  state?: CallState;
   from?: Date;
   to?: Date;
 }

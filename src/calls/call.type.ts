@@ -1,49 +1,11 @@
-import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Binding } from '../bindings/binding.type';
 import { payloadCursorDescription } from '../shared/cursor';
 import { Connection } from '../shared/connection';
+import { CallEventType } from './call-event-type';
+import { CallState } from './call-state';
 import type { CallView } from './call.payload';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
-
-export enum CallEventType {
-  CALL_IN = 'CALL_IN',
-  CALL_OUT = 'CALL_OUT',
-  ALERTING = 'ALERTING',
-  ANSWER = 'ANSWER',
-  DISCONNECT = 'DISCONNECT',
-  COLLECT_INFO = 'COLLECT_INFO',
-}
-registerEnumType(CallEventType, {
-  name: 'CallEventType',
-  description: 'Platform eventType callin / callout / alerting / answer / disconnect / collectInfo (AXE).',
-  valuesConfig: {
-    CALL_IN: { description: 'callin: the caller reached the privacy number.' },
-    CALL_OUT: { description: 'callout: the platform calls the other party.' },
-    ALERTING: { description: 'alerting: the other party is ringing.' },
-    ANSWER: { description: 'answer: the other party answered.' },
-    DISCONNECT: { description: 'disconnect: the call ended; hangupCode says why.' },
-    COLLECT_INFO: { description: 'collectInfo (AXE): the caller keyed an extension (digits).' },
-  },
-});
-
-export enum CallState {
-  INCOMING = 'INCOMING',
-  RINGING = 'RINGING',
-  ANSWERED = 'ANSWERED',
-  ENDED = 'ENDED',
-  FAILED = 'FAILED',
-}
-registerEnumType(CallState, {
-  name: 'CallState',
-  description: 'Moves only forward. ENDED: the call was connected; FAILED: it never was.',
-  valuesConfig: {
-    INCOMING: { description: 'The caller reached the privacy number.' },
-    RINGING: { description: 'The other party is ringing.' },
-    ANSWERED: { description: 'Both sides are talking.' },
-    ENDED: { description: 'Over, after it was answered.' },
-    FAILED: { description: 'Over without being answered.' },
-  },
-});
 
 @ObjectType('CallEvent', { description: 'One call event push, as stored in the event log.' })
 export class CallEvent {

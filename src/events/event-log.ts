@@ -30,10 +30,15 @@ interface Row {
   binding_id: string | null;
   privacy_number: string | null;
   created_at: Date | string;
-  payload: Record<string, unknown> | string;
+  /** jsonb: an object from pg, a JSON string from some PGlite paths. */
+  payload: object | string;
 }
 
 function toEntry(r: Row): LogEntry {
+  const payload: unknown = typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload;
+  // The one boundary of the contract: the row was written by `append` from a NewLogEntry, whose payload is the
+  // one of its kind (LogPayloads), and the table keeps kind and payload side by side unchanged. The database
+  // does not type that pairing, so it is asserted here rather than checked field by field on every read.
   return {
     cursor: String(r.cursor),
     kind: r.kind,
@@ -42,8 +47,8 @@ function toEntry(r: Row): LogEntry {
     bindingId: r.binding_id,
     privacyNumber: r.privacy_number,
     createdAt: new Date(r.created_at).toISOString(),
-    payload: typeof r.payload === 'string' ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
-  };
+    payload,
+  } as LogEntry;
 }
 
 export class EventLog {

@@ -3,6 +3,7 @@ import type { EventLog } from '../events/event-log';
 import type { Stored } from '../shared/stored';
 import type { Queryable } from '../store/db';
 import type { NumberStatusChange } from '../webhooks/push';
+import { toNumberStatusPayload } from './number-status.payload';
 import type { PrivacyNumberRepository } from './privacy-number.repository';
 
 export interface NumberStatusIngestDeps {
@@ -43,7 +44,7 @@ export async function storeNumberStatus(deps: NumberStatusIngestDeps, tx: Querya
     fresh.flatMap((c) => {
       const record = records.get(c.number);
       if (!record) return [];
-      const number = { ...record, status: c.status, statusCause: c.cause ?? null, statusChangedAt: at.toISOString() };
+      const number = toNumberStatusPayload({ ...record, status: c.status, statusCause: c.cause ?? null, statusChangedAt: at });
       return [{ kind: 'numberStatus' as const, app: record.app, sessionId: null, bindingId: null, privacyNumber: record.number, payload: { number } }];
     }),
   );

@@ -1,6 +1,6 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { NUMBER_STATUS_CAUSES } from '../platform/push-codes';
 import { PlatformCode, platformCode } from '../shared/platform-code.type';
-import { NUMBER_STATUS_CAUSES } from '../webhooks/parse-number-status';
 import { PrivacyNumber } from './privacy-number.type';
 import type { PrivacyNumberView } from './privacy-number.view';
 

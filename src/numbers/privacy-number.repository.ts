@@ -1,14 +1,14 @@
 import type { Queryable } from '../store/db';
 import { type Page, pageOf, SqlFilter } from '../store/paging';
 
-/** The inventory of privacy numbers (table `privacy_numbers`): the platform has no listing API. */
-export type NumberStatusName = 'NORMAL' | 'SUSPENDED' | 'UNAVAILABLE' | 'BINDING_FROZEN';
+import type { NumberStatus } from './number-status';
 
+/** The inventory of privacy numbers (table `privacy_numbers`): the platform has no listing API. */
 export interface PrivacyNumberRecord {
   number: string;
   app: string;
   cityCode: string | null;
-  status: NumberStatusName;
+  status: NumberStatus;
   statusCause: string | null;
   statusChangedAt: Date | null;
   seq: number;
@@ -17,7 +17,7 @@ export interface PrivacyNumberRecord {
 export interface NumberListFilter {
   /** Only these apps (the principal's scope, or the one a filter names); absent = every app. */
   apps?: readonly string[];
-  status?: NumberStatusName;
+  status?: NumberStatus;
   cityCode?: string;
 }
 
@@ -25,7 +25,7 @@ interface Row {
   number: string;
   app: string;
   city_code: string | null;
-  status: NumberStatusName;
+  status: NumberStatus;
   status_cause: string | null;
   status_changed_at: Date | string | null;
   seq: number | string;
@@ -105,7 +105,7 @@ export class PrivacyNumberRepository {
    * Records the status of each number (one change per number; changed at `at`), in number order; returns
    * the updated records. A number not in the inventory is left out.
    */
-  async setStatuses(db: Queryable, changes: readonly { number: string; status: NumberStatusName; cause: string | null }[], at: Date): Promise<PrivacyNumberRecord[]> {
+  async setStatuses(db: Queryable, changes: readonly { number: string; status: NumberStatus; cause: string | null }[], at: Date): Promise<PrivacyNumberRecord[]> {
     if (changes.length === 0) return [];
     const sorted = [...changes].sort((x, y) => (x.number < y.number ? -1 : x.number > y.number ? 1 : 0));
     const { rows } = await db.query<Row>(

@@ -1,21 +1,23 @@
-import { Authorized, Arg, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, Ctx, ID, Resolver, Root, type SubscribeResolverData, Subscription } from 'type-graphql';
 import { afterDescription, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
-import type { LogEntry } from '../events/topics';
+import { entryOf, type LogEntry } from '../events/topics';
+import { fromNumberStatusPayload } from './number-status.payload';
 import type { NumbersContext } from './privacy-number.deps';
-import type { PrivacyNumberRecord } from './privacy-number.repository';
 import { PrivacyNumber } from './privacy-number.type';
 import { type PrivacyNumberView, toPrivacyNumberView } from './privacy-number.view';
 
-type NumberPayload = Omit<PrivacyNumberRecord, 'statusChangedAt'> & { statusChangedAt: string | null };
+interface NumberStatusChangedArgs {
+  app?: string | null;
+  after?: string | null;
+}
 
 @Resolver()
 export class PrivacyNumberSubscriptionResolver {
   @Authorized()
   @Subscription(() => PrivacyNumber, {
     description: 'Numbers whose status the platform changed (number-status pushes). Each delivery carries `PrivacyNumber.cursor`; pass the last one seen as `after` to resume.',
-    subscribe: ({ args, context }) => {
-      const a = args as { app?: string | null; after?: string | null };
-      return streamOf(context as EventsContext, 'numberStatusChanged', ['numberStatus'], { app: a.app ?? undefined, appField: 'app' }, checkLogCursor(a.after));
+    subscribe: ({ args: { app, after }, context }: SubscribeResolverData<unknown, NumberStatusChangedArgs, EventsContext>) => {
+      return streamOf(context, 'numberStatusChanged', ['numberStatus'], { app: app ?? undefined, appField: 'app' }, checkLogCursor(after));
     },
   })
   numberStatusChanged(
@@ -24,7 +26,7 @@ export class PrivacyNumberSubscriptionResolver {
     @Arg('after', () => ID, { nullable: true, description: afterDescription('PrivacyNumber.cursor', 'status changes') }) _after: string | null,
     @Ctx() ctx: NumbersContext,
   ): PrivacyNumberView {
-    const p = entry.payload.number as NumberPayload;
-    return { ...toPrivacyNumberView({ ...p, statusChangedAt: p.statusChangedAt ? new Date(p.statusChangedAt) : null }, ctx.numbers.apps), cursor: entry.cursor };
+    const e = entryOf(entry, 'numberStatus');
+    return { ...toPrivacyNumberView(fromNumberStatusPayload(e.payload.number), ctx.numbers.apps), cursor: e.cursor };
   }
 }

@@ -1,27 +1,10 @@
-import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { payloadCursorDescription } from '../shared/cursor';
 import { Connection } from '../shared/connection';
 import type { PrivacyNumberView } from './privacy-number.view';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
-
-/** Platform status "5" / "9" / "10" / "11" (push-api.md §5.2). */
-export enum NumberStatus {
-  NORMAL = 'NORMAL',
-  SUSPENDED = 'SUSPENDED',
-  UNAVAILABLE = 'UNAVAILABLE',
-  BINDING_FROZEN = 'BINDING_FROZEN',
-}
-registerEnumType(NumberStatus, {
-  name: 'NumberStatus',
-  description: 'NORMAL until a number-status push says otherwise. SUSPENDED/UNAVAILABLE: no bindings, calls or SMS. BINDING_FROZEN: no new bindings.',
-  valuesConfig: {
-    NORMAL: { description: 'In service.' },
-    SUSPENDED: { description: 'Suspended by the platform (e.g. arrears): no bindings, calls or SMS.' },
-    UNAVAILABLE: { description: 'Out of service: no bindings, calls or SMS.' },
-    BINDING_FROZEN: { description: 'Existing bindings work; new ones are refused.' },
-  },
-});
+import { NumberStatus } from './number-status';
 
 @ObjectType('PrivacyNumber', { description: 'A privacy number (X or Y) of one app, from configuration or importPrivacyNumbers.' })
 export class PrivacyNumber {

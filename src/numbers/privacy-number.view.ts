@@ -1,7 +1,7 @@
 import type { AppConfig, BindingModeName } from '../config';
 import { UnreachableCaseError } from '../shared/unreachable';
 import type { PrivacyNumberRecord } from './privacy-number.repository';
-import { type NumberStatus } from './privacy-number.type';
+import type { NumberStatus } from './number-status';
 
 /** Extension digits of an AXE app until a binding shows otherwise: the platform's and the emulator's default. */
 export const DEFAULT_EXTENSION_LENGTH = 4;
@@ -57,7 +57,7 @@ export function toPrivacyNumberView(r: PrivacyNumberRecord, apps: readonly AppCo
     number: r.number,
     app: app ? { name: app.name, mode: app.mode, appKey: app.appKey } : null,
     cityCode: r.cityCode,
-    status: r.status as NumberStatus,
+    status: r.status,
     statusCause: r.statusCause === null ? null : CAUSE_TEXT[r.statusCause] ? `${r.statusCause} (${CAUSE_TEXT[r.statusCause]})` : r.statusCause,
     statusCauseCode: r.statusCause,
     statusChangedAt: r.statusChangedAt,

@@ -1,5 +1,7 @@
+import type { WireNumStatusCause } from './push-wire';
+
 /**
- * The platform's integer codes in pushes and their documented meanings (push-api.md §4.3 and Appendices A–C),
+ * The platform's codes in pushes and their documented meanings (push-api.md §4.3, §5.2 and Appendices A–C),
  * as English text. A code missing here is one the documentation does not list (or, like sendResult 13, lists
  * without a readable meaning).
  */
@@ -238,4 +240,16 @@ export const SMS_SEND_RESULTS: Readonly<Record<number, string>> = {
   10: 'All sends failed',
   11: 'The X number has no SMS capability',
   12: 'The SMS content lacks a required feature keyword',
+};
+
+/** Number-status `cause` values (§5.2); there is no "4". */
+export const NUMBER_STATUS_CAUSES: Readonly<Record<WireNumStatusCause, string>> = {
+  '1': 'Number deleted',
+  '2': 'Account in arrears',
+  '3': 'Number stopped',
+  '5': 'Calls restricted by the carrier',
+  '6': 'Carrier call restriction lifted',
+  '7': 'Unconditional call forwarding enabled on the number',
+  '8': 'No-answer call forwarding enabled on the number',
+  '9': 'Busy call forwarding enabled on the number',
 };

@@ -14,14 +14,16 @@
 
 // ---------------------------------------------------------------- Call events (§2)
 
-/** `collectInfo` is AXE only (the extension the caller typed). */
-export type WireCallEventType = 'callin' | 'callout' | 'alerting' | 'answer' | 'disconnect' | 'collectInfo';
+/** Every call event type, in the order of push-api.md §2.1. `collectInfo` is AXE only (the extension the caller typed). */
+export const WIRE_CALL_EVENT_TYPES = ['callin', 'callout', 'alerting', 'answer', 'disconnect', 'collectInfo'] as const;
+
+export type WireCallEventType = (typeof WIRE_CALL_EVENT_TYPES)[number];
 
 /** X mode callin: whether the customer must answer with a control body (Block) or only observe (Notify). */
 export type NotifyMode = 'Notify' | 'Block';
 
 /** Body of a call event push (§2.1). */
-export interface CallEventPush {
+export interface CallEventBody {
   eventType: WireCallEventType;
   /** Documented as optional, but present for every event type; the receiver requires it (it holds sessionId). */
   statusInfo?: CallStatusInfo;
@@ -84,7 +86,7 @@ export type ApiCloseInfo = Record<string, never>;
 // ---------------------------------------------------------------- CDR (§3)
 
 /** Body of a CDR push (§3.2): records of calls that ended within a short period. */
-export interface FeePush {
+export interface FeeBody {
   eventType: 'fee';
   /** 1–50 records per push. */
   feeLst: FeeInfo[];
@@ -170,7 +172,7 @@ export interface FeeInfo {
 // ---------------------------------------------------------------- SMS (§4)
 
 /** Body of an SMS push (§4.2). Has no eventType: the `smsEvent` key tells it apart. */
-export interface SmsPush {
+export interface SmsBody {
   /** APP_Key of the application (String 1-32). */
   appKey: string;
   smsEvent: SMSEventInfoType;
@@ -246,7 +248,7 @@ export interface MessageInfo {
 // ---------------------------------------------------------------- X number status (§5)
 
 /** Body of an X number status push (§5.2). */
-export interface NumStatusPush {
+export interface NumStatusBody {
   eventType: 'numStatus';
   /** 1–100 records per push. */
   numInfo: NumInfo[];
@@ -269,4 +271,4 @@ export interface NumInfo {
 }
 
 /** Any push body, as sent. */
-export type PushBody = CallEventPush | FeePush | SmsPush | NumStatusPush;
+export type PushBody = CallEventBody | FeeBody | SmsBody | NumStatusBody;

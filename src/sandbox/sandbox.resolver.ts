@@ -2,7 +2,7 @@ import { Authorized, Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { Emulator, SimulationError } from '../emulator/emulator';
 import { requestCall, requestNumberStatus, requestSms } from '../emulator/simulator/simulation-requests';
-import { NumberStatus } from '../numbers/privacy-number.type';
+import { NumberStatus } from '../numbers/number-status';
 import { PhoneNumberScalar } from '../shared/scalars';
 import { SimulateCallInput, SimulatedCall, SimulateSmsInput } from './sandbox.type';
 

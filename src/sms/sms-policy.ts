@@ -1,6 +1,7 @@
 import type { SMSActionType, SmsBlockResponse } from '../platform/push-wire';
 import { UnreachableCaseError } from '../shared/unreachable';
-import type { SmsDecisionName, SmsPolicyRecord, SmsRuleRecord } from './sms.record';
+import { type SmsDecision, toSmsOperation } from './sms-decision';
+import type { SmsPolicyRecord, SmsRuleRecord } from './sms.record';
 
 /** With no policy stored for an app, Block SMS are discarded: nothing is forwarded that nobody allowed. */
 export const NO_POLICY = (app: string): SmsPolicyRecord => ({ app, defaultDecision: 'DISCARD', rules: [] });
@@ -11,7 +12,7 @@ export interface BlockSms {
 }
 
 export interface Decision {
-  decision: SmsDecisionName;
+  decision: SmsDecision;
   /** The real receiver when forwarding. */
   forwardTo: string | null;
   /** Why, for logs and for the stored record. */
@@ -48,7 +49,7 @@ export function decideBlockSms(policy: SmsPolicyRecord, sms: BlockSms, fallbackR
 /** The Block response body (push-api.md §4.4), always in the documented array form. */
 export function toBlockResponse(d: Decision, sender: string): SmsBlockResponse {
   const action: SMSActionType =
-    d.decision === 'FORWARD' && d.forwardTo
+    toSmsOperation(d.decision) === 'vNumberRoute' && d.forwardTo
       ? { operation: 'vNumberRoute', message: { called: d.forwardTo, calling: sender } }
       : { operation: 'DiscardMessage' };
   return { actions: [action] };

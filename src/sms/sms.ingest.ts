@@ -1,8 +1,10 @@
 import type { EventLog } from '../events/event-log';
 import type { Stored } from '../shared/stored';
 import type { Queryable } from '../store/db';
-import type { SmsEvent } from '../webhooks/push';
-import { type SmsDecisionName, type SmsRow, toSmsPayload } from './sms.record';
+import type { SmsPush } from '../webhooks/push';
+import type { SmsDecision } from './sms-decision';
+import { toSmsMode } from './sms-mode';
+import { type SmsRow, toSmsPayload } from './sms.record';
 import type { SmsRepository } from './sms.repository';
 
 export interface SmsIngestDeps {
@@ -15,12 +17,12 @@ export interface SmsIngestDeps {
  * `decision` is what the gateway answers; a repeated Block push returns the decision stored the first
  * time, so the platform always hears the same answer.
  */
-export async function storeSms(deps: SmsIngestDeps, tx: Queryable, app: string, s: SmsEvent, bindingId: string | null, decision: SmsDecisionName | null): Promise<Stored & { row: SmsRow }> {
+export async function storeSms(deps: SmsIngestDeps, tx: Queryable, app: string, s: SmsPush, bindingId: string | null, decision: SmsDecision | null): Promise<Stored & { row: SmsRow }> {
   const { row, inserted } = await deps.sms.insert(
     tx,
     {
       smsIdentifier: s.smsIdentifier,
-      mode: s.mode === 'Block' ? 'BLOCK' : 'NOTIFY',
+      mode: toSmsMode(s.mode),
       app,
       bindingId,
       privacyNumber: s.virtualNumber,

@@ -1,17 +1,17 @@
-/** A stored SMS notification (table `sms_messages`), one per (smsIdentifier, mode). */
-export type SmsModeName = 'NOTIFY' | 'BLOCK';
-export type SmsDecisionName = 'FORWARD' | 'DISCARD';
+import type { SmsDecision } from './sms-decision';
+import type { SmsNotificationMode } from './sms-mode';
 
+/** A stored SMS notification (table `sms_messages`), one per (smsIdentifier, mode). */
 export interface SmsRow {
   id: number;
   smsIdentifier: string;
-  mode: SmsModeName;
+  mode: SmsNotificationMode;
   app: string;
   bindingId: string | null;
   privacyNumber: string;
   sender: string;
   receiver: string | null;
-  decision: SmsDecisionName | null;
+  decision: SmsDecision | null;
   sendResult: number | null;
   content: string | null;
   occurredAt: Date;
@@ -26,12 +26,12 @@ export const fromSmsPayload = (p: SmsPayload): SmsRow => ({ ...p, occurredAt: ne
 export interface SmsRuleRecord {
   senderPattern: string | null;
   contentContains: string | null;
-  decision: SmsDecisionName;
+  decision: SmsDecision;
   forwardTo: string | null;
 }
 
 export interface SmsPolicyRecord {
   app: string;
-  defaultDecision: SmsDecisionName;
+  defaultDecision: SmsDecision;
   rules: SmsRuleRecord[];
 }

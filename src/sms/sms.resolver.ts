@@ -11,7 +11,7 @@ import { PhoneNumberScalar } from '../shared/scalars';
 import type { Db } from '../store/db';
 import type { SmsPolicyRecord, SmsRow } from './sms.record';
 import type { SmsRepository } from './sms.repository';
-import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput, type SmsDecision, type SmsNotificationMode } from './sms.type';
+import { SmsMessage, SmsMessageConnection, SmsPolicy, SmsPolicyInput } from './sms.type';
 import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
 import { pageCost } from '../shared/page-cost';
 
@@ -28,16 +28,16 @@ export interface SmsContext {
 
 type Context = SmsContext & CallsContext & BindingsContext;
 
-export type SmsView = Omit<SmsMessage, 'id' | 'mode' | 'decision' | 'binding'> & { id: string; mode: SmsNotificationMode; decision: SmsDecision | null };
+export type SmsView = Omit<SmsMessage, 'id' | 'binding'> & { id: string };
 
 /** `id` is the row's own key (one per smsIdentifier and mode), so a NOTIFY and a BLOCK record of one SMS differ. */
-export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: `sms-${r.id}`, mode: r.mode as SmsNotificationMode, decision: r.decision as SmsDecision | null });
+export const toSmsView = (r: SmsRow): SmsView => ({ ...r, id: `sms-${r.id}` });
 
 function toPolicyView(p: SmsPolicyRecord, app: AppConfig): SmsPolicy {
   return {
-    app: { name: app.name, mode: app.mode as SmsPolicy['app']['mode'], appKey: app.appKey },
-    defaultDecision: p.defaultDecision as SmsDecision,
-    rules: p.rules.map((r) => ({ ...r, decision: r.decision as SmsDecision })),
+    app: { name: app.name, mode: app.mode, appKey: app.appKey },
+    defaultDecision: p.defaultDecision,
+    rules: p.rules,
   };
 }
 

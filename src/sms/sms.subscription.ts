@@ -1,21 +1,26 @@
-import { Authorized, Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Authorized, Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } from 'type-graphql';
 import { type BindingsContext, checkBindingKnown } from '../bindings/binding.context';
 import { afterDescription, checkLogCursor, type EventsContext, streamOf } from '../events/subscribe';
-import type { LogEntry } from '../events/topics';
+import { entryOf, type LogEntry } from '../events/topics';
 import { PhoneNumberScalar } from '../shared/scalars';
-import { fromSmsPayload, type SmsPayload } from './sms.record';
+import { fromSmsPayload } from './sms.record';
 import { type SmsView, toSmsView } from './sms.resolver';
 import { SmsMessage } from './sms.type';
+
+interface SmsMessagesArgs {
+  bindingId?: string | null;
+  privacyNumber?: string | null;
+  after?: string | null;
+}
 
 @Resolver()
 export class SmsSubscriptionResolver {
   @Authorized()
   @Subscription(() => SmsMessage, {
     description: 'SMS pushes as they are stored (a BLOCK and a NOTIFY push of one SMS are two records). Each carries `cursor`; pass the last one seen as `after` to resume.',
-    subscribe: async ({ args, context }) => {
-      const a = args as { bindingId?: string | null; privacyNumber?: string | null; after?: string | null };
-      await checkBindingKnown(context as BindingsContext, a.bindingId, 'bindingId');
-      return streamOf(context as EventsContext, 'smsMessages', ['sms'], { bindingId: a.bindingId ?? undefined, privacyNumber: a.privacyNumber ?? undefined }, checkLogCursor(a.after));
+    subscribe: async ({ args: { bindingId, privacyNumber, after }, context }: SubscribeResolverData<unknown, SmsMessagesArgs, EventsContext & BindingsContext>) => {
+      await checkBindingKnown(context, bindingId, 'bindingId');
+      return streamOf(context, 'smsMessages', ['sms'], { bindingId: bindingId ?? undefined, privacyNumber: privacyNumber ?? undefined }, checkLogCursor(after));
     },
   })
   smsMessages(
@@ -24,6 +29,7 @@ export class SmsSubscriptionResolver {
     @Arg('privacyNumber', () => PhoneNumberScalar, { nullable: true, description: 'Only SMS through this X.' }) _privacyNumber: string | null,
     @Arg('after', () => ID, { nullable: true, description: afterDescription('SmsMessage.cursor', 'SMS records') }) _after: string | null,
   ): SmsView {
-    return { ...toSmsView(fromSmsPayload(entry.payload.sms as SmsPayload)), cursor: entry.cursor };
+    const e = entryOf(entry, 'sms');
+    return { ...toSmsView(fromSmsPayload(e.payload.sms)), cursor: e.cursor };
   }
 }

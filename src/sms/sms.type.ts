@@ -1,30 +1,12 @@
-import { Extensions, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Extensions, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { App } from '../apps/app.type';
 import { Binding } from '../bindings/binding.type';
 import { payloadCursorDescription } from '../shared/cursor';
 import { Connection } from '../shared/connection';
 import type { SmsView } from './sms.resolver';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
-
-export enum SmsNotificationMode {
-  NOTIFY = 'NOTIFY',
-  BLOCK = 'BLOCK',
-}
-registerEnumType(SmsNotificationMode, {
-  name: 'SmsNotificationMode',
-  description: 'NOTIFY: informational. BLOCK: the gateway decided forward or discard.',
-  valuesConfig: { NOTIFY: { description: 'The platform delivered it and tells us.' }, BLOCK: { description: 'The platform asked the gateway whether to deliver it.' } },
-});
-
-export enum SmsDecision {
-  FORWARD = 'FORWARD',
-  DISCARD = 'DISCARD',
-}
-registerEnumType(SmsDecision, {
-  name: 'SmsDecision',
-  description: 'What the gateway answers an SMS Block push.',
-  valuesConfig: { FORWARD: { description: 'Deliver it (to forwardTo, or the binding default).' }, DISCARD: { description: 'Drop it.' } },
-});
+import { SmsDecision } from './sms-decision';
+import { SmsNotificationMode } from './sms-mode';
 
 @ObjectType('SmsMessage', { description: 'One SMS push through a privacy number, as stored (a NOTIFY or a BLOCK record).' })
 export class SmsMessage {

@@ -13,7 +13,7 @@ import { sha256Hex } from './canonical';
 import type { NonceLedger } from './nonce-ledger';
 import { type PushAnswerOutcome, UNKNOWN_KIND } from './push-answer';
 import { formatPushParseError, parsePush } from './parse-push';
-import type { SmsEvent } from './push';
+import type { SmsPush } from './push';
 import { type Arrival, deadLetterIn, guessKind, isDeterministicStoreError, publish, type PushOutcome, type PushStoreDeps, storePushIn } from './store-push';
 import { decideAuth, type VerifyResult, verifyPushSignature } from './verify-signature';
 
@@ -178,7 +178,7 @@ function pathTokenMatches(app: AppConfig, presented: string | undefined): boolea
 }
 
 /** The decision of a Block push, made before its transaction (within the deadline: policy, else the fallback). */
-async function decideSms(deps: WebhookDeps, app: AppConfig, sms: SmsEvent): Promise<Decision> {
+async function decideSms(deps: WebhookDeps, app: AppConfig, sms: SmsPush): Promise<Decision> {
   // Only a Block decision needs the binding (an AX binding's temporary callee is the default receiver).
   const binding = sms.subscriptionId ? await deps.bindings.get(deps.db, sms.subscriptionId).catch(() => null) : null;
   return decideWithin(deps, app, sms, binding);
@@ -194,7 +194,7 @@ function smsAnswer(deps: WebhookDeps, app: AppConfig, row: SmsRow, decision: Dec
 async function decideWithin(
   deps: WebhookDeps,
   app: AppConfig,
-  sms: SmsEvent,
+  sms: SmsPush,
   binding: Awaited<ReturnType<BindingRepository['get']>>,
 ): Promise<Decision> {
   const now = deps.now();

@@ -1,4 +1,4 @@
-import type { NotifyMode } from '../platform/push-wire';
+import type { NotifyMode, WireCallEventType } from '../platform/push-wire';
 import {
   eventTime,
   objectAt,
@@ -14,17 +14,7 @@ import {
   type At,
 } from './fields';
 import { ownField, type JsonObject } from './json';
-import { CallEventType, type CallEvent } from './push';
-
-/** Wire word → type, for matching `eventType` (push-api.md §2.1). */
-export const CALL_EVENT_TYPES: Readonly<Record<string, CallEventType>> = {
-  callin: CallEventType.CallIn,
-  callout: CallEventType.CallOut,
-  alerting: CallEventType.Alerting,
-  answer: CallEventType.Answer,
-  disconnect: CallEventType.Disconnect,
-  collectInfo: CallEventType.CollectInfo,
-};
+import type { CallEventPush } from './push';
 
 const NOTIFY_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify', Block: 'Block' };
 
@@ -33,9 +23,9 @@ const NOTIFY_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify
  * optional. `notifyMode` must be Notify or Block when present (it decides whether a control body is owed).
  * Throws FieldError.
  */
-export function parseCallEvent(body: JsonObject, type: CallEventType, receivedAt: Date | undefined): CallEvent {
+export function parseCallEvent(body: JsonObject, type: WireCallEventType, receivedAt: Date | undefined): CallEventPush {
   const info = objectAt(ownField(body, 'statusInfo'), 'statusInfo');
-  const event: CallEvent = {
+  const event: CallEventPush = {
     type,
     sessionId: requiredId(info, 'sessionId'),
     occurredAt: eventTime(info, 'timestamp', receivedAt),

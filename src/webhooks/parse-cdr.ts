@@ -19,7 +19,7 @@ import {
 import { ownField, type JsonObject, type JsonValue } from './json';
 import { checkStorable } from './body-scan';
 import { FieldError } from './fields';
-import type { CallRecord, RejectedRecord } from './push';
+import type { CdrPush, RejectedRecord } from './push';
 
 /**
  * A CDR body (§3.2): `feeLst` must hold at least one record (else the body is not a CDR batch: FieldError).
@@ -28,9 +28,9 @@ import type { CallRecord, RejectedRecord } from './push';
  * dropped silently, and refusing the batch would lose all of them after the last retry). More than the
  * documented 50 records is accepted: the body size limit bounds the work.
  */
-export function parseCdrBatch(body: JsonObject): { records: CallRecord[]; rejected: RejectedRecord[] } {
+export function parseCdrBatch(body: JsonObject): { records: CdrPush[]; rejected: RejectedRecord[] } {
   const list = arrayAt({ obj: body, path: '' }, 'feeLst', 1);
-  const records: CallRecord[] = [];
+  const records: CdrPush[] = [];
   const rejected: RejectedRecord[] = [];
   list.forEach((item, index) => {
     const path = `feeLst[${index}]`;
@@ -49,9 +49,9 @@ export function parseCdrBatch(body: JsonObject): { records: CallRecord[]; reject
  * One FeeInfo (§3.3). Required as documented [C]: sessionId, direction, spId, appKey, bindNum, callerNum.
  * Fields documented as required only [U] (calleeNum) are optional here.
  */
-function parseFeeInfo(item: JsonValue, path: string): CallRecord {
+function parseFeeInfo(item: JsonValue, path: string): CdrPush {
   const at = objectAt(item, path);
-  return withoutUndefined<CallRecord>({
+  return withoutUndefined<CdrPush>({
     sessionId: requiredId(at, 'sessionId'),
     direction: requiredInteger(at, 'direction'),
     spId: requiredId(at, 'spId'),
@@ -83,7 +83,7 @@ function parseFeeInfo(item: JsonValue, path: string): CallRecord {
 }
 
 type RecordTimes = Pick<
-  CallRecord,
+  CdrPush,
   'callInTime' | 'fwdStartTime' | 'fwdAlertingTime' | 'fwdAnswerTime' | 'callEndTime' | 'failTime' | 'recordStartTime'
 >;
 
@@ -99,7 +99,7 @@ function times(at: At): RecordTimes {
   };
 }
 
-type RecordingFields = Pick<CallRecord, 'recordObjectName' | 'recordBucketName' | 'recordDomain' | 'recordFileDownloadUrl'>;
+type RecordingFields = Pick<CdrPush, 'recordObjectName' | 'recordBucketName' | 'recordDomain' | 'recordFileDownloadUrl'>;
 
 function recording(at: At): RecordingFields {
   return {

@@ -1,27 +1,9 @@
-import type { WireNumStatus, WireNumStatusCause } from '../platform/push-wire';
+import { type NumberStatus, numberStatusOfWire } from '../numbers/number-status';
+import { NUMBER_STATUS_CAUSES } from '../platform/push-codes';
+import type { WireNumStatusCause } from '../platform/push-wire';
 import { arrayAt, fail, objectAt, optionalText, pathOf, requiredPhone, withoutUndefined } from './fields';
 import { ownField, type JsonObject, type JsonValue } from './json';
-import { NumberStatus, type NumberStatusChange } from './push';
-
-/** §5.2 status codes. */
-const STATUSES: Readonly<Record<WireNumStatus, NumberStatus>> = {
-  '5': NumberStatus.Normal,
-  '9': NumberStatus.Suspended,
-  '10': NumberStatus.Unavailable,
-  '11': NumberStatus.BindingFrozen,
-};
-
-/** §5.2 cause meanings; there is no "4". */
-export const NUMBER_STATUS_CAUSES: Readonly<Record<WireNumStatusCause, string>> = {
-  '1': 'Number deleted',
-  '2': 'Account in arrears',
-  '3': 'Number stopped',
-  '5': 'Calls restricted by the carrier',
-  '6': 'Carrier call restriction lifted',
-  '7': 'Unconditional call forwarding enabled on the number',
-  '8': 'No-answer call forwarding enabled on the number',
-  '9': 'Busy call forwarding enabled on the number',
-};
+import type { NumberStatusChange } from './push';
 
 /**
  * A number status body (§5.2): `numInfo` must hold at least one record (more than the documented 100 is
@@ -48,7 +30,8 @@ function parseNumInfo(item: JsonValue, path: string): NumberStatusChange {
 
 function readStatus(value: JsonValue | undefined, path: string): NumberStatus {
   const code = typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
-  if (code !== undefined && Object.prototype.hasOwnProperty.call(STATUSES, code)) return STATUSES[code as WireNumStatus];
+  const status = code === undefined ? undefined : numberStatusOfWire(code);
+  if (status !== undefined) return status;
   return fail(path, '"5" (normal), "9" (suspended), "10" (unavailable) or "11" (binding frozen)', value);
 }
 

@@ -2,11 +2,12 @@ import { checkStorable } from './body-scan';
 import { describeValue } from './describe-value';
 import { FieldError, fail } from './fields';
 import { isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
-import { CALL_EVENT_TYPES, parseCallEvent } from './parse-call-event';
+import { WIRE_CALL_EVENT_TYPES, type WireCallEventType } from '../platform/push-wire';
+import { parseCallEvent } from './parse-call-event';
 import { parseCdrBatch } from './parse-cdr';
 import { parseNumberStatus } from './parse-number-status';
 import { parseSms } from './parse-sms';
-import type { CallEventType, ParseResult, Push, PushParseError } from './push';
+import type { ParseResult, Push, PushParseError } from './push';
 
 /** Path of errors about the body as a whole. */
 export const BODY_PATH = '(body)';
@@ -63,14 +64,13 @@ function parseBody(body: JsonObject, receivedAt: Date | undefined): Push {
   if (ownField(body, 'smsEvent') !== undefined) return { kind: 'sms', sms: parseSms(body, receivedAt) };
   if (eventType === undefined) fail('eventType', 'eventType (call event, fee, numStatus) or smsEvent', eventType);
   const type = callEventType(word);
-  if (type === undefined) fail('eventType', `one of ${[...Object.keys(CALL_EVENT_TYPES), 'fee', 'numStatus'].join(', ')}`, eventType);
+  if (type === undefined) fail('eventType', `one of ${[...WIRE_CALL_EVENT_TYPES, 'fee', 'numStatus'].join(', ')}`, eventType);
   return { kind: 'callEvent', event: parseCallEvent(body, type, receivedAt) };
 }
 
 /** `word` is trimmed and lower-cased: the platform's case is documented for field names, not values [U]. */
-function callEventType(word: string | undefined): CallEventType | undefined {
-  const match = Object.keys(CALL_EVENT_TYPES).find((key) => key.toLowerCase() === word);
-  return match === undefined ? undefined : CALL_EVENT_TYPES[match];
+function callEventType(word: string | undefined): WireCallEventType | undefined {
+  return WIRE_CALL_EVENT_TYPES.find((type) => type.toLowerCase() === word);
 }
 
 function toParseError(err: unknown): PushParseError {

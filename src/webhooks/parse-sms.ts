@@ -1,7 +1,7 @@
-import type { NotifyMode } from '../platform/push-wire';
 import { eventTime, MAX_LONG_TEXT, objectAt, oneOf, optionalId, optionalInteger, optionalPhone, optionalString, pathOf, requiredId, requiredPhone, requiredString, withoutUndefined, type At } from './fields';
 import { isJsonObject, ownField, type JsonObject, type JsonValue } from './json';
-import type { SmsEvent, SmsExtParam } from './push';
+import type { NotifyMode, SmsExtPara } from '../platform/push-wire';
+import type { SmsPush } from './push';
 
 const NOTIFICATION_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: 'Notify', Block: 'Block' };
 
@@ -10,10 +10,10 @@ const NOTIFICATION_MODES: Readonly<Record<NotifyMode, NotifyMode>> = { Notify: '
  * Block, any case), and, though documented as required only [U], smsEvent.calling and
  * smsEvent.virtualNumber: an SMS without sender or X cannot be attributed. Throws FieldError.
  */
-export function parseSms(body: JsonObject, receivedAt: Date | undefined): SmsEvent {
+export function parseSms(body: JsonObject, receivedAt: Date | undefined): SmsPush {
   const top: At = { obj: body, path: '' };
   const sms = objectAt(ownField(body, 'smsEvent'), 'smsEvent');
-  return withoutUndefined<SmsEvent>({
+  return withoutUndefined<SmsPush>({
     appKey: requiredId(top, 'appKey'),
     mode: oneOf(ownField(sms.obj, 'notificationMode'), pathOf(sms.path, 'notificationMode'), NOTIFICATION_MODES),
     smsIdentifier: requiredId(sms, 'smsIdentifier'),
@@ -42,7 +42,7 @@ function readEvent(sms: At): string | undefined {
  * `extInfo.extParas` [U meanings]: tolerant throughout, since nothing depends on it. A single object is
  * read as a one-item list; items without a string key are skipped; number values become text.
  */
-function readExtParas(extInfo: JsonValue | undefined): SmsExtParam[] {
+function readExtParas(extInfo: JsonValue | undefined): SmsExtPara[] {
   if (!isJsonObject(extInfo)) return [];
   const list = ownField(extInfo, 'extParas');
   const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
@@ -52,7 +52,7 @@ function readExtParas(extInfo: JsonValue | undefined): SmsExtParam[] {
   });
 }
 
-function toExtParam(item: JsonValue): SmsExtParam | undefined {
+function toExtParam(item: JsonValue): SmsExtPara | undefined {
   if (!isJsonObject(item)) return undefined;
   const key = ownField(item, 'key');
   const value = ownField(item, 'value');

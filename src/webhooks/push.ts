@@ -1,4 +1,5 @@
-import type { NotifyMode } from '../platform/push-wire';
+import type { CallStatusInfo, FeeInfo, NotifyMode, SmsExtPara, WireCallEventType } from '../platform/push-wire';
+import type { NumberStatus } from '../numbers/number-status';
 import type { JsonObject, JsonValue } from './json';
 
 /**
@@ -6,10 +7,10 @@ import type { JsonObject, JsonValue } from './json';
  * body that code past `webhooks/` sees. Each variant keeps the JSON it came from (`raw`) for storage.
  */
 export type Push =
-  | { kind: 'callEvent'; event: CallEvent }
+  | { kind: 'callEvent'; event: CallEventPush }
   /** `rejected`: records that did not parse (dead letters); the batch's other records are stored. */
-  | { kind: 'cdrBatch'; records: CallRecord[]; rejected: RejectedRecord[] }
-  | { kind: 'sms'; sms: SmsEvent }
+  | { kind: 'cdrBatch'; records: CdrPush[]; rejected: RejectedRecord[] }
+  | { kind: 'sms'; sms: SmsPush }
   | { kind: 'numberStatus'; changes: NumberStatusChange[] };
 
 export type ParseResult = { ok: true; push: Push } | { ok: false; error: PushParseError };
@@ -31,90 +32,38 @@ export interface RejectedRecord {
   error: PushParseError;
 }
 
-/** Call event types with their wire values (push-api.md §2.1). */
-export enum CallEventType {
-  CallIn = 'callin',
-  CallOut = 'callout',
-  Alerting = 'alerting',
-  Answer = 'answer',
-  Disconnect = 'disconnect',
-  /** AXE only: the caller typed the extension (`digitInfo`). */
-  CollectInfo = 'collectInfo',
-}
-
-/** One call event (§2.2). Optional fields are absent when the platform sent nothing or an empty string. */
-export interface CallEvent {
-  type: CallEventType;
-  sessionId: string;
-  /** `statusInfo.timestamp` (UTC); the receive time when the platform left it out. */
-  occurredAt: Date;
-  caller?: string;
-  called?: string;
-  subscriptionId?: string;
-  userData?: string;
-  /** disconnect: hang-up reason, push-api.md Appendix A (0 = normal). */
-  stateCode?: number;
-  stateDesc?: string;
-  /** AXE collectInfo: the extension entered. */
-  digitInfo?: string;
-  /** X mode callin: `Block` means the response body decides the call. */
-  notifyMode?: NotifyMode;
-  /** X mode disconnect: release direction, values undocumented, kept as text. */
-  callRelDirection?: string;
-  raw: JsonObject;
-}
+/** The CDR time fields (§3.3): parsed into UTC instants. */
+type CdrTimeField = 'callInTime' | 'fwdStartTime' | 'fwdAlertingTime' | 'fwdAnswerTime' | 'callEndTime' | 'failTime' | 'recordStartTime';
 
 /**
- * One CDR (§3.3), field names as on the wire. Times are UTC instants, null when absent or empty (an
- * unanswered call has `fwdAnswerTime: null`). Numbers are kept exactly as sent.
+ * One call event (§2.2): the fields of `statusInfo` with the wire names and meanings of `CallStatusInfo`, plus
+ * the event type. Optional fields are absent when the platform sent nothing or an empty string; `occurredAt`
+ * is `statusInfo.timestamp` (UTC), or the receive time when the platform left it out; `callRelDirection`
+ * (values undocumented) is kept as text.
  */
-export interface CallRecord {
-  sessionId: string;
-  /** Per mode (§3.4); e.g. AXB 0 = B called A, 1 = A called B, 2 = abnormal. */
-  direction: number;
-  spId: string;
-  appKey: string;
-  bindNum: string;
-  callerNum: string;
-  icid?: string;
-  subscriptionId?: string;
-  calleeNum?: string;
-  fwdDisplayNum?: string;
-  fwdDstNum?: string;
-  callInTime: Date | null;
-  fwdStartTime: Date | null;
-  fwdAlertingTime: Date | null;
-  fwdAnswerTime: Date | null;
-  callEndTime: Date | null;
-  failTime: Date | null;
-  recordStartTime: Date | null;
-  /** Q.850 cause (Appendix B); 0 = not applicable. */
-  fwdUnaswRsn?: number;
-  /** Teardown point (Appendix C); 0 = normal. */
-  ulFailReason?: number;
-  sipStatusCode?: number;
-  callOutUnaswRsn?: number;
-  /** True when the call was recorded (wire 1); false for 0 or absent. */
-  recordFlag: boolean;
-  recordObjectName?: string;
-  recordBucketName?: string;
-  recordDomain?: string;
-  recordFileDownloadUrl?: string;
-  ttsPlayTimes?: number;
-  ttsTransDuration?: number;
-  mptyId?: string;
-  serviceType?: string;
-  hostName?: string;
-  userData?: string;
-  /** AXE: the extension. */
-  extendNum?: string;
-  /** X mode: release direction, kept as text. */
+export type CallEventPush = Omit<CallStatusInfo, 'timestamp' | 'callRelDirection'> & {
+  type: WireCallEventType;
+  occurredAt: Date;
   callRelDirection?: string;
   raw: JsonObject;
-}
+};
 
-/** One SMS notification (§4.2). */
-export interface SmsEvent {
+/**
+ * One CDR of a fee push (§3.3): the fields of `FeeInfo` with their wire names and meanings. Times are UTC
+ * instants, null when absent or empty (an unanswered call has `fwdAnswerTime: null`); numbers are kept
+ * exactly as sent; `recordFlag` is true for wire 1, false for 0 or absent; the fields of undocumented type
+ * (`mptyId`, `extendNum`, `callRelDirection`) are kept as text.
+ */
+export type CdrPush = Omit<FeeInfo, CdrTimeField | 'recordFlag' | 'callRelDirection'> & {
+  [K in CdrTimeField]: Date | null;
+} & {
+  recordFlag: boolean;
+  callRelDirection?: string;
+  raw: JsonObject;
+};
+
+/** One SMS notification (§4.2), its fields renamed for what they hold. */
+export interface SmsPush {
   appKey: string;
   /** `Block`: the response body decides forward or discard (§4.4). */
   mode: NotifyMode;
@@ -136,25 +85,8 @@ export interface SmsEvent {
   sendResult?: number;
   userData?: string;
   /** `extInfo.extParas`, in order; empty when absent. */
-  extParas: SmsExtParam[];
+  extParas: SmsExtPara[];
   raw: JsonObject;
-}
-
-export interface SmsExtParam {
-  key: string;
-  value: string;
-}
-
-/** X number status (§5.2), named after its business impact. */
-export enum NumberStatus {
-  /** `"5"`: no impact. */
-  Normal = 'NORMAL',
-  /** `"9"`: bindings, calls and SMS unavailable (calls get 8055). */
-  Suspended = 'SUSPENDED',
-  /** `"10"`: bindings, calls and SMS unavailable (calls get 8055); `cause` says why. */
-  Unavailable = 'UNAVAILABLE',
-  /** `"11"`: no new bindings; existing bindings keep working. */
-  BindingFrozen = 'BINDING_FROZEN',
 }
 
 /** One record of `numInfo`. */

@@ -9,13 +9,14 @@ import { type NumberStatusIngestDeps, storeNumberStatus } from '../numbers/numbe
 import type { Logger } from '../shared/logger';
 import type { Stored } from '../shared/stored';
 import { type SmsIngestDeps, storeSms } from '../sms/sms.ingest';
-import type { SmsDecisionName, SmsRow } from '../sms/sms.record';
+import type { SmsDecision } from '../sms/sms-decision';
+import type { SmsRow } from '../sms/sms.record';
 import type { Db, Queryable } from '../store/db';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { sha256Hex } from './canonical';
 import { foreignOwner, foreignOwners, type Claims } from './foreign-owner';
 import { formatPushParseError } from './parse-push';
-import type { CallRecord, Push } from './push';
+import type { CdrPush, Push } from './push';
 
 export interface PushStoreDeps extends CallIngestDeps, SmsIngestDeps, NumberStatusIngestDeps {
   db: Db;
@@ -46,7 +47,7 @@ export interface PushOutcome {
  * SMS, numbers), whose store appends to the event log last (events/event-log.ts, lock contract). Used by
  * the webhook handler and by a dead letter's replay alike, so a replayed push is stored as if pushed.
  */
-export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arrival, push: Push, decision: SmsDecisionName | null): Promise<PushOutcome> {
+export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arrival, push: Push, decision: SmsDecision | null): Promise<PushOutcome> {
   const none: Stored = { entries: [], duplicates: 0 };
   const foreign = (claims: Claims) => foreignOwner(deps, tx, at.app, claims);
   switch (push.kind) {
@@ -56,7 +57,7 @@ export async function storePushIn(deps: PushStoreDeps, tx: Queryable, at: Arriva
       return { stored: await storeCallEvent(deps, tx, at.app, push.event), deadLettered: [] };
     }
     case 'cdrBatch': {
-      const good: CallRecord[] = [];
+      const good: CdrPush[] = [];
       const bad: { raw: unknown; why: string }[] = push.rejected.map((r) => ({ raw: r.raw, why: formatPushParseError(r.error) }));
       const whys = await foreignOwners(deps, tx, at.app, push.records.map((r) => ({ subscriptionId: r.subscriptionId, number: r.bindNum, appKey: r.appKey })));
       push.records.forEach((r, i) => {

@@ -435,6 +435,8 @@ export type CallRecord = {
   cursor?: Maybe<Scalars['ID']['output']>;
   /** Platform direction: AXB 0 = B called A, 1 = A called B, 2 = abnormal; AX/AXE 0 = someone called A, 1 = A called out. */
   direction: Scalars['Int']['output'];
+  /** direction with its documented meaning; null for a value the documentation does not list. */
+  directionKind?: Maybe<CallRecordDirection>;
   /** endedAt - answeredAt, 0 when unanswered. */
   durationSeconds: Scalars['Int']['output'];
   /** callEndTime (failTime when it failed): when the call ended; null when absent. */
@@ -462,6 +464,15 @@ export type CallRecord = {
   /** The binding's userData echoed by the platform; null when none. Masked for viewers. */
   userData?: Maybe<Scalars['String']['output']>;
 };
+
+/** The meaning of a call record's direction (platform 0 / 1 / 2; AXYB and X mode assumed to read like AX). */
+export type CallRecordDirection =
+  /** 2: an abnormal call, e.g. one with no binding data. */
+  | 'ABNORMAL'
+  /** 1: A called another party (AXB: A called B). */
+  | 'FROM_PARTY_A'
+  /** 0: another party called A (AXB: B called A). */
+  | 'TO_PARTY_A';
 
 /** Moves only forward. ENDED: the call was connected; FAILED: it never was. */
 export type CallState =

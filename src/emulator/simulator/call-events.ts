@@ -1,4 +1,4 @@
-import type { CallEventPush, CallStatusInfo } from '../../platform/push-wire';
+import type { CallEventBody, CallStatusInfo } from '../../platform/push-wire';
 import { UnreachableCaseError } from '../../shared/unreachable';
 import { timeAt, type CallContext } from './call-context';
 import type { CallStep } from './call-plan';
@@ -10,7 +10,7 @@ import { stateDescOf } from './hangup-codes';
  * called = the real destination; a call refused before callout disconnects with the callin numbers. The
  * binding id appears once it is known: from callin, or for the AXE A-called scene from collectInfo.
  */
-export function callEventBody(call: CallContext, step: CallStep, forwarded: boolean): CallEventPush {
+export function callEventBody(call: CallContext, step: CallStep, forwarded: boolean): CallEventBody {
   const base = { sessionId: call.sessionId, timestamp: timeAt(call, step.at) };
   const { route } = call;
   const binding = route.binding;
@@ -34,6 +34,6 @@ export function callEventBody(call: CallContext, step: CallStep, forwarded: bool
   }
 }
 
-function info(eventType: CallEventPush['eventType'], statusInfo: CallStatusInfo): CallEventPush {
+function info(eventType: CallEventBody['eventType'], statusInfo: CallStatusInfo): CallEventBody {
   return { eventType, statusInfo };
 }

@@ -1,12 +1,10 @@
+import type { WireCallEventType } from '../../platform/push-wire';
 import type { CallRoute } from './call-route';
 import { rangBefore } from './hangup-codes';
 import type { CallTimings } from './simulator-options';
 
-/** The call events of push-api.md §2.1, in the order a call can reach them. */
-export type CallEvent = 'callin' | 'collectInfo' | 'callout' | 'alerting' | 'answer' | 'disconnect';
-
 /** One step of a call: its event at `at` platform seconds after callin; disconnect carries the hang-up code. */
-export type CallStep = { at: number; event: Exclude<CallEvent, 'disconnect'> } | { at: number; event: 'disconnect'; code: number };
+export type CallStep = { at: number; event: Exclude<WireCallEventType, 'disconnect'> } | { at: number; event: 'disconnect'; code: number };
 
 /** How the forwarded callee behaves. */
 export interface CalleeScript {

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import type { CallEventPush } from '../../platform/push-wire';
+import type { CallEventBody, WireCallEventType } from '../../platform/push-wire';
 import type { Clock } from '../clock';
 import type { CallContext } from './call-context';
 import { callEventBody } from './call-events';
-import type { CallEvent, CallStep } from './call-plan';
+import type { CallStep } from './call-plan';
 import type { CallSummary } from './cdr-builder';
 import type { TimerSet } from './timer-set';
 
@@ -11,7 +11,7 @@ export interface CallPlayerDeps {
   timers: TimerSet;
   clock: Clock;
   /** Queues one event push of this call; pushes of a call leave in the order queued. */
-  push(body: CallEventPush): void;
+  push(body: CallEventBody): void;
   /** Called once, right after the disconnect was queued. */
   onEnd(summary: CallSummary): void;
 }
@@ -22,7 +22,7 @@ export interface CallPlayerDeps {
  * only forward: once disconnected, nothing else plays.
  */
 export class CallPlayer {
-  private readonly reached: Partial<Record<CallEvent, number>> = {};
+  private readonly reached: Partial<Record<WireCallEventType, number>> = {};
   private anchor = 0;
   private cancelNext: () => void = () => undefined;
   private ended = false;

@@ -1,4 +1,4 @@
-import type { CallEventPush } from '../../platform/push-wire';
+import type { CallEventBody } from '../../platform/push-wire';
 import type { CallbackRecords } from './callback-records';
 import type { CallContext } from './call-context';
 import { planCall } from './call-plan';
@@ -61,7 +61,7 @@ export class CallSimulator {
     this.players.clear();
   }
 
-  private pushEvent(call: CallContext, body: CallEventPush): void {
+  private pushEvent(call: CallContext, body: CallEventBody): void {
     const send = () => this.deps.sender.send({ kind: 'callStatus', app: call.app, body, key: call.sessionId, retry: true });
     void this.deps.channels.run(call.sessionId, send);
   }

@@ -1,11 +1,11 @@
 import type { FeeInfo } from '../../platform/push-wire';
 import { timeAt, type CallContext } from './call-context';
-import type { CallEvent } from './call-plan';
+import type { WireCallEventType } from '../../platform/push-wire';
 import { q850Of, sipStatusOf } from './hangup-codes';
 
 /** How a call went: the platform second each event was reached, and the hang-up code of its disconnect. */
 export interface CallSummary {
-  readonly reached: Readonly<Partial<Record<CallEvent, number>>>;
+  readonly reached: Readonly<Partial<Record<WireCallEventType, number>>>;
   readonly code: number;
 }
 
@@ -30,7 +30,7 @@ export interface CdrExtras {
 export function buildFeeInfo(call: CallContext, summary: CallSummary, extras: CdrExtras): FeeInfo {
   const { route } = call;
   const { reached, code } = summary;
-  const time = (e: CallEvent): string => (reached[e] === undefined ? '' : timeAt(call, reached[e]));
+  const time = (e: WireCallEventType): string => (reached[e] === undefined ? '' : timeAt(call, reached[e]));
   const end = time('disconnect');
   const answered = reached.answer !== undefined;
   const forwarded = route.kind === 'connect' && reached.callout !== undefined;

@@ -1,4 +1,4 @@
-import type { SmsPush } from '../../platform/push-wire';
+import type { SmsBody } from '../../platform/push-wire';
 import type { SmsBinding } from './sms-route';
 
 /** One SMS as the pushes describe it. */
@@ -17,7 +17,7 @@ export interface SmsFacts {
  * An SMS push body (push-api.md §4.2). Block: no `called`, no `sendResult`. Notify: `called` only after a
  * successful forward, and `sendResult`. `timeStamp` is ISO-8601 UTC with milliseconds.
  */
-export function smsBody(facts: SmsFacts, nowMs: number, outcome: { mode: 'Block' } | { mode: 'Notify'; sendResult: number; called?: string }): SmsPush {
+export function smsBody(facts: SmsFacts, nowMs: number, outcome: { mode: 'Block' } | { mode: 'Notify'; sendResult: number; called?: string }): SmsBody {
   const { binding } = facts;
   return {
     appKey: facts.appKey,

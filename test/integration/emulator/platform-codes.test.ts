@@ -29,12 +29,12 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
     return body.data!.createAXBBinding;
   }
 
-  it('an unanswered call: hang-up code 8102 (busy), Q.850 cause 17 and teardown point 8102, each with its meaning', async () => {
+  it('an unanswered call from A: direction 1, hang-up code 8102 (busy), Q.850 cause 17 and teardown point 8102, each with its meaning', async () => {
     const binding = await bindAXB();
     const records = subscribe(
       sandbox.ws,
-      documentOf<{ callRecords: { sessionId: string; failureCause: number | null; failure: Code | null; teardownPoint: number | null; teardown: Code | null } }>(
-        'subscription($id: ID) { callRecords(bindingId: $id, after: "0") { sessionId failureCause failure { code reason } teardownPoint teardown { code reason } } }',
+      documentOf<{ callRecords: { sessionId: string; direction: number; directionKind: string | null; failureCause: number | null; failure: Code | null; teardownPoint: number | null; teardown: Code | null } }>(
+        'subscription($id: ID) { callRecords(bindingId: $id, after: "0") { sessionId direction directionKind failureCause failure { code reason } teardownPoint teardown { code reason } } }',
       ),
       { id: binding.id },
     );
@@ -59,6 +59,8 @@ describe('platform codes beside their meaning, from pushes of the embedded platf
       const [record] = await records.take(1, 20_000);
       expect(record.callRecords).toEqual({
         sessionId,
+        direction: 1,
+        directionKind: 'FROM_PARTY_A',
         failureCause: 17,
         failure: { code: 17, reason: 'User busy' },
         teardownPoint: 8102,

@@ -1,4 +1,4 @@
-import type { FeePush } from '../../../src/platform/push-wire';
+import type { FeeBody } from '../../../src/platform/push-wire';
 import { URI } from '../../../src/platform/wire';
 import { A, B, C, eventRows, startSimulatorTest, statusInfos, type SimulatorTest } from './simulator-fixture';
 
@@ -11,7 +11,7 @@ describe('simulator: answered calls', () => {
   });
   afterEach(() => t.stop());
 
-  const fees = (): FeePush[] => t.emulator.pushes.all().filter((r) => r.kind === 'fee').map((r) => r.body as FeePush);
+  const fees = (): FeeBody[] => t.emulator.pushes.all().filter((r) => r.kind === 'fee').map((r) => r.body as FeeBody);
 
   test('AXB: A dials X → B; callin, callout, alerting, answer, disconnect, then the CDR', async () => {
     const [X] = t.numbers('s-axb');

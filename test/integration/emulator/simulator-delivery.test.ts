@@ -1,4 +1,4 @@
-import type { CallEventPush } from '../../../src/platform/push-wire';
+import type { CallEventBody } from '../../../src/platform/push-wire';
 import { computeDigest, parseTokenHeader, type AuthScheme } from '../../../src/platform/signing';
 import { URI } from '../../../src/platform/wire';
 import { A, B, startSimulatorTest, type SimulatorTest } from './simulator-fixture';
@@ -88,7 +88,7 @@ describe('simulator: push delivery', () => {
     await t.emulator.pushes.settled();
     const firstArrivals = [...new Set(t.receiver.received.map((p) => p.body.eventType))];
     expect(firstArrivals.filter((e) => e !== 'fee')).toEqual(['callin', 'callout', 'alerting', 'answer', 'disconnect']);
-    const callout = t.emulator.pushes.byKey(sessionId).find((r) => (r.body as CallEventPush).eventType === 'callout')!;
+    const callout = t.emulator.pushes.byKey(sessionId).find((r) => (r.body as CallEventBody).eventType === 'callout')!;
     expect(callout.delivered).toBe(true);
     expect(callout.attempts[0].status).toBe(500);
     expect(callout.attempts.at(-1)!.status).toBe(200);

@@ -1,4 +1,4 @@
-import type { FeeInfo, FeePush } from '../../../src/platform/push-wire';
+import type { FeeInfo, FeeBody } from '../../../src/platform/push-wire';
 import { URI } from '../../../src/platform/wire';
 import { A, B, C, eventRows, startSimulatorTest, statusInfos, type SimulatorTest } from './simulator-fixture';
 
@@ -16,7 +16,7 @@ describe('simulator: refused and unanswered calls', () => {
     await t.emulator.pushes.settled();
     const records = t.emulator.pushes.byKey(sessionId);
     const last = statusInfos(records).at(-1)!;
-    const cdr = t.emulator.pushes.all().filter((r) => r.kind === 'fee').flatMap((r) => (r.body as FeePush).feeLst).find((f) => f.sessionId === sessionId)!;
+    const cdr = t.emulator.pushes.all().filter((r) => r.kind === 'fee').flatMap((r) => (r.body as FeeBody).feeLst).find((f) => f.sessionId === sessionId)!;
     return { events: eventRows(records).map((r) => r[0]), code: last.stateCode, desc: last.stateDesc, cdr };
   }
 

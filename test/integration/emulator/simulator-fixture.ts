@@ -1,7 +1,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/emulator';
 import type { PushRecord } from '../../../src/emulator/emulator';
 import type { EmulatorSeed, SeedApp, SeedMode } from '../../../src/emulator/seed';
-import type { CallEventPush } from '../../../src/platform/push-wire';
+import type { CallEventBody } from '../../../src/platform/push-wire';
 import { signedClient, type SignedClient } from '../../helpers/emulator-http';
 import { manualClock, type ManualClock } from './fixture';
 import { startPushReceiver, type PushReceiver } from './push-receiver';
@@ -76,13 +76,13 @@ export function eventRows(records: readonly PushRecord[]): Array<[string, string
   return records
     .filter((r) => r.kind === 'callStatus')
     .map((r) => {
-      const body = r.body as CallEventPush;
+      const body = r.body as CallEventBody;
       return [body.eventType, body.statusInfo?.caller, body.statusInfo?.called];
     });
 }
 
-export function statusInfos(records: readonly PushRecord[]): NonNullable<CallEventPush['statusInfo']>[] {
-  return records.filter((r) => r.kind === 'callStatus').map((r) => (r.body as CallEventPush).statusInfo!);
+export function statusInfos(records: readonly PushRecord[]): NonNullable<CallEventBody['statusInfo']>[] {
+  return records.filter((r) => r.kind === 'callStatus').map((r) => (r.body as CallEventBody).statusInfo!);
 }
 
 function fail(message: string): never {

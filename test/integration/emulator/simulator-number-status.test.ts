@@ -1,4 +1,4 @@
-import type { CallEventPush, NumStatusPush } from '../../../src/platform/push-wire';
+import type { CallEventBody, NumStatusBody } from '../../../src/platform/push-wire';
 import { URI } from '../../../src/platform/wire';
 import { A, B, C, D, startSimulatorTest, statusInfos, type SimulatorTest } from './simulator-fixture';
 
@@ -26,7 +26,7 @@ describe('simulator: number status', () => {
     t.emulator.pushNumberStatus({ number: X, status: '10', cause: '2' });
     const push = await t.receiver.waitFor((p) => p.body?.eventType === 'numStatus');
     expect(push.path).toBe('/numstatus/s-axb');
-    expect(push.body as NumStatusPush).toEqual({ eventType: 'numStatus', numInfo: [{ number: X, status: '10', cause: '2' }] });
+    expect(push.body as NumStatusBody).toEqual({ eventType: 'numStatus', numInfo: [{ number: X, status: '10', cause: '2' }] });
     expect((await bind(X, C, D)).json).toEqual({ resultcode: '1012102', resultdesc: 'The number status is abnormal.' });
     expect(await lastCode(t.emulator.simulateCall({ from: A, to: X }).sessionId)).toBe(8055);
     const sms = t.emulator.simulateSms({ from: A, to: X, content: 'hi' }).smsIdentifier;
@@ -41,11 +41,11 @@ describe('simulator: number status', () => {
     expect((await bind(X, C, D)).json?.resultcode).toBe('1012102');
     const { sessionId } = t.emulator.simulateCall({ from: A, to: X, talkSeconds: 1 });
     expect(await lastCode(sessionId)).toBe(0);
-    expect(t.emulator.pushes.byKey(sessionId).map((r) => (r.body as CallEventPush).eventType)).toContain('answer');
+    expect(t.emulator.pushes.byKey(sessionId).map((r) => (r.body as CallEventBody).eventType)).toContain('answer');
     t.emulator.pushNumberStatus({ number: X, status: '5' });
     expect((await bind(X, C, D)).json?.resultcode).toBe('0');
     await t.emulator.pushes.settled();
-    const statuses = t.emulator.pushes.all().filter((r) => r.kind === 'numStatus').map((r) => (r.body as NumStatusPush).numInfo[0]);
+    const statuses = t.emulator.pushes.all().filter((r) => r.kind === 'numStatus').map((r) => (r.body as NumStatusBody).numInfo[0]);
     expect(statuses).toEqual([{ number: X, status: '11' }, { number: X, status: '5' }]);
   });
 

@@ -1,4 +1,4 @@
-import type { CallEventPush, FeePush } from '../../../src/platform/push-wire';
+import type { CallEventBody, FeeBody } from '../../../src/platform/push-wire';
 import { URI } from '../../../src/platform/wire';
 import { send } from '../../helpers/emulator-http';
 import { A, B, C, D, eventRows, startSimulatorTest, statusInfos, type SimulatorTest } from './simulator-fixture';
@@ -12,14 +12,14 @@ describe('simulator: sessions, callbacks, recordings, CDR batches', () => {
   });
   afterEach(() => t.stop());
 
-  const fees = (): FeePush[] => t.emulator.pushes.all().filter((r) => r.kind === 'fee').map((r) => r.body as FeePush);
+  const fees = (): FeeBody[] => t.emulator.pushes.all().filter((r) => r.kind === 'fee').map((r) => r.body as FeeBody);
   const stop = (app: string, sessionid: string) => t.client(app).post(URI.callStop, { sessionid, signal: 'call_stop' });
 
   test('callStop during the talk ends the call at once with a disconnect; a second callStop is 1020152', async () => {
     const [X] = t.numbers('s-axb');
     await t.client('s-axb').post(URI.axb, { relationNum: X, callerNum: A, calleeNum: B });
     const { sessionId } = t.emulator.simulateCall({ from: A, to: X, talkSeconds: 3600 });
-    await t.emulator.pushes.waitFor((r) => r.key === sessionId && (r.body as CallEventPush).eventType === 'answer' && r.delivered);
+    await t.emulator.pushes.waitFor((r) => r.key === sessionId && (r.body as CallEventBody).eventType === 'answer' && r.delivered);
     expect((await stop('s-axb', sessionId)).json?.resultcode).toBe('0');
     await t.emulator.pushes.settled();
     expect(eventRows(t.emulator.pushes.byKey(sessionId)).map((r) => r[0])).toEqual(['callin', 'callout', 'alerting', 'answer', 'disconnect']);
@@ -36,7 +36,7 @@ describe('simulator: sessions, callbacks, recordings, CDR batches', () => {
     const [X] = t.numbers('s-axb');
     await t.client('s-axb').post(URI.axb, { relationNum: X, callerNum: A, calleeNum: B });
     const { sessionId } = t.emulator.simulateCall({ from: A, to: X });
-    await t.emulator.pushes.waitFor((r) => r.key === sessionId && (r.body as CallEventPush).eventType === 'alerting' && r.delivered);
+    await t.emulator.pushes.waitFor((r) => r.key === sessionId && (r.body as CallEventBody).eventType === 'alerting' && r.delivered);
     expect((await stop('s-axb', sessionId)).json?.resultcode).toBe('0');
     await t.emulator.pushes.settled();
     expect(eventRows(t.emulator.pushes.byKey(sessionId))).toEqual([['callin', A, X], ['callout', X, B], ['alerting', X, B], ['disconnect', X, B]]);

@@ -1,4 +1,4 @@
-import type { SmsPush } from '../../../src/platform/push-wire';
+import type { SmsBody } from '../../../src/platform/push-wire';
 import { URI } from '../../../src/platform/wire';
 import { A, B, C, startSimulatorTest, type SimulatorTest } from './simulator-fixture';
 
@@ -11,7 +11,7 @@ describe('simulator: SMS', () => {
   });
   afterEach(() => t.stop());
 
-  const smsPushes = (id: string) => t.emulator.pushes.byKey(id).map((r) => ({ kind: r.kind, url: r.url, event: (r.body as SmsPush).smsEvent }));
+  const smsPushes = (id: string) => t.emulator.pushes.byKey(id).map((r) => ({ kind: r.kind, url: r.url, event: (r.body as SmsBody).smsEvent }));
 
   test('AXB: A texts X → B; Notify with called and sendResult 0; B texts X → A', async () => {
     const [X] = t.numbers('s-axb');
@@ -113,8 +113,8 @@ describe('simulator: SMS', () => {
       const records = t.emulator.pushes.byKey(id);
       expect(records.map((r) => [r.kind, r.state])).toEqual([['smsBlock', 'gaveUp'], ['smsNotify', 'delivered']]);
       expect(records[0].attempts).toEqual([expect.objectContaining({ error: 'no answer within 150 ms' })]);
-      expect((records[1].body as SmsPush).smsEvent).toMatchObject({ sendResult: 7 });
-      expect((records[1].body as SmsPush).smsEvent).not.toHaveProperty('called');
+      expect((records[1].body as SmsBody).smsEvent).toMatchObject({ sendResult: 7 });
+      expect((records[1].body as SmsBody).smsEvent).not.toHaveProperty('called');
     });
 
     test('an unusable answer counts as none: sendResult 7', async () => {

@@ -4,7 +4,7 @@ import { matchesFilter } from '../../../src/events/stream-routes';
 import { InMemoryPubSub } from '../../../src/events/pubsub';
 import type { LogFilter } from '../../../src/events/event-log';
 import type { StreamObserver } from '../../../src/events/stream-observer';
-import { ALL_CHANNEL, type LogEntry, type NewLogEntry } from '../../../src/events/topics';
+import { ALL_CHANNEL, type LogEntry, type LogPayloads, type NewLogEntry } from '../../../src/events/topics';
 import type { Db } from '../../../src/store/db';
 import { migrate } from '../../../src/store/migrations';
 import { PgDb } from '../../../src/store/pg-db';
@@ -13,13 +13,20 @@ import { silentLogger } from '../../../src/shared/logger';
 import { wrapDb } from '../../helpers/wrap-db';
 import { createPgTestSchema, type PgTestSchema } from '../../helpers/pg-schema';
 
+/**
+ * The reader routes on an entry's columns and never opens its payload, so these entries carry a counter in
+ * place of a call event: the one place where the test steps outside the payload contract, on purpose.
+ */
+const counter = (n: number): LogPayloads['callEvent'] => ({ n }) as unknown as LogPayloads['callEvent'];
+const countOf = (e: LogEntry | undefined): number | undefined => (e?.payload as { n?: number } | undefined)?.n;
+
 const entry = (sessionId: string, n: number, app = 'app-1'): NewLogEntry => ({
   kind: 'callEvent',
   app,
   sessionId,
   bindingId: null,
   privacyNumber: '+8617000000001',
-  payload: { n },
+  payload: counter(n),
 });
 
 /**
@@ -105,10 +112,10 @@ describe.each([
     const [first] = await log.readAfter(db, '0', {}, 1);
     await append([entry('s1', 3)]);
     const stream = await r.openStream({ filter: {}, after: first.cursor });
-    expect((await take(stream, 2)).map((e) => e.payload.n)).toEqual([2, 3]);
+    expect((await take(stream, 2)).map((e) => countOf(e))).toEqual([2, 3]);
     await append([entry('s3', 4)]);
     await append([entry('s3', 5)]);
-    expect((await take(stream, 2)).map((e) => e.payload.n)).toEqual([4, 5]);
+    expect((await take(stream, 2)).map((e) => countOf(e))).toEqual([4, 5]);
     await stream.return?.();
   });
 
@@ -122,7 +129,7 @@ describe.each([
     );
     const received = await take(stream, 60, 45_000);
     await Promise.all(writers);
-    expect(new Set(received.map((e) => e.payload.n)).size).toBe(60);
+    expect(new Set(received.map((e) => countOf(e))).size).toBe(60);
     expect(ascending(received)).toBe(true);
     expect(received.every((e) => e.sessionId === 'busy')).toBe(true);
     await stream.return?.();
@@ -134,7 +141,7 @@ describe.each([
     const stream = await r.openStream({ filter: {}, after: null });
     const pending = stream.next();
     await append([entry('s1', 2)]);
-    expect((await pending).value?.payload.n).toBe(2);
+    expect(countOf((await pending).value)).toBe(2);
     const waiting = stream.next();
     await stream.return?.();
     await expect(waiting).resolves.toEqual({ value: undefined, done: true });
@@ -146,20 +153,20 @@ describe.each([
     const r = await openReader({ batchSize: 7 });
     const live = await r.openStream({ filter: { sessionId: 'busy' }, after: null });
     for (let i = 0; i < 40; i++) await append([entry('busy', i), entry('other', -1)]);
-    expect((await take(live, 40)).map((e) => e.payload.n)).toEqual([...Array(40).keys()]);
+    expect((await take(live, 40)).map((e) => countOf(e))).toEqual([...Array(40).keys()]);
     const resumed = await r.openStream({ filter: { sessionId: 'busy' }, after: '0' });
     const writer = (async () => {
       for (let i = 40; i < 100; i++) await append([entry('busy', i), entry('other', -1)]);
     })();
     const got = await take(resumed, 100, 45_000);
     await writer;
-    expect(got.map((e) => e.payload.n)).toEqual([...Array(100).keys()]);
+    expect(got.map((e) => countOf(e))).toEqual([...Array(100).keys()]);
     expect(ascending(got)).toBe(true);
     // Nothing more than the 100: the next one is the next append.
     const next = resumed.next();
     await append([entry('busy', 100)]);
-    expect((await next).value?.payload.n).toBe(100);
-    expect((await take(live, 61)).map((e) => e.payload.n)).toEqual([...Array(61).keys()].map((i) => i + 40));
+    expect(countOf((await next).value)).toBe(100);
+    expect((await take(live, 61)).map((e) => countOf(e))).toEqual([...Array(61).keys()].map((i) => i + 40));
     await resumed.return?.();
     await live.return?.();
   });
@@ -172,10 +179,10 @@ describe.each([
     // The consumer pauses while 20 more arrive, far more than the 2 the reader may hold for it.
     for (let i = 30; i < 50; i++) await append([entry('busy', i)]);
     got.push(...(await take(resumed, 47)));
-    expect(got.map((e) => e.payload.n)).toEqual([...Array(50).keys()]);
+    expect(got.map((e) => countOf(e))).toEqual([...Array(50).keys()]);
     const next = resumed.next();
     await append([entry('busy', 50)]);
-    expect((await next).value?.payload.n).toBe(50);
+    expect(countOf((await next).value)).toBe(50);
     await resumed.return?.();
   });
 
@@ -186,24 +193,24 @@ describe.each([
     const first = live.next();
     await append(Array.from({ length: 50 }, (_, i) => entry('burst', i)));
     const got = [(await first).value!, ...(await take(live, 49))];
-    expect(got.map((e) => e.payload.n)).toEqual([...Array(50).keys()]);
+    expect(got.map((e) => countOf(e))).toEqual([...Array(50).keys()]);
     const next = live.next();
     await append([entry('burst', 50)]);
-    expect((await next).value?.payload.n).toBe(50);
+    expect(countOf((await next).value)).toBe(50);
     expect(observer.counts).toMatchObject({ cut: 0, ended: 0 });
     await live.return?.();
   });
 
   it('hands a stream in memory exactly what the SQL filter of EventLog.readAfter selects', async () => {
     const kinds = ['callEvent', 'callRecord', 'sms'] as const;
-    const entries: NewLogEntry[] = Array.from({ length: 48 }, (_, i) => ({
+    const entries = Array.from({ length: 48 }, (_, i) => ({
       kind: kinds[i % 3],
       app: `app-${i % 2}`,
       sessionId: i % 4 === 0 ? null : `s${i % 4}`,
       bindingId: i % 5 === 0 ? null : `b${i % 5}`,
       privacyNumber: i % 3 === 0 ? null : `+861700000000${i % 3}`,
-      payload: { i },
-    }));
+      payload: counter(i),
+    })) as NewLogEntry[];
     const written = await db.transaction((tx) => log.append(tx, entries));
     const filters: LogFilter[] = [
       {},
@@ -233,14 +240,14 @@ describe.each([
     const waiting = [bySession[7].next(), ...byApp.map((s) => s.next()), everything.next()];
     await append([entry('s7', 1, 'app-2')]);
     const results = await Promise.all(waiting);
-    expect(results.map((x) => x.value?.payload.n)).toEqual(Array(12).fill(1));
-    expect(counting.count(LOG_READ) - before).toBe(1);
+    expect(results.map((x) => countOf(x.value))).toEqual(Array(12).fill(1));
+    expect(counting.reads() - before).toBe(1);
     expect(observer.counts).toMatchObject({ opened: 51, delivered: 12 });
     // A stream of another session was not handed the entry.
     const other = bySession[8].next();
     await append([entry('s8', 2)]);
-    expect((await other).value?.payload.n).toBe(2);
-    expect(counting.count(LOG_READ) - before).toBe(2);
+    expect(countOf((await other).value)).toBe(2);
+    expect(counting.reads() - before).toBe(2);
     for (const s of [...bySession, ...byApp, everything]) await s.return?.();
     expect(observer.counts.ended).toBe(51);
   });
@@ -254,12 +261,12 @@ describe.each([
     // 10 buffered, the 11th makes it fall behind, 2 more are held for it, and a later read finds it took nothing.
     for (let i = 0; i < 13; i++) {
       await append([entry('s', i)]);
-      expect((await take(reading, 1))[0].payload.n).toBe(i);
+      expect(countOf((await take(reading, 1))[0])).toBe(i);
     }
     expect(hooked).toBe(0);
     for (let i = 13; i < 15; i++) {
       await append([entry('s', i)]);
-      expect((await take(reading, 1))[0].payload.n).toBe(i);
+      expect(countOf((await take(reading, 1))[0])).toBe(i);
     }
     expect(hooked).toBe(1);
     expect(observer.counts.cut).toBe(1);
@@ -278,12 +285,12 @@ describe.each([
     faulty.failNext(LOG_READ);
     const pending = live.next();
     await append([entry('s', 1)]);
-    expect((await pending).value?.payload.n).toBe(1);
+    expect(countOf((await pending).value)).toBe(1);
     expect(faulty.failures).toBe(1);
     // A replay read that fails is retried as well.
     faulty.failNext(LOG_READ);
     const replaying = await r.openStream({ filter: {}, after: '0', kind: 'callEvents' });
-    expect((await take(replaying, 1))[0].payload.n).toBe(1);
+    expect(countOf((await take(replaying, 1))[0])).toBe(1);
     expect(faulty.failures).toBe(2);
     expect(observer.counts).toMatchObject({ readFailed: 2, ended: 0 });
     await live.return?.();

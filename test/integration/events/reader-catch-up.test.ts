@@ -1,7 +1,7 @@
 import { EventLog } from '../../../src/events/event-log';
 import { LogReader } from '../../../src/events/log-reader';
 import { RedisPubSub } from '../../../src/events/redis-pubsub';
-import { ALL_CHANNEL } from '../../../src/events/topics';
+import { ALL_CHANNEL, type LogPayloads } from '../../../src/events/topics';
 import type { Db, Queryable } from '../../../src/store/db';
 import { migrate } from '../../../src/store/migrations';
 import { PgliteDb } from '../../../src/store/pglite-db';
@@ -47,8 +47,9 @@ describe('the Redis catch-up wake with the shared reader', () => {
     let wakes = 0;
     const unsubscribe = await pubsub.subscribe(ALL_CHANNEL, () => wakes++);
     const pending = streams[3].next();
-    // Stored without a publish, as when the publish was lost: only the catch-up wake finds it.
-    await db.transaction((tx) => log.append(tx, [{ kind: 'callEvent', app: 'app-1', sessionId: 's3', bindingId: null, privacyNumber: null, payload: { n: 1 } }]));
+    // Stored without a publish, as when the publish was lost: only the catch-up wake finds it. The reader never
+    // opens a payload, so a counter stands in for a call event.
+    await db.transaction((tx) => log.append(tx, [{ kind: 'callEvent', app: 'app-1', sessionId: 's3', bindingId: null, privacyNumber: null, payload: { n: 1 } as unknown as LogPayloads['callEvent'] }]));
     expect((await withTimeout(pending, 5000, 'the entry')).value?.payload).toEqual({ n: 1 });
     const [readsBefore, wakesBefore] = [reads, wakes];
     await until(() => wakes >= wakesBefore + 5, 5000, 'five catch-up wakes');

@@ -1,10 +1,10 @@
 import type {
-  CallEventPush,
+  CallEventBody,
   CallinControlResponse,
-  FeePush,
-  NumStatusPush,
+  FeeBody,
+  NumStatusBody,
   SmsBlockResponse,
-  SmsPush,
+  SmsBody,
 } from '../../../src/platform/push-wire';
 import { A, B, X, Y, fixtureJson } from './push-fixtures';
 
@@ -14,7 +14,7 @@ import { A, B, X, Y, fixtureJson } from './push-fixtures';
  */
 describe('push wire DTOs express the documented examples', () => {
   test('X mode Block callin', () => {
-    const push: CallEventPush = {
+    const push: CallEventBody = {
       eventType: 'callin',
       statusInfo: {
         sessionId: '1201_0420_4294967295_20240506030000@callenabler246.huaweicaas.com',
@@ -46,13 +46,13 @@ describe('push wire DTOs express the documented examples', () => {
   });
 
   test('the failed-call CDR', () => {
-    const fee = fixtureJson<FeePush>('cdr-axb-failed');
-    const typed: FeePush = { eventType: 'fee', feeLst: [{ ...fee.feeLst[0], recordFlag: 0, direction: 1 }] };
+    const fee = fixtureJson<FeeBody>('cdr-axb-failed');
+    const typed: FeeBody = { eventType: 'fee', feeLst: [{ ...fee.feeLst[0], recordFlag: 0, direction: 1 }] };
     expect(fee).toEqual(typed);
   });
 
   test('the AX Block SMS and its responses', () => {
-    const push: SmsPush = {
+    const push: SmsBody = {
       appKey: 'demoAppKey0000000000000000',
       smsEvent: {
         smsIdentifier: 'sms-20240506-000017',
@@ -79,7 +79,7 @@ describe('push wire DTOs express the documented examples', () => {
   });
 
   test('number status', () => {
-    const push: NumStatusPush = {
+    const push: NumStatusBody = {
       eventType: 'numStatus',
       numInfo: [
         { number: X, status: '10', cause: '2' },
