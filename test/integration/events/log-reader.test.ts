@@ -241,13 +241,13 @@ describe.each([
     await append([entry('s7', 1, 'app-2')]);
     const results = await Promise.all(waiting);
     expect(results.map((x) => countOf(x.value))).toEqual(Array(12).fill(1));
-    expect(counting.reads() - before).toBe(1);
+    expect(counting.count(LOG_READ) - before).toBe(1);
     expect(observer.counts).toMatchObject({ opened: 51, delivered: 12 });
     // A stream of another session was not handed the entry.
     const other = bySession[8].next();
     await append([entry('s8', 2)]);
     expect(countOf((await other).value)).toBe(2);
-    expect(counting.reads() - before).toBe(2);
+    expect(counting.count(LOG_READ) - before).toBe(2);
     for (const s of [...bySession, ...byApp, everything]) await s.return?.();
     expect(observer.counts.ended).toBe(51);
   });
