@@ -161,6 +161,30 @@ describe('identical subscriptions share one execution per event and its bytes', 
     await activeIs(0);
   });
 
+  it('a sharer whose token expires gets UNAUTHENTICATED and completes; the sharer of the same view goes on', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 3;
+    const expiring = createWsClient(gw.url, { connectionParams: gw.bearer(await gw.jwt({ pn_role: 'viewer' }, { expiresIn: expiresAt })) });
+    const lasting = createWsClient(gw.url, { connectionParams: gw.bearer(gw.keys.viewer.token) });
+    const other = subscribe(lasting, CallEventsDocument, {});
+    try {
+      const ended = new Promise<{ errors: unknown[] }>((resolve) => {
+        const errors: unknown[] = [];
+        expiring.subscribe({ query: QUERY }, { next: (r) => r.errors && errors.push(...r.errors), error: (e) => resolve({ errors: [e] }), complete: () => resolve({ errors }) });
+      });
+      await activeIs(2);
+      const outcome = await withTimeout(ended, 20_000, 'the expiring subscription to end');
+      expect(outcome.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+      await activeIs(1);
+      const session = await pushCallEvent();
+      expect((await other.take(1))[0].callEvents).toMatchObject({ sessionId: session, caller: '+86138****8000' });
+    } finally {
+      other.dispose();
+      await expiring.dispose();
+      await lasting.dispose();
+    }
+    await activeIs(0);
+  });
+
   it('a stalled sharer is cut (4008) while a sharer of the same subscription on another socket keeps receiving', async () => {
     const token = `Bearer ${gw.keys.operator.token}`;
     // 100 sharers on one socket, so the kernel's socket buffers fill after a few batches once it stops reading.
