@@ -56,11 +56,6 @@ export class SharedSubscriptions {
     }
   }
 
-  /** How many groups are open (tests). */
-  get size(): number {
-    return this.groups.size;
-  }
-
   private async open(args: ExecutionArgs, request: ShareRequest): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const group = new Group(request.kind, this.options, () => {
       if (this.groups.get(request.key) === opening) this.groups.delete(request.key);

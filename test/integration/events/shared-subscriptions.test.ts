@@ -161,6 +161,18 @@ describe('identical subscriptions share one execution per event and its bytes', 
     await activeIs(0);
   });
 
+  it('identical subscriptions that fail to open each get their own error', async () => {
+    const client = createWsClient(gw.url, { connectionParams: gw.bearer(gw.keys.operator.token) });
+    const failing = [1, 2, 3].map(() => subscribe(client, CallEventsDocument, { filter: { app: 'no-such-app' } }));
+    try {
+      for (const f of failing) await expect(f.take(1)).rejects.toThrow(/BAD_USER_INPUT/);
+      await activeIs(0);
+    } finally {
+      for (const f of failing) f.dispose();
+      await client.dispose();
+    }
+  });
+
   it('a sharer whose token expires gets UNAUTHENTICATED and completes; the sharer of the same view goes on', async () => {
     const expiresAt = Math.floor(Date.now() / 1000) + 3;
     const expiring = createWsClient(gw.url, { connectionParams: gw.bearer(await gw.jwt({ pn_role: 'viewer' }, { expiresIn: expiresAt })) });
