@@ -160,7 +160,9 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         const share = shareKeyOf(operation, payload, principal);
         if (share) {
           const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: undefined };
-          // The shared execution's context: the view of this first principal, without its expiry (applied per subscriber).
+          // The shared execution's context: this first principal without its expiry (applied per subscriber). Every
+          // sharer has its role and apps, so sees the same data; its name and request id reach only the shared
+          // execution's logs and a field's FORBIDDEN message.
           const view: Principal = { ...principal, expiresAt: null };
           shareRequests.set(args, {
             ...share,
