@@ -1,25 +1,30 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type ExecutionResult, getOperationAST, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, specifiedRules, validate } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLFormattedError, type GraphQLSchema, specifiedRules, subscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../auth/authenticator';
 import type { Principal } from '../auth/principal';
-import { ErrorCode, GatewayError } from '../errors';
-import { SLOW_CONSUMER_CLOSE_CODE, SlowConsumerError } from '../events/log-reader';
+import { SLOW_CONSUMER_CLOSE_CODE } from '../events/log-reader';
+import type { SubscriptionKind } from '../events/stream-observer';
 import type { Logger } from '../shared/logger';
 import type { ContextFactory } from './context';
 import { formatError } from './format-error';
 import { clientAddress } from './limits/client-address';
-import { checkCost } from './limits/cost';
 import type { GatewayLimits } from './limits/limits';
 import { type OperationSignal, operationSignal } from './limits/operation-signal';
 import { rateLimitedError } from './limits/rate-limit';
 import { tooManyOperationsError } from './limits/socket-limits';
-import { parseDocument } from './limits/validation-rules';
 import type { GatewayMetrics } from './metrics';
 import { reportOperation } from './operation-log';
 import { requestIdFrom } from './request-id';
+import { type AuthenticatedSocket, authenticateConnection, expired } from './graphql-ws-auth';
+import { checkDocument } from './graphql-ws-document';
+import { asGraphqlError, expiredTokenError, withRequestCode } from './graphql-ws-errors';
+import { isAsyncIterable, untilCut, untilExpiry } from './graphql-ws-streams';
+import { shareKeyOf, subscriptionKindOf } from './share-key';
+import { SharedSubscriber } from './shared-subscriber';
+import { type ShareRequest, SharedSubscriptions } from './shared-subscriptions';
 
 export interface GraphqlWsOptions {
   schema: GraphQLSchema;
@@ -44,21 +49,20 @@ interface OperationState {
   requestId: string;
   name: string | null;
   type: string;
+  /** The subscription field, when the operation subscribes to a known one (metrics label). */
+  kind: SubscriptionKind | null;
   errors: { formatted: GraphQLFormattedError; original: unknown }[];
   /** `ctx.signal` of the operation: aborted when it completes, its client completes it or the socket closes. */
   abort: OperationSignal;
 }
 
 /** What the server knows of one socket. */
-interface SocketState {
-  connectionId: string;
+interface SocketState extends AuthenticatedSocket {
   /** Unique per socket (the connection id comes from a client header): the key of the per-socket rate. */
   rateKey: string;
   address: string;
   /** Operations running on this socket by id, bounded by `maxOperationsPerSocket`. */
   operations: Map<string, OperationState>;
-  /** Authenticated once in `onConnect` from `connectionParams.authorization`; null until then. */
-  principal: Principal | null;
 }
 
 /**
@@ -68,16 +72,17 @@ interface SocketState {
  * GRAPHQL_VALIDATION_FAILED, QUERY_TOO_DEEP, …) instead of closing the socket. Per socket: at most
  * `maxOperationsPerSocket` operations at once (TOO_MANY_OPERATIONS), `socketMessagesPerSecond` subscribes
  * (RATE_LIMITED), `connection_init` within `connectionInitTimeoutMs` (else 4408); a subscription whose
- * client stalls is cut and its socket closed with SLOW_CONSUMER_CLOSE_CODE (4008).
+ * client stalls is cut and its socket closed with SLOW_CONSUMER_CLOSE_CODE (4008). Identical live
+ * subscriptions share one execution per event and its bytes (shared-subscriptions.ts, share-key.ts).
  */
 export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServer {
   const { schema, contextFor, authenticator, logger, metrics, limits } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
-  const sockets = new WeakMap<object, SocketState>();
+  const sockets = new WeakMap<WebSocket, SocketState>();
   const rules = [...specifiedRules, ...limits.document.validationRules];
   let socketCount = 0;
 
-  const finish = (socket: object, id: string) => {
+  const finish = (socket: WebSocket, id: string) => {
     const state = sockets.get(socket)?.operations.get(id);
     if (!state) return;
     sockets.get(socket)?.operations.delete(id);
@@ -90,28 +95,39 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
       errors: state.errors,
     });
   };
-  const record = (socket: object, id: string, errors: readonly GraphQLError[], requestError: boolean): GraphQLFormattedError[] => {
-    const formatted = errors.map((e) => formatError(withRequestCode(e.toJSON(), e, requestError), e));
-    sockets.get(socket)?.operations.get(id)?.errors.push(...formatted.map((f, i) => ({ formatted: f, original: errors[i] })));
+  const format = (errors: readonly GraphQLError[], requestError: boolean): GraphQLFormattedError[] =>
+    errors.map((e) => formatError(withRequestCode(e.toJSON(), e, requestError), e));
+  const keep = (state: OperationState | undefined, formatted: GraphQLFormattedError[], errors: readonly unknown[]) =>
+    state?.errors.push(...formatted.map((f, i) => ({ formatted: f, original: errors[i] })));
+  const record = (socket: WebSocket, id: string, errors: readonly GraphQLError[], requestError: boolean): GraphQLFormattedError[] => {
+    const formatted = format(errors, requestError);
+    keep(sockets.get(socket)?.operations.get(id), formatted, errors);
     return formatted;
   };
+  // A subscription whose client stalls is cut: the socket is closed at once, even if its client reads
+  // nothing any more, telling the client to resume from its cursor.
+  const cutSocket = (socket: WebSocket, requestId: string) => {
+    logger.info({ requestId, limit: limits.config.subscriptionBufferEntries }, 'subscription cut: its client stalled; closing the socket');
+    if (socket.readyState === WebSocket.OPEN) socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: resume with after: your last cursor');
+  };
+  const shared = new SharedSubscriptions({
+    bufferEntries: limits.config.subscriptionBufferEntries,
+    formatErrors: format,
+    observer: metrics.streams,
+    executed: (kind, deliveries) => metrics.subscriptionExecuted(kind, deliveries),
+  });
+  /** What the `subscribe` hook needs of a shareable operation, by the exact arguments `onSubscribe` returned. */
+  const shareRequests = new WeakMap<ExecutionArgs, ShareRequest>();
 
   const server = useServer(
     {
       isProd: true,
       connectionInitWaitTimeout: limits.config.connectionInitTimeoutMs,
-      // 4401 when the credential is missing or bad, 4403 when it is valid but may not connect.
-      onConnect: async (ctx) => {
-        const raw = ctx.connectionParams?.authorization;
-        const auth = await authenticator.authenticate(typeof raw === 'string' ? raw : undefined);
-        const socketState = sockets.get(ctx.extra.socket);
-        if (auth.ok && socketState) {
-          socketState.principal = auth.principal;
-          return true;
-        }
-        logger.info({ requestId: socketState?.connectionId, reason: auth.ok ? 'unknown socket' : auth.reason }, 'WebSocket connection refused');
-        if (!auth.ok && auth.reason === 'unauthenticated') ctx.extra.socket.close(4401, 'Unauthorized');
-        return false;
+      onConnect: authenticateConnection(authenticator, logger, (socket) => sockets.get(socket)),
+      // A shareable subscription joins (or opens) its shared group; any other operation runs as graphql-ws would.
+      subscribe: (args) => {
+        const request = shareRequests.get(args);
+        return request ? shared.subscribe(args, request) : subscribe(args);
       },
       onSubscribe: async (ctx, id, payload) => {
         const socketState = sockets.get(ctx.extra.socket);
@@ -123,6 +139,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
           requestId,
           name: payload.operationName ?? null,
           type: 'unknown',
+          kind: null,
           errors: [],
           abort: operationSignal(null),
         };
@@ -133,36 +150,53 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         for (const decision of [await limits.rates.socket(socketState.rateKey), await limits.rates.client(socketState.address)]) {
           if (!decision.allowed) return [asGraphqlError(rateLimitedError(decision.retryAfterMs))];
         }
-        const document = parseDocument(payload.query, limits.document);
-        if (document instanceof GraphQLError) return [withCode(document, document.extensions.code ? String(document.extensions.code) : 'GRAPHQL_PARSE_FAILED')];
-        const invalid = validate(schema, document, rules, limits.document.validationOptions);
-        if (invalid.length > 0) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('Unable to identify the operation to run', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
-        const tooCostly = checkCost(schema, limits.config.maxCost, document, payload.operationName, payload.variables);
-        if (tooCostly) return [tooCostly];
+        const checked = checkDocument(schema, rules, limits, payload);
+        if (Array.isArray(checked)) return checked;
+        const { document, operation } = checked;
         state.name = operation.name?.value ?? state.name;
         state.type = operation.operation;
-        const contextValue = contextFor(requestId, 'ws', principal, state.abort.signal);
-        // A subscription whose client stalls (log-reader.ts: nothing taken while more than
-        // `subscriptionBufferEntries` piled up) is cut: the socket is closed at once, even if its client reads
-        // nothing any more, telling the client to resume from its cursor.
+        state.kind = subscriptionKindOf(operation);
         const socket = ctx.extra.socket;
-        contextValue.events = {
-          ...contextValue.events,
-          onSlowConsumer: () => {
-            logger.info({ requestId, limit: limits.config.subscriptionBufferEntries }, 'subscription cut: its client stalled; closing the socket');
-            if (socket.readyState === WebSocket.OPEN) socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: resume with after: your last cursor');
-          },
-        };
+        const share = shareKeyOf(operation, payload, principal);
+        if (share) {
+          const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: undefined };
+          // The shared execution's context: this first principal without its expiry (applied per subscriber). Every
+          // sharer has its role and apps, so sees the same data; its name and request id reach only the shared
+          // execution's logs and a field's FORBIDDEN message.
+          const view: Principal = { ...principal, expiresAt: null };
+          shareRequests.set(args, {
+            ...share,
+            context: (signal, onSlowConsumer) => {
+              const contextValue = contextFor(requestId, 'ws', view, signal);
+              contextValue.events = { ...contextValue.events, onSlowConsumer };
+              return contextValue;
+            },
+            subscriber: {
+              socket,
+              id,
+              expiresAt: principal.expiresAt,
+              expiredResult: () => ({ errors: [expiredTokenError('subscribe again with a fresh one')] }),
+              onCut: () => cutSocket(socket, requestId),
+            },
+            onErrors: (formatted, original) => keep(state, formatted, original),
+          });
+          return args;
+        }
+        const contextValue = contextFor(requestId, 'ws', principal, state.abort.signal);
+        // log-reader.ts cuts a stream whose consumer took nothing while more than `subscriptionBufferEntries` piled up.
+        contextValue.events = { ...contextValue.events, onSlowConsumer: () => cutSocket(socket, requestId) };
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onOperation: (ctx, _id, _payload, _args, result) => {
-        if (!isAsyncIterable<ExecutionResult>(result)) return undefined;
+        // A shared subscriber applies its cut and its expiry itself.
+        if (!isAsyncIterable<ExecutionResult>(result) || result instanceof SharedSubscriber) return undefined;
         const principal = sockets.get(ctx.extra.socket)?.principal;
         return untilCut(principal?.expiresAt ? untilExpiry(result, principal.expiresAt) : result);
       },
       onNext: (ctx, id, _payload, _args, result: ExecutionResult) => {
+        const state = sockets.get(ctx.extra.socket)?.operations.get(id);
+        // An executed event of a subscription that runs on its own (an expiry error has no `data`).
+        if (state?.kind && 'data' in result) metrics.subscriptionExecuted(state.kind, 1);
         if (!result.errors) return;
         return { ...result, errors: record(ctx.extra.socket, id, result.errors, !('data' in result)) };
       },
@@ -227,86 +261,5 @@ function completedId(data: Buffer): string | null {
     return message.type === 'complete' && typeof message.id === 'string' ? message.id : null;
   } catch {
     return null;
-  }
-}
-
-/** A GatewayError as the GraphQL error graphql-ws sends; `formatError` gives it its code and extensions. */
-function asGraphqlError(error: GatewayError): GraphQLError {
-  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, code: error.code } });
-}
-
-/** The same error with a public `extensions.code`, as Apollo gives parse and validation errors on HTTP. */
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, code },
-  });
-}
-
-/** Variable coercion errors (a result without `data`, errors without path) are BAD_USER_INPUT, as on HTTP. */
-function withRequestCode(formatted: GraphQLFormattedError, error: GraphQLError, requestError: boolean): GraphQLFormattedError {
-  if (!requestError || error.path || formatted.extensions?.code) return formatted;
-  return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-}
-
-/** UNAUTHENTICATED for an operation of a socket whose token has run out; `then` tells the client what to do. */
-function expiredTokenError(then: string): GraphQLError {
-  return asGraphqlError(new GatewayError(ErrorCode.Unauthenticated, `authorization: the token has expired; ${then}`));
-}
-
-function expired(principal: Principal): boolean {
-  return principal.expiresAt !== null && principal.expiresAt.getTime() <= Date.now();
-}
-
-function isAsyncIterable<T>(value: unknown): value is AsyncIterableIterator<T> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
-
-/**
- * A subscription's results until its stream is cut for falling behind: the socket is closing then
- * (SLOW_CONSUMER_CLOSE_CODE), so the end is silent instead of an INTERNAL_SERVER_ERROR message. A plain
- * iterator, not a generator: `return()` must reach the source at once, even while a `next()` waits.
- */
-function untilCut(source: AsyncIterableIterator<ExecutionResult>): AsyncIterableIterator<ExecutionResult> {
-  const done: IteratorResult<ExecutionResult> = { value: undefined, done: true };
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    [Symbol.asyncIterator]: () => iterator,
-    next: () =>
-      source.next().catch((err: unknown) => {
-        if (err instanceof SlowConsumerError) return done;
-        throw err;
-      }),
-    return: () => source.return?.() ?? Promise.resolve(done),
-    throw: (err: unknown) => source.throw?.(err) ?? Promise.reject(err instanceof Error ? err : new Error(String(err))),
-  };
-  return iterator;
-}
-
-/**
- * A subscription of a principal whose token expires: its results until then, then one UNAUTHENTICATED
- * error, then completion (the source stream is closed). graphql-ws sends the error as a `next` message.
- */
-async function* untilExpiry(source: AsyncIterableIterator<ExecutionResult>, expiresAt: Date): AsyncGenerator<ExecutionResult> {
-  let timer: NodeJS.Timeout | undefined;
-  const expiry = new Promise<'expired'>((resolve) => {
-    timer = setTimeout(() => resolve('expired'), Math.max(0, expiresAt.getTime() - Date.now()));
-  });
-  try {
-    for (;;) {
-      const next = await Promise.race([source.next(), expiry]);
-      if (next === 'expired') {
-        yield { errors: [expiredTokenError('subscribe again with a fresh one')] };
-        return;
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    clearTimeout(timer);
-    await source.return?.();
   }
 }

@@ -92,6 +92,18 @@ export class GatewayMetrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+  private readonly subscriptionExecutions = new Counter({
+    name: 'gateway_subscription_executions_total',
+    help: 'Executions of a subscription selection set for one event, by subscription field: identical live subscriptions (same document, variables and view) share one execution per event.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  private readonly subscriptionDeliveries = new Counter({
+    name: 'gateway_subscription_deliveries_total',
+    help: 'Subscription results written to sockets, by subscription field; divided by gateway_subscription_executions_total it is how many subscribers share an execution.',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   private readonly deadLetters = new Counter({
     name: 'gateway_dead_letters_total',
     help: 'Signed pushes kept as dead letters (not parsable, naming another app, or refused by the database), by app and kind.',
@@ -139,6 +151,10 @@ export class GatewayMetrics {
     this.apps = new Set(options.apps ?? []);
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry });
     for (const kind of SUBSCRIPTION_KINDS) this.subscriptions.set({ kind }, 0);
+    for (const kind of SUBSCRIPTION_KINDS) {
+      this.subscriptionExecutions.inc({ kind }, 0);
+      this.subscriptionDeliveries.inc({ kind }, 0);
+    }
   }
 
   /** What live event streams report: opened and ended subscriptions, and the lag of each live delivery. */
@@ -149,6 +165,12 @@ export class GatewayMetrics {
     readFailed: () => this.logReadFailures.inc(),
     cut: (kind) => this.subscriptionsCut.inc({ kind }),
   };
+
+  /** One execution of a subscription's selection set for an event, and the `deliveries` written from it. */
+  subscriptionExecuted(kind: SubscriptionKind, deliveries: number): void {
+    this.subscriptionExecutions.inc({ kind });
+    this.subscriptionDeliveries.inc({ kind }, deliveries);
+  }
 
   httpRequest(route: string, method: string, status: number, seconds: number): void {
     this.httpRequests.inc({ route, method, status: String(status) });
