@@ -157,6 +157,17 @@ describe('CDRs (§3.5)', () => {
     expect(record).toMatchObject({ extendNum: '1234', direction: 0, callerNum: B, fwdDstNum: A, bindNum: X });
   });
 
+  test('serviceType is kept as sent, whatever its code: the docs list no values and pushes seen in use carry "004"', () => {
+    // push-api.md §3.5: "Every PrivateNumber example shows `"003"`. The full value list was not readable", while a
+    // CDR captured from a live AXB application carries "serviceType":"004". The parser keeps any text.
+    const body = fixtureJson<{ feeLst: Record<string, unknown>[] }>('cdr-axb-answered');
+    for (const code of ['004', '001', 'X9']) {
+      const result = parsePush(JSON.stringify({ ...body, feeLst: [{ ...body.feeLst[0], serviceType: code }] }));
+      if (!result.ok || result.push.kind !== 'cdrBatch') throw new Error(`serviceType ${code}: ${JSON.stringify(result)}`);
+      expect(result.push.records.map((r) => r.serviceType)).toEqual([code]);
+    }
+  });
+
   test('a batch of 50 keeps order and every record', () => {
     const records = cdrs('cdr-batch-50');
     expect(records).toHaveLength(50);
