@@ -16,6 +16,7 @@ import pg from 'pg';
 import { fanoutSessionId, nowMs, type HttpResult, type SubscribeResult } from './client';
 import { ClientProcess } from './client-process';
 import { type EmulatorApp, freePort, killAll, rssMiB, ROOT, spawnNode, spawnNpm, startBaseline, startEmulatorProcess, startGateway, waitForOutput, DIST } from './processes';
+import { gatewayConfig } from './gateway-config';
 import { markdownTable, writeReport, type Row } from './report';
 import { median, medianRun, quantile } from './stats';
 
@@ -29,7 +30,7 @@ const only = option('--only');
 if (only !== null && only !== 'start' && only !== 'queries') throw new Error(`--only takes start or queries, not ${only}`);
 /** `--profile DIR`: the gateways write V8 CPU profiles (`node --cpu-prof`) into DIR when they stop. */
 const profileDir = option('--profile');
-const gatewayEnv: Record<string, string> = profileDir === null ? {} : { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` };
+const gatewayArgs: readonly string[] = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
 const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Sizes of one run: `--quick` is a small version (under 2 minutes), the default the full one (under ~8). */
@@ -46,21 +47,6 @@ const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
 
 function log(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-/** Production-mode configuration over the emulator: anonymous access, limits raised so only speed limits. */
-function gatewayConfig(dir: string, emulatorUrl: string, apps: EmulatorApp[]): string {
-  const file = join(dir, 'gateway.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      platform: { baseUrl: emulatorUrl, maxConcurrency: 64, maxQueue: 10_000 },
-      apps: apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'enforce' })),
-      auth: { allowAnonymous: true },
-      limits: { maxSocketsPerClient: 100_000, maxOperationsPerSocket: 100, socketMessagesPerSecond: 100_000, clientOperationsPerSecond: 100_000, maxCost: 1_000_000 },
-    }),
-  );
-  return file;
 }
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -423,7 +409,7 @@ async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Pr
   });
 
   log('PGlite gateway');
-  const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite'), ...gatewayEnv });
+  const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') }, DIST, gatewayArgs);
   await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
   if (only !== 'queries') await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
   await pglite.stop(10_000);
@@ -432,7 +418,7 @@ async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Pr
   log('PostgreSQL gateway');
   const database = await createDatabase();
   cleanups.push(database.drop);
-  const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url, ...gatewayEnv });
+  const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url }, DIST, gatewayArgs);
   await database.client.connect();
   await section('ingest on PostgreSQL', () => ingest(clients[0], 'PostgreSQL', postgres.url, bare.url, axb));
   await section('fan-out', () => fanout(clients, { url: postgres.url, pid: postgres.child.pid }, { url: broadcast.url, pid: broadcast.child.pid }, axb));
