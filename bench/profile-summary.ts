@@ -21,9 +21,10 @@ function ownerOf(frame: ProfileNode['callFrame']): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (pkg) return pkg[1];
-  const own = /\/dist\/src\/([^/]+)\//.exec(url);
+  const own = /\/dist[^/]*\/src\/([^/]+)\//.exec(url);
   if (own) return `src/${own[1]}`;
   if (url.startsWith('node:')) return 'node:internal';
+  if (url.startsWith('wasm://')) return '(wasm)';
   return url;
 }
 
