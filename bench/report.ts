@@ -77,6 +77,25 @@ the bare process's time to its first answer ÷ the gateway's. A row that says **
   existing DATA_DIR, against a bare node:http process; \`npm start\` to the banner when nothing changed.
 - Quick runs use small sizes and one run per figure; on a machine shared with other work the figures move by
   tens of percent between runs. \`bench/results.json\` holds every raw figure of the run.
+- **Parts and comparisons**: \`npm run bench -- --only queries\` (or \`--only start\`) runs one part and prints its
+  rows without touching this file; \`BENCH_DIST=<another build>\` runs that build instead of \`dist/\`;
+  \`--profile DIR\` has the gateways write V8 CPU profiles, which \`bench/profile-summary.ts FILE\` sums by owner
+  (package, \`src/\` folder, node internals, GC) and by function. Two builds are compared with
+  \`bench/ab.ts DIST_A DIST_B [ROUNDS]\`: both gateways run at once over one emulator, each round sends a burst
+  to one then the other (alternating which goes first), and the median of the rounds' B ÷ A ratios is the
+  figure. On a loaded machine that pairing is what makes a difference of 10 % visible at all; two separate
+  \`npm run bench\` runs, minutes apart, disagreed by up to 2× on the same build.
+
+graphql-jit measured (0.8.9, each query compiled once per document text and cached, run through Apollo's
+executor slot, its \`gateway\` interface): \`bench/ab.ts\`, 9 paired rounds at concurrency 16 on a shared machine
+(load average 8), jit ÷ graphql-js throughput: \`{ apps { name } }\` 0.98 (rounds 0.83–1.09), \`binding(id)\`
+0.99 (0.71–1.30), \`bindings(first: 50)\` 0.93 (0.68–1.62). No gain: in a CPU profile of the trivial query the
+whole of graphql-js (parse, validate and execute) is 13 % of the gateway's time, and on the list and lookup
+queries PGlite and the platform call dominate. It also needed adapting before the tests passed: its errors
+carry no \`extensions\` (Apollo's error formatting then fails and masks every error without its path), its
+variable coercion errors differ from graphql-js's (no BAD_USER_INPUT), and it does not await type-graphql's
+async \`resolveType\`, so every \`Binding\` field failed. It was not kept; execution is graphql-js.
+
 
 ## Targets
 
