@@ -1,5 +1,6 @@
 /**
- * `node -r ts-node/register/transpile-only bench/ab.ts DIST_A DIST_B [ROUNDS]`: two builds of the gateway
+ * `npm run bench:ab -- DIST_A DIST_B [ROUNDS]` (each a built `dist/`, inside the repository so it finds
+ * node_modules; run `npm run build:stale` first): two builds of the gateway
  * side by side on the bench's hot queries. Both run at once (PGlite, production mode over one emulator,
  * the bench's configuration); each round sends one burst to A then one to B, alternating which goes first,
  * so load from elsewhere on the machine falls on both alike. Prints, per query, B's throughput over A's:

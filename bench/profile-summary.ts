@@ -1,5 +1,5 @@
 /**
- * `node -r ts-node/register/transpile-only bench/profile-summary.ts FILE.cpuprofile [TOP]`: where a V8 CPU
+ * `npm run bench:profile -- FILE.cpuprofile [TOP]`: where a V8 CPU
  * profile (`npm run bench -- --profile DIR`) spent its samples, as shares of the non-idle time: by owner
  * (a package in node_modules, a folder of the gateway's src, node's internals, GC) and by function.
  */

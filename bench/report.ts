@@ -79,9 +79,9 @@ the bare process's time to its first answer ÷ the gateway's. A row that says **
   tens of percent between runs. \`bench/results.json\` holds every raw figure of the run.
 - **Parts and comparisons**: \`npm run bench -- --only queries\` (or \`--only start\`) runs one part and prints its
   rows without touching this file; \`BENCH_DIST=<another build>\` runs that build instead of \`dist/\`;
-  \`--profile DIR\` has the gateways write V8 CPU profiles, which \`bench/profile-summary.ts FILE\` sums by owner
+  \`--profile DIR\` has the gateways write V8 CPU profiles, which \`npm run bench:profile -- FILE\` sums by owner
   (package, \`src/\` folder, node internals, GC) and by function. Two builds are compared with
-  \`bench/ab.ts DIST_A DIST_B [ROUNDS]\`: both gateways run at once over one emulator, each round sends a burst
+  \`npm run bench:ab -- DIST_A DIST_B [ROUNDS]\` (\`bench/ab.ts\`): both gateways run at once over one emulator, each round sends a burst
   to one then the other (alternating which goes first), and the median of the rounds' B ÷ A ratios is the
   figure. On a loaded machine that pairing is what makes a difference of 10 % visible at all; two separate
   \`npm run bench\` runs, minutes apart, disagreed by up to 2× on the same build.
