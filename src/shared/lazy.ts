@@ -3,12 +3,12 @@
  * property on first read, from the instance's `input`, at most once; reading it again returns the same value.
  * The per-operation context uses it for its loaders: most operations read one or two of them (a trivial
  * query none), and a subscription's context lives as long as the subscription, so building every one up front
- * cost CPU on every request and memory for every open subscription.
+ * would cost CPU on every request and memory for every open subscription.
  *
  * The getters live on the class's prototype, defined once when the shape is made; an instance is one
  * allocation with two fields (`input`, and the slots its values fill), so every instance shares one hidden
- * class and V8 inlines the getters. (Defining accessors per object, with `Object.defineProperty`, gave every
- * context its own dictionary-mode object.) Values are enumerable through no own property: read them by name.
+ * class and V8 inlines the getters, where accessors defined per object (`Object.defineProperty`) would make
+ * each one a slow dictionary-mode object. The values are no own properties, so not enumerable: read them by name.
  *
  * Contract: a maker never returns `undefined` (an `undefined` slot means "not made yet").
  */
