@@ -83,18 +83,22 @@ the bare process's time to its first answer ÷ the gateway's. A row that says **
   (package, \`src/\` folder, node internals, GC) and by function. Two builds are compared with
   \`npm run bench:ab -- DIST_A DIST_B [ROUNDS]\` (\`bench/ab.ts\`): both gateways run at once over one emulator, each round sends a burst
   to one then the other (alternating which goes first), and the median of the rounds' B ÷ A ratios is the
-  figure. On a loaded machine that pairing is what makes a difference of 10 % visible at all; two separate
-  \`npm run bench\` runs, minutes apart, disagreed by up to 2× on the same build.
+  figure. On a loaded machine that pairing is what makes a difference visible at all (two separate
+  \`npm run bench\` runs, minutes apart, disagreed by up to 2× on the same build), and even then one run's median
+  moves by up to ±20 %: repeat a comparison before trusting a gain of that size.
 
 graphql-jit measured (0.8.9, each query compiled once per document text and cached, run through Apollo's
-executor slot, its \`gateway\` interface): \`bench/ab.ts\`, 9 paired rounds at concurrency 16 on a shared machine
-(load average 8), jit ÷ graphql-js throughput: \`{ apps { name } }\` 0.98 (rounds 0.83–1.09), \`binding(id)\`
-0.99 (0.71–1.30), \`bindings(first: 50)\` 0.93 (0.68–1.62). No gain: in a CPU profile of the trivial query the
-whole of graphql-js (parse, validate and execute) is 13 % of the gateway's time, and on the list and lookup
-queries PGlite and the platform call dominate. It also needed adapting before the tests passed: its errors
-carry no \`extensions\` (Apollo's error formatting then fails and masks every error without its path), its
-variable coercion errors differ from graphql-js's (no BAD_USER_INPUT), and it does not await type-graphql's
-async \`resolveType\`, so every \`Binding\` field failed. It was not kept; execution is graphql-js.
+executor slot, its \`gateway\` interface): \`npm run bench:ab\`, four runs of 9 to 15 paired rounds at concurrency 16
+on a shared machine (load average 2 to 10), jit ÷ graphql-js throughput, the median of each run:
+\`{ apps { name } }\` 0.98, 1.01, 1.23, 0.96; \`binding(id)\` 0.99, 1.07, 0.95, 1.05; \`bindings(first: 50)\` 0.93, 1.26,
+1.09, 1.26. The same harness on two builds whose trivial path is identical gave 1.18, so about ±20 % is noise
+here: no gain on the trivial query or on \`binding(id)\`, perhaps 10–25 % on the 50-node list, not clearly. In a CPU
+profile of the trivial query the whole of graphql-js (parse, validate and execute) is 13 % of the gateway's
+time; on the list and lookup queries PGlite and the platform call dominate. It also needed adapting before
+the tests passed: its errors carry no \`extensions\` (Apollo's error formatting then fails and masks every error
+without its path), its variable coercion errors differ from graphql-js's (no BAD_USER_INPUT), and it does not
+await type-graphql's async \`resolveType\`, so every \`Binding\` field failed until a synchronous one was put on
+the built schema. It was not kept; execution is graphql-js.
 
 
 ## Targets
