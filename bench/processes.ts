@@ -130,9 +130,9 @@ export function waitForOutput(proc: Proc, pattern: RegExp, timeoutMs: number, wh
   });
 }
 
-/** A gateway from `dist/src/main.js`; `url` read from its banner. */
-export async function startGateway(env: Record<string, string>): Promise<Proc & { url: string }> {
-  const proc = spawnNode([join(DIST, 'src', 'main.js')], { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env });
+/** A gateway from `<dist>/src/main.js` (default DIST), `nodeArgs` before it (e.g. `--cpu-prof`); `url` read from its banner. */
+export async function startGateway(env: Record<string, string>, dist: string = DIST, nodeArgs: readonly string[] = []): Promise<Proc & { url: string }> {
+  const proc = spawnNode([...nodeArgs, join(dist, 'src', 'main.js')], { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', ...env });
   const m = await waitForOutput(proc, /GraphiQL: +(http:\/\/127\.0\.0\.1:\d+)\/graphql/, 60_000, 'gateway').catch(async (err: unknown) => {
     await proc.stop();
     throw err;

@@ -77,6 +77,29 @@ the bare process's time to its first answer ÷ the gateway's. A row that says **
   existing DATA_DIR, against a bare node:http process; \`npm start\` to the banner when nothing changed.
 - Quick runs use small sizes and one run per figure; on a machine shared with other work the figures move by
   tens of percent between runs. \`bench/results.json\` holds every raw figure of the run.
+- **Parts and comparisons**: \`npm run bench -- --only queries\` (or \`--only start\`) runs one part and prints its
+  rows without touching this file; \`BENCH_DIST=<another build>\` runs that build instead of \`dist/\`;
+  \`--profile DIR\` has the gateways write V8 CPU profiles, which \`npm run bench:profile -- FILE\` sums by owner
+  (package, \`src/\` folder, node internals, GC) and by function. Two builds are compared with
+  \`npm run bench:ab -- DIST_A DIST_B [ROUNDS]\` (\`bench/ab.ts\`): both gateways run at once over one emulator, each round sends a burst
+  to one then the other (alternating which goes first), and the median of the rounds' B ÷ A ratios is the
+  figure. On a loaded machine that pairing is what makes a difference visible at all (two separate
+  \`npm run bench\` runs, minutes apart, disagreed by up to 2× on the same build), and even then one run's median
+  moves by up to ±20 %: repeat a comparison before trusting a gain of that size.
+
+graphql-jit measured (0.8.9, each query compiled once per document text and cached, run through Apollo's
+executor slot, its \`gateway\` interface): \`npm run bench:ab\`, four runs of 9 to 15 paired rounds at concurrency 16
+on a shared machine (load average 2 to 10), jit ÷ graphql-js throughput, the median of each run:
+\`{ apps { name } }\` 0.98, 1.01, 1.23, 0.96; \`binding(id)\` 0.99, 1.07, 0.95, 1.05; \`bindings(first: 50)\` 0.93, 1.26,
+1.09, 1.26. The same harness on two builds whose trivial path is identical gave 1.18, so about ±20 % is noise
+here: no gain on the trivial query or on \`binding(id)\`, perhaps 10–25 % on the 50-node list, not clearly. In a CPU
+profile of the trivial query the whole of graphql-js (parse, validate and execute) is 13 % of the gateway's
+time; on the list and lookup queries PGlite and the platform call dominate. It also needed adapting before
+the tests passed: its errors carry no \`extensions\` (Apollo's error formatting then fails and masks every error
+without its path), its variable coercion errors differ from graphql-js's (no BAD_USER_INPUT), and it does not
+await type-graphql's async \`resolveType\`, so every \`Binding\` field failed until a synchronous one was put on
+the built schema. It was not kept; execution is graphql-js.
+
 
 ## Targets
 

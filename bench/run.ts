@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick]`: the gateway's hot paths, each as a ratio against a baseline measured side by
+ * `npm run bench [-- --quick] [--only start|queries] [--profile DIR]`: the gateway's hot paths, each as a ratio against a baseline measured side by
  * side in the same run on the same machine, so the figures mean something on any machine.
  *
  * Processes (all on loopback, all ended at the end, even on failure): the emulator (`dist/`), gateways
@@ -16,12 +16,21 @@ import pg from 'pg';
 import { fanoutSessionId, nowMs, type HttpResult, type SubscribeResult } from './client';
 import { ClientProcess } from './client-process';
 import { type EmulatorApp, freePort, killAll, rssMiB, ROOT, spawnNode, spawnNpm, startBaseline, startEmulatorProcess, startGateway, waitForOutput, DIST } from './processes';
+import { gatewayConfig } from './gateway-config';
 import { markdownTable, writeReport, type Row } from './report';
 import { median, medianRun, quantile } from './stats';
 
 const quick = process.argv.includes('--quick');
-/** `--only start`: just the start-up rows (e.g. with BENCH_DIST=<another build> to compare two builds). */
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const option = (name: string): string | null => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? null) : null);
+/**
+ * `--only start`: just the start-up rows; `--only queries`: just the query rows (PGlite gateway). Either with
+ * BENCH_DIST=<another build> compares two builds.
+ */
+const only = option('--only');
+if (only !== null && only !== 'start' && only !== 'queries') throw new Error(`--only takes start or queries, not ${only}`);
+/** `--profile DIR`: the gateways write V8 CPU profiles (`node --cpu-prof`) into DIR when they stop. */
+const profileDir = option('--profile');
+const gatewayArgs: readonly string[] = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
 const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Sizes of one run: `--quick` is a small version (under 2 minutes), the default the full one (under ~8). */
@@ -38,21 +47,6 @@ const ms = (n: number) => `${fmt(n, n < 10 ? 1 : 0)} ms`;
 
 function log(line: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-}
-
-/** Production-mode configuration over the emulator: anonymous access, limits raised so only speed limits. */
-function gatewayConfig(dir: string, emulatorUrl: string, apps: EmulatorApp[]): string {
-  const file = join(dir, 'gateway.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      platform: { baseUrl: emulatorUrl, maxConcurrency: 64, maxQueue: 10_000 },
-      apps: apps.map((a) => ({ name: a.name, mode: a.mode, appKey: a.appKey, appSecret: a.appSecret, numbers: a.numbers, webhookAuth: 'enforce' })),
-      auth: { allowAnonymous: true },
-      limits: { maxSocketsPerClient: 100_000, maxOperationsPerSocket: 100, socketMessagesPerSecond: 100_000, clientOperationsPerSecond: 100_000, maxCost: 1_000_000 },
-    }),
-  );
-  return file;
 }
 
 const gql = (query: string, variables?: Record<string, unknown>) => JSON.stringify({ query, variables });
@@ -385,7 +379,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stopOnSignal);
   try {
     log(`${quick ? 'quick' : 'full'} run; work directory ${work}`);
-    await section('start-up', () => startUp(work));
+    if (only !== 'queries') await section('start-up', () => startUp(work));
     if (only !== 'start') await benchServers(work, cleanups);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log(`cleanup failed: ${(err as Error).message}`));
@@ -415,15 +409,16 @@ async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Pr
   });
 
   log('PGlite gateway');
-  const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') });
+  const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') }, DIST, gatewayArgs);
   await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
-  await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
+  if (only !== 'queries') await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
   await pglite.stop(10_000);
+  if (only === 'queries') return;
 
   log('PostgreSQL gateway');
   const database = await createDatabase();
   cleanups.push(database.drop);
-  const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url });
+  const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url }, DIST, gatewayArgs);
   await database.client.connect();
   await section('ingest on PostgreSQL', () => ingest(clients[0], 'PostgreSQL', postgres.url, bare.url, axb));
   await section('fan-out', () => fanout(clients, { url: postgres.url, pid: postgres.child.pid }, { url: broadcast.url, pid: broadcast.child.pid }, axb));

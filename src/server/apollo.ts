@@ -6,7 +6,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { formatError } from './format-error';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
@@ -67,13 +67,26 @@ export function createApollo(schema: GraphQLSchema, metrics: GatewayMetrics, lim
   });
 }
 
-/** QUERY_TOO_COMPLEX (HTTP 400) before execution, once the operation and its variables are known. */
+/**
+ * QUERY_TOO_COMPLEX (HTTP 400) before execution, once the operation and its variables are known. An operation
+ * without variables costs the same every time: its verdict is kept with its parsed document (Apollo's document
+ * store hands out the same DocumentNode for the same text), so a repeated query is not walked again.
+ */
 function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<GatewayContext> {
+  const verdicts = new WeakMap<DocumentNode, Map<string | null, GraphQLError | null>>();
+  const verdictOf = (document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName: string | null, variables: Record<string, unknown> | undefined) => {
+    if (!operation || operation.variableDefinitions?.length) return checkCost(schema, maxCost, document, operationName, variables);
+    let byName = verdicts.get(document);
+    if (!byName) verdicts.set(document, (byName = new Map()));
+    let verdict = byName.get(operationName);
+    if (verdict === undefined) byName.set(operationName, (verdict = checkCost(schema, maxCost, document, operationName, variables)));
+    return verdict;
+  };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operationName, request }) {
-          const refused = checkCost(schema, maxCost, document, operationName, request.variables);
+        async didResolveOperation({ document, operation, operationName, request }) {
+          const refused = verdictOf(document, operation, operationName, request.variables);
           if (refused) throw new GraphQLError(refused.message, { originalError: refused.originalError, extensions: { ...refused.extensions, http: { status: 400 } } });
         },
       };

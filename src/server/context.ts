@@ -16,7 +16,7 @@ import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
 import type { SmsContext, SmsDeps } from '../sms/sms.resolver';
 import type { Db } from '../store/db';
-import { lazyProps } from '../shared/lazy';
+import { lazyShape } from '../shared/lazy';
 
 /**
  * The per-operation GraphQL context, the same for HTTP and WebSocket operations. Built in one place
@@ -68,55 +68,123 @@ export type Transport = 'http' | 'ws';
 /** `signal`: the operation's abort signal (server/limits/operation-signal.ts); none means never aborted. */
 export type ContextFactory = (requestId: string, transport: Transport, principal: Principal, signal?: AbortSignal) => GatewayContext;
 
+/** What a context's loaders are built from, per operation. */
+interface LoaderInput {
+  bindings: BindingDeps;
+  numbers: NumberDeps;
+  calls: CallDeps;
+  db: Db;
+  /** `http`: loaders cache for the operation; `ws`: they only batch. */
+  cache: boolean;
+}
+
+const callLoader =
+  <K extends keyof GatewayContext['loaders'] & keyof ReturnType<typeof callLoaderMakers>>(key: K) =>
+  (i: LoaderInput) =>
+    callLoaderMakers(i.calls, i.db, i.bindings.repo, i.cache)[key]() as GatewayContext['loaders'][K];
+
+/** Built on first use: most operations need one or two loaders, a trivial query none. */
+const Loaders = lazyShape<LoaderInput, GatewayContext['loaders']>({
+  binding: (i) => createBindingLoader(i.bindings, i.cache),
+  numberUsage: (i) => createNumberUsageLoader(i.db, i.bindings.repo, i.numbers.repo, i.bindings.now, i.cache),
+  bindingsByNumber: (i) => createBindingsByNumberLoader(i.db, i.bindings.repo, i.cache),
+  bindingMirror: callLoader('bindingMirror'),
+  callEvents: callLoader('callEvents'),
+  callsByBinding: callLoader('callsByBinding'),
+  callRecord: callLoader('callRecord'),
+  recordingUrl: callLoader('recordingUrl'),
+});
+
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
   const appNames: ReadonlySet<string> = new Set(apps.keys());
-  const { sandbox, events, deadLetters } = services.features;
-  return (requestId, transport, principal, signal = new AbortController().signal) => {
-    const cache = transport === 'http';
+  const shared = { services, apps, appNames };
+  return (requestId, transport, principal, signal = new AbortController().signal) => new OperationContext(shared, requestId, transport, principal, signal);
+}
+
+/**
+ * One operation's context. A class, not an object literal with getters, so that every context has one
+ * shape and its lazy parts (the loggers, the loaders) are prototype getters V8 inlines. Plain (not `#`)
+ * fields: Apollo's `executeOperation` copies a context's own properties onto an object of its prototype.
+ */
+class OperationContext implements GatewayContext {
+  readonly config: Config;
+  readonly platform: PlatformClient;
+  readonly db: Db;
+  readonly apps: ReadonlyMap<string, AppConfig>;
+  readonly appNames: ReadonlySet<string>;
+  readonly bindings: BindingDeps;
+  readonly numbers: NumberDeps;
+  readonly calls: CallDeps;
+  readonly sms: SmsDeps;
+  readonly sandbox: SandboxContext['sandbox'];
+  readonly events: EventsContext['events'];
+  readonly deadLetters: DeadLetterService;
+  readonly loaders: GatewayContext['loaders'];
+  private madeLogger: Logger | undefined = undefined;
+  private readonly rootLogger: Logger;
+
+  constructor(
+    shared: { services: ContextServices; apps: ReadonlyMap<string, AppConfig>; appNames: ReadonlySet<string> },
+    readonly requestId: string,
+    transport: Transport,
+    readonly principal: Principal,
+    readonly signal: AbortSignal,
+  ) {
+    const { services } = shared;
+    const features = services.features;
     const platform = services.platform.withSignal(signal);
     // A principal limited to some apps gets services that know only those apps: creates choose among them,
     // platform lookups ask only them, and `apps` lists only them.
-    const scoped = principal.apps === null ? { ...services.features, apps } : scopedServices(services.features, apps, principal.apps);
-    const { numbers, sms } = scoped;
-    let bindingsLogger: Logger | undefined;
-    const bindings = {
-      ...scoped.bindings,
-      platform,
-      get logger(): Logger {
-        return (bindingsLogger ??= scoped.bindings.logger.child({ requestId }));
-      },
-    };
-    let logger: Logger | undefined;
-    const calls = { ...scoped.calls, platform };
-    return {
-      config: services.config,
-      get logger(): Logger {
-        return (logger ??= services.logger.child({ requestId, principal: principal.name }));
-      },
-      platform: services.platform,
-      db: services.db,
-      apps: scoped.apps,
-      requestId,
-      principal,
-      appNames,
-      signal,
-      bindings,
-      numbers,
-      calls,
-      sms,
-      sandbox,
-      events,
-      deadLetters,
-      // Built on first use: most operations need one or two loaders, a trivial query none.
-      loaders: lazyProps<GatewayContext['loaders']>({
-        binding: () => createBindingLoader(bindings, cache),
-        numberUsage: () => createNumberUsageLoader(services.db, bindings.repo, numbers.repo, bindings.now, cache),
-        bindingsByNumber: () => createBindingsByNumberLoader(services.db, bindings.repo, cache),
-        ...callLoaderMakers(calls, services.db, bindings.repo, cache),
-      }),
-    };
-  };
+    const scoped = principal.apps === null ? { ...features, apps: shared.apps } : scopedServices(features, shared.apps, principal.apps);
+    this.config = services.config;
+    this.rootLogger = services.logger;
+    this.platform = services.platform;
+    this.db = services.db;
+    this.apps = scoped.apps;
+    this.appNames = shared.appNames;
+    this.bindings = new OperationBindings(scoped.bindings, platform, requestId);
+    this.numbers = scoped.numbers;
+    this.calls = { ...scoped.calls, platform };
+    this.sms = scoped.sms;
+    this.sandbox = features.sandbox;
+    this.events = features.events;
+    this.deadLetters = features.deadLetters;
+    this.loaders = new Loaders({ bindings: this.bindings, numbers: this.numbers, calls: this.calls, db: services.db, cache: transport === 'http' });
+  }
+
+  /** A child logger carrying `requestId` and the principal, made on first use. */
+  get logger(): Logger {
+    return (this.madeLogger ??= this.rootLogger.child({ requestId: this.requestId, principal: this.principal.name }));
+  }
+}
+
+/** The bindings services for one operation: its abort signal on platform calls, its request id in logs. */
+class OperationBindings implements BindingDeps {
+  readonly db: Db;
+  readonly apps: BindingDeps['apps'];
+  readonly repo: BindingDeps['repo'];
+  readonly idempotency: BindingDeps['idempotency'];
+  readonly now: BindingDeps['now'];
+  private madeLogger: Logger | undefined = undefined;
+  private readonly rootLogger: Logger;
+
+  constructor(
+    deps: BindingDeps,
+    readonly platform: BindingDeps['platform'],
+    private readonly requestId: string,
+  ) {
+    this.db = deps.db;
+    this.apps = deps.apps;
+    this.repo = deps.repo;
+    this.idempotency = deps.idempotency;
+    this.now = deps.now;
+    this.rootLogger = deps.logger;
+  }
+
+  get logger(): Logger {
+    return (this.madeLogger ??= this.rootLogger.child({ requestId: this.requestId }));
+  }
 }
 
 /** The app-aware services and the `apps` map, limited to the apps in `scope`. */

@@ -52,7 +52,7 @@ export async function handleGraphqlHttp(
   const httpGraphQLRequest: HTTPGraphQLRequest = {
     method: (req.method ?? 'GET').toUpperCase(),
     headers: toHeaderMap(req),
-    search: new URL(req.url ?? '/', 'http://localhost').search,
+    search: searchOf(req.url ?? '/'),
     body,
   };
   const abort = operationSignal(limits.config.operationTimeoutMs);
@@ -86,6 +86,15 @@ async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse)
 /** A GraphQL response with one error and no data, as Apollo would shape it. */
 function sendGraphqlError(res: ServerResponse, status: number, error: GatewayError, headers: Record<string, string> = {}): void {
   sendJson(res, status, { errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }] }, headers);
+}
+
+/** The query string of a request target, `?` included, as `URL#search` gives it ('' when none); no URL is parsed. */
+export function searchOf(target: string): string {
+  const query = target.indexOf('?');
+  if (query < 0) return '';
+  const hash = target.indexOf('#', query);
+  const search = hash < 0 ? target.slice(query) : target.slice(query, hash);
+  return search === '?' ? '' : search;
 }
 
 function toHeaderMap(req: IncomingMessage): HeaderMap {

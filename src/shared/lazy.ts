@@ -1,22 +1,37 @@
 /**
- * An object whose properties are made on first read, each at most once. The per-operation context uses it
- * for its loaders and loggers: most operations read one or two of them (a trivial query none), and a
- * subscription's context lives as long as the subscription, so building every one up front cost CPU on
- * every request and memory for every open subscription. Written here because it is five lines over
- * `Object.defineProperty`; no library is worth a dependency for it.
+ * Lazily built objects of one fixed shape: `lazyShape(makers)` returns a class whose instances make each
+ * property on first read, from the instance's `input`, at most once; reading it again returns the same value.
+ * The per-operation context uses it for its loaders: most operations read one or two of them (a trivial
+ * query none), and a subscription's context lives as long as the subscription, so building every one up front
+ * would cost CPU on every request and memory for every open subscription.
+ *
+ * The getters live on the class's prototype, defined once when the shape is made; an instance is one
+ * allocation with two fields (`input`, and the slots its values fill), so every instance shares one hidden
+ * class and V8 inlines the getters, where accessors defined per object (`Object.defineProperty`) would make
+ * each one a slow dictionary-mode object. The values are no own properties, so not enumerable: read them by name.
+ *
+ * Contract: a maker never returns `undefined` (an `undefined` slot means "not made yet").
  */
-export function lazyProps<T extends object>(make: { [K in keyof T]: () => T[K] }): T {
-  const out = {} as T;
-  for (const key of Object.keys(make) as (keyof T & string)[]) {
-    Object.defineProperty(out, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = make[key]();
-        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false });
-        return value;
+export type Makers<I, T> = { readonly [K in keyof T]: (input: I) => T[K] };
+
+export type LazyShape<I, T> = new (input: I) => Readonly<T>;
+
+export function lazyShape<I, T extends object>(makers: Makers<I, T>): LazyShape<I, T> {
+  const keys = Object.keys(makers) as (keyof T & string)[];
+  class Lazy {
+    readonly slots: unknown[] = new Array<unknown>(keys.length);
+    constructor(readonly input: I) {}
+  }
+  keys.forEach((key, i) => {
+    const make = makers[key];
+    Object.defineProperty(Lazy.prototype, key, {
+      enumerable: false,
+      configurable: false,
+      get(this: Lazy) {
+        const made = this.slots[i];
+        return made !== undefined ? made : (this.slots[i] = make(this.input));
       },
     });
-  }
-  return out;
+  });
+  return Lazy as unknown as LazyShape<I, T>;
 }

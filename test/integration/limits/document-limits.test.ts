@@ -75,9 +75,14 @@ describe('document limits, the same on HTTP and WebSocket (production mode)', ()
     expect((await wsRequest(ws, page(50))).errors).toBeUndefined();
     const errors = await refusedOnBoth(page(100));
     expect(errors[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 500, cost: 600 } });
-    // Variables are known when the cost is computed.
-    const viaVariable = await refusedOnBoth('query P($n: Int) { bindings(first: $n) { edges { node { id status privacyNumber mode } } } }', { n: 100 });
+    // The same text again (its verdict is kept with its parsed document) is refused again, the cheap one still runs.
+    expect((await postGraphql(gw.url, page(100))).body.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 600 } });
+    expect((await postGraphql(gw.url, page(50))).body.errors).toBeUndefined();
+    // Variables are known when the cost is computed: one document, judged per request by its variables.
+    const byVariable = 'query P($n: Int) { bindings(first: $n) { edges { node { id status privacyNumber mode } } } }';
+    const viaVariable = await refusedOnBoth(byVariable, { n: 100 });
     expect(viaVariable[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 600 });
+    expect((await postGraphql(gw.url, byVariable, { n: 50 })).body.errors).toBeUndefined();
     // privacyNumbers defaults to 50, PrivacyNumber.bindings to 20: 50 × (2 + 20 × 3) = 3100.
     const nested = await refusedOnBoth('{ privacyNumbers { edges { node { bindings { edges { node { id } } } } } } }');
     expect(nested[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 500, cost: 3100 });
