@@ -1,7 +1,6 @@
 import type { AppConfig } from '../config';
 import type { PlatformApps } from '../platform';
 import type { Logger } from '../shared/logger';
-import { UnreachableCaseError } from '../shared/unreachable';
 import type { Db } from '../store/db';
 import type { BindingRecord } from './binding.record';
 import type { BindingRepository, NewBinding } from './binding.repository';
@@ -19,23 +18,6 @@ export interface BindingDeps {
   now: () => Date;
 }
 
-export type CallDirectionName = 'BOTH' | 'A_TO_B_ONLY' | 'B_TO_A_ONLY';
-
-/** The platform's callDirection; absent means BOTH, the schema's default. */
-export function toWireDirection(given: CallDirectionName | null | undefined): 0 | 1 | 2 {
-  const d = given ?? 'BOTH';
-  switch (d) {
-    case 'BOTH':
-      return 0;
-    case 'A_TO_B_ONLY':
-      return 1;
-    case 'B_TO_A_ONLY':
-      return 2;
-    default:
-      throw new UnreachableCaseError(d);
-  }
-}
-
 /** What the platform's `areaMatchMode` says for a city-code pick: "0" strict (default), "1" not; absent without a city code. */
 export function areaMatchMode(cityCode: string | null | undefined, strict: boolean | null | undefined): '0' | '1' | undefined {
   return cityCode ? (strict === false ? '1' : '0') : undefined;
@@ -48,7 +30,7 @@ export function newBinding(fields: Pick<NewBinding, 'id' | 'app' | 'mode' | 'pri
     numberY: null,
     extension: null,
     callbackNumber: null,
-    callDirection: 0,
+    callDirection: 'BOTH',
     recordCalls: false,
     maxCallMinutes: null,
     smsEnabled: false,

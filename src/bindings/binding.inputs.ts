@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BindingMode } from '../apps/app.type';
 import { PhoneNumberScalar } from '../shared/scalars';
-import { BindingStatus, CallDirection } from './binding.type';
+import { BindingStatus } from './binding.type';
+import { CallDirection } from './call-direction';
 
 @InputType('BindingFilter', { description: 'Which bindings of the mirror to list; every given field must match, an absent or null one matches all.' })
 export class BindingFilter {

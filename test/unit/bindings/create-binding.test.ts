@@ -12,7 +12,7 @@ const created: NewBinding = {
   numberY: null,
   extension: null,
   callbackNumber: null,
-  callDirection: 0,
+  callDirection: 'BOTH',
   recordCalls: false,
   maxCallMinutes: null,
   smsEnabled: true,
