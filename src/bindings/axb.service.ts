@@ -2,24 +2,18 @@ import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { isPlatformNotFound, requireBinding } from './binding.service';
-import { type BindingDeps, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding-create.service';
 import { type CallDirection, toWireCallDirection } from './call-direction';
 import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxbInput {
-  partyA: string;
+export interface CreateAxbInput extends CreateBindingFields {
   partyB: string;
   privacyNumber?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
   callDirection?: CallDirection | null;
   expiresInSeconds?: number | null;
-  recordCalls?: boolean | null;
   maxCallMinutes?: number | null;
   smsEnabled?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 export interface UpdateAxbInput {

@@ -1,21 +1,15 @@
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { isPlatformNotFound, requireBinding } from './binding.service';
-import { type BindingDeps, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding-create.service';
 import { type CallDirection, toWireCallDirection } from './call-direction';
 import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxybInput {
-  partyA: string;
+export interface CreateAxybInput extends CreateBindingFields {
   partyB?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
   callDirection?: CallDirection | null;
   expiresInSeconds?: number | null;
-  recordCalls?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { AppConfig } from '../config';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import { PlatformError } from '../platform';
 import { UnreachableCaseError } from '../shared/unreachable';
-import { type BindingDeps, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { newBinding } from './binding-create.service';
 import { type PlatformView, fromAxbInfo, fromAxeInfo, fromAxInfo, fromAxybInfo } from './binding.mapper';
 import { type BindingRecord, effectiveStatus } from './binding.record';
 
