@@ -17,6 +17,7 @@ import type { WebhookHandler } from './server/http-server';
 import type { GatewayMetrics } from './server/metrics';
 import type { Logger } from './shared/logger';
 import { SmsRepository } from './sms/sms.repository';
+import type { SmsDeps } from './sms/sms.service';
 import type { Db } from './store/db';
 import { createWebhookHandler } from './webhooks/handle-webhook';
 import { NonceLedger } from './webhooks/nonce-ledger';
@@ -61,6 +62,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
     logger: logger.child({ component: 'bindings' }),
     now,
   };
+  const sms: SmsDeps = { db, sms: smsRepo, apps, now };
   const featureList: Omit<FeatureServices, 'deadLetters'> = {
     bindings,
     numbers: {
@@ -71,7 +73,7 @@ export async function createFeatures(inputs: FeatureInputs): Promise<{ features:
       onImport: emulator ? (app, numbers) => emulator.addNumbers(app, numbers.map((n) => ({ number: n.number, cityCode: n.cityCode ?? '' }))) : undefined,
     },
     calls: { db, calls: callRepo, log, pubsub, platform, apps, recordingUrls: new RecordingUrlCache(platform, now), now },
-    sms: { db, sms: smsRepo, apps, now },
+    sms,
     sandbox: emulator ? { emulator } : null,
     events: { db, log, reader: inputs.reader },
   };

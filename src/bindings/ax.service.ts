@@ -1,20 +1,14 @@
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { isPlatformNotFound, requireBinding } from './binding.service';
-import { type BindingDeps, createBinding, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, areaMatchMode, newBinding } from './binding-create.service';
 import { checkDistinct, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxInput {
-  partyA: string;
+export interface CreateAxInput extends CreateBindingFields {
   privacyNumber?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
-  recordCalls?: boolean | null;
   maxCallMinutes?: number | null;
   smsEnabled?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 /** How long a temporary callee stays valid on the platform (rest-api.md §6.5). */

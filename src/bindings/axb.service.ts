@@ -2,29 +2,24 @@ import type { AxbBindRequest, AxbModifyRequest } from '../platform/wire';
 import { UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { isPlatformNotFound, requireBinding } from './binding.service';
-import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding-create.service';
+import { type CallDirection, toWireCallDirection } from './call-direction';
 import { checkDistinct, checkExpiresIn, checkIdempotencyKey, checkMaxCallMinutes, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxbInput {
-  partyA: string;
+export interface CreateAxbInput extends CreateBindingFields {
   partyB: string;
   privacyNumber?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
-  callDirection?: CallDirectionName | null;
+  callDirection?: CallDirection | null;
   expiresInSeconds?: number | null;
-  recordCalls?: boolean | null;
   maxCallMinutes?: number | null;
   smsEnabled?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 export interface UpdateAxbInput {
   partyA?: string | null;
   partyB?: string | null;
-  callDirection?: CallDirectionName | null;
+  callDirection?: CallDirection | null;
   expiresInSeconds?: number | null;
   recordCalls?: boolean | null;
   maxCallMinutes?: number | null;
@@ -47,7 +42,7 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
     relationNum: input.privacyNumber ?? undefined,
     areaCode: input.cityCode ?? undefined,
     areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
-    callDirection: toWireDirection(input.callDirection),
+    callDirection: toWireCallDirection(input.callDirection),
     duration: input.expiresInSeconds ?? 0,
     recordFlag: input.recordCalls ?? false,
     maxDuration: input.maxCallMinutes ?? 0,
@@ -89,7 +84,7 @@ export async function createAxbBinding(deps: BindingDeps, input: CreateAxbInput)
       privacyNumber,
       partyA: input.partyA,
       partyB: input.partyB,
-      callDirection: request.callDirection ?? 0,
+      callDirection: input.callDirection ?? 'BOTH',
       recordCalls: input.recordCalls ?? false,
       maxCallMinutes: input.maxCallMinutes || null,
       smsEnabled: input.smsEnabled ?? true,
@@ -117,7 +112,7 @@ export async function updateAxbBinding(deps: BindingDeps, id: string, input: Upd
     subscriptionId: current.id,
     callerNum: input.partyA ?? undefined,
     calleeNum: input.partyB ?? undefined,
-    callDirection: input.callDirection != null ? toWireDirection(input.callDirection) : undefined,
+    callDirection: input.callDirection != null ? toWireCallDirection(input.callDirection) : undefined,
     duration: input.expiresInSeconds ?? undefined,
     recordFlag: input.recordCalls ?? undefined,
     maxDuration: input.maxCallMinutes ?? undefined,
@@ -131,7 +126,7 @@ export async function updateAxbBinding(deps: BindingDeps, id: string, input: Upd
     {
       partyA: input.partyA ?? undefined,
       partyB: input.partyB ?? undefined,
-      callDirection: request.callDirection,
+      callDirection: input.callDirection ?? undefined,
       recordCalls: input.recordCalls ?? undefined,
       maxCallMinutes: input.maxCallMinutes == null ? undefined : input.maxCallMinutes || null,
       smsEnabled: input.smsEnabled ?? undefined,

@@ -1,20 +1,14 @@
 import { isPlatformNotFound } from './binding.service';
 import type { BindingRecord } from './binding.record';
-import { type BindingDeps, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding-create.service';
 import { checkDistinct, checkExpiresIn, checkExtension, checkIdempotencyKey, checkNumberChoice, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxeInput {
-  partyA: string;
+export interface CreateAxeInput extends CreateBindingFields {
   privacyNumber?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
   extension?: string | null;
   callbackNumber?: string | null;
   expiresInSeconds?: number | null;
-  recordCalls?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 /**

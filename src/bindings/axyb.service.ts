@@ -1,20 +1,15 @@
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { BindingRecord } from './binding.record';
 import { isPlatformNotFound, requireBinding } from './binding.service';
-import { type BindingDeps, type CallDirectionName, createBinding, expiryFrom, toWireDirection, areaMatchMode, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { type CreateBindingFields, createBinding, expiryFrom, areaMatchMode, newBinding } from './binding-create.service';
+import { type CallDirection, toWireCallDirection } from './call-direction';
 import { checkAxybDuration, checkCityCode, checkDistinct, checkIdempotencyKey, checkUserData, resolveApp } from './binding.validation';
 
-export interface CreateAxybInput {
-  partyA: string;
+export interface CreateAxybInput extends CreateBindingFields {
   partyB?: string | null;
-  cityCode?: string | null;
-  strictCityMatch?: boolean | null;
-  callDirection?: CallDirectionName | null;
+  callDirection?: CallDirection | null;
   expiresInSeconds?: number | null;
-  recordCalls?: boolean | null;
-  userData?: string | null;
-  idempotencyKey?: string | null;
-  app?: string | null;
 }
 
 /**
@@ -30,7 +25,6 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
   checkIdempotencyKey('input.idempotencyKey', input.idempotencyKey);
   const app = resolveApp(deps.apps, 'AXYB', input.app);
   const api = deps.platform.app(app).axyb;
-  const direction = toWireDirection(input.callDirection);
   return createBinding(
     deps,
     `createAXYBBinding:${app.name}`,
@@ -41,7 +35,7 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
         origNum: input.partyA,
         areaCode: input.cityCode ?? undefined,
         areaMatchMode: areaMatchMode(input.cityCode, input.strictCityMatch),
-        callDirection: direction,
+        callDirection: toWireCallDirection(input.callDirection),
         duration: input.expiresInSeconds ?? 0,
         recordFlag: input.recordCalls ?? false,
         userData: input.userData ?? undefined,
@@ -91,7 +85,7 @@ export async function createAxybBinding(deps: BindingDeps, input: CreateAxybInpu
       partyA: input.partyA,
       partyB: input.partyB ?? null,
       numberY,
-      callDirection: direction,
+      callDirection: input.callDirection ?? 'BOTH',
       recordCalls: input.recordCalls ?? false,
       userData: input.userData ?? null,
       createdAt: now,

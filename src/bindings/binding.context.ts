@@ -4,6 +4,7 @@ import { ErrorCode, GatewayError } from '../errors';
 import type { BindingDeps } from './binding.deps';
 import type { BindingKey } from './binding.loader';
 import type { BindingRecord } from './binding.record';
+import { mirroredRecord } from './binding.service';
 
 /** What the bindings feature needs from the per-request GraphQL context. */
 export interface BindingsContext extends PrincipalContext {
@@ -15,7 +16,7 @@ export interface BindingsContext extends PrincipalContext {
 /** NOT_FOUND, worded like an id that does not exist, for a mirrored binding of an app outside the principal's scope. */
 export async function checkBindingInScope(ctx: BindingsContext, id: string, field: string): Promise<void> {
   if (ctx.principal.apps === null) return;
-  const record = await ctx.bindings.repo.get(ctx.bindings.db, id);
+  const record = await mirroredRecord(ctx.bindings, id);
   if (record && !canSeeApp(ctx.principal, record.app)) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id}`, { field });
 }
 
@@ -25,6 +26,6 @@ export async function checkBindingInScope(ctx: BindingsContext, id: string, fiel
  */
 export async function checkBindingKnown(ctx: BindingsContext, id: string | null | undefined, field: string): Promise<void> {
   if (id == null) return;
-  const record = await ctx.bindings.repo.get(ctx.bindings.db, id);
+  const record = await mirroredRecord(ctx.bindings, id);
   if (!record || !canSeeApp(ctx.principal, record.app)) throw new GatewayError(ErrorCode.NotFound, `${field}: no binding ${id} (in the gateway's mirror)`, { field });
 }

@@ -1,7 +1,9 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { BindingMode } from '../apps/app.type';
 import { PhoneNumberScalar } from '../shared/scalars';
-import { BindingStatus, CallDirection } from './binding.type';
+import { BindingStatus } from './binding.type';
+import type { CreateBindingFields } from './binding-create.service';
+import { CallDirection } from './call-direction';
 
 @InputType('BindingFilter', { description: 'Which bindings of the mirror to list; every given field must match, an absent or null one matches all.' })
 export class BindingFilter {
@@ -27,7 +29,7 @@ export class BindingFilter {
  * AXE: exactly one of the two is required); AXYB takes only `cityCode`, and without it the platform picks any X.
  */
 @InputType()
-abstract class CreateBindingInputBase {
+abstract class CreateBindingInputBase implements CreateBindingFields {
   @Field(() => PhoneNumberScalar, { description: 'Party A, the real number X stands for.' }) partyA!: string;
   @Field(() => String, { nullable: true, description: 'City code with its leading zero, e.g. 0755: the platform picks a free X there.' }) cityCode?: string | null;
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'With cityCode. true: only that city (NUMBER_UNAVAILABLE when none is free); false: then another city of the province, then any X.' })

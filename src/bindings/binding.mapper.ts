@@ -1,6 +1,7 @@
 import type { AxbBindingInfo, AxBindingInfo, AxeBindingInfo, AxybRelationInfo, Flag } from '../platform/wire';
 import { fromPlatformTime } from '../shared/time';
-import type { BindingRecord, CallDirectionValue } from './binding.record';
+import type { BindingRecord } from './binding.record';
+import { type CallDirection, callDirectionOfWire, parseWireCallDirection } from './call-direction';
 
 /** What a platform query says about one binding, in mirror terms. Fields the platform does not return are absent. */
 export type PlatformView = Pick<BindingRecord, 'privacyNumber' | 'partyA'> &
@@ -10,7 +11,10 @@ export type PlatformView = Pick<BindingRecord, 'privacyNumber' | 'partyA'> &
   };
 
 const flag = (v: Flag | undefined): boolean | undefined => (v === undefined ? undefined : v === true || v === 'true');
-const direction = (v: number | undefined): CallDirectionValue | undefined => (v === 0 || v === 1 || v === 2 ? v : undefined);
+const direction = (v: number | string | undefined): CallDirection | undefined => {
+  const wire = parseWireCallDirection(v);
+  return wire === undefined ? undefined : callDirectionOfWire(wire);
+};
 const minutes = (v: number | undefined): number | null | undefined => (v === undefined ? undefined : Number(v) || null);
 
 function expiry(from: Date | null, seconds: number | string | undefined): Date | null | undefined {
@@ -70,7 +74,7 @@ export function fromAxybInfo(i: AxybRelationInfo): PlatformView {
     partyA: i.numA,
     partyB: i.numB || null,
     numberY: i.numY || null,
-    callDirection: direction(i.callDirection === undefined ? undefined : Number(i.callDirection)),
+    callDirection: direction(i.callDirection),
     recordCalls: flag(i.recordFlag),
     userData: i.userData ?? undefined,
     expiresAt: expiry(subscribedAt, i.duration),

@@ -1,10 +1,8 @@
 import type { BindingModeName } from '../config';
+import type { CallDirection } from './call-direction';
 
 /** What the mirror stores about one binding (table `bindings`). The platform stays the source of truth. */
 export type StoredBindingStatus = 'ACTIVE' | 'EXPIRED' | 'DELETED';
-
-/** 0 both directions, 1 only A→B, 2 only B→A (the platform's callDirection). */
-export type CallDirectionValue = 0 | 1 | 2;
 
 export interface BindingRecord {
   /** The platform's subscriptionId. */
@@ -20,7 +18,7 @@ export interface BindingRecord {
   /** AXE: the extension. */
   extension: string | null;
   callbackNumber: string | null;
-  callDirection: CallDirectionValue;
+  callDirection: CallDirection;
   recordCalls: boolean;
   maxCallMinutes: number | null;
   smsEnabled: boolean;

@@ -2,7 +2,8 @@ import type { BindingModeName } from '../config';
 import type { Queryable } from '../store/db';
 import { type Page, pageOf, pagesOf, SqlFilter } from '../store/paging';
 import { UnreachableCaseError } from '../shared/unreachable';
-import type { BindingRecord, CallDirectionValue, StoredBindingStatus } from './binding.record';
+import type { BindingRecord, StoredBindingStatus } from './binding.record';
+import { type CallDirection, callDirectionOfWire, parseWireCallDirection, toWireCallDirection } from './call-direction';
 
 /** Conditions a mirror update may require: `notDeleted` (a refresh never revives a deleted binding), `noPartyB` (one B per AXYB binding). */
 export type UpdateCondition = 'notDeleted' | 'noPartyB';
@@ -46,6 +47,13 @@ interface Row {
 
 const date = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
 
+/** `call_direction` holds the platform's code (0 / 1 / 2). */
+function storedDirection(r: Row): CallDirection {
+  const wire = parseWireCallDirection(r.call_direction);
+  if (wire === undefined) throw new Error(`binding ${r.id}: call_direction ${r.call_direction} is not 0, 1 or 2`);
+  return callDirectionOfWire(wire);
+}
+
 function toRecord(r: Row): BindingRecord {
   return {
     id: r.id,
@@ -57,7 +65,7 @@ function toRecord(r: Row): BindingRecord {
     numberY: r.number_y,
     extension: r.extension,
     callbackNumber: r.callback_number,
-    callDirection: r.call_direction as CallDirectionValue,
+    callDirection: storedDirection(r),
     recordCalls: r.record_calls,
     maxCallMinutes: r.max_call_minutes,
     smsEnabled: r.sms_enabled,
@@ -131,7 +139,7 @@ export class BindingRepository {
          updated_at = EXCLUDED.updated_at, expires_at = EXCLUDED.expires_at
        RETURNING *`,
       [b.id, b.app, b.mode, b.privacyNumber, b.partyA, b.partyB, b.numberY, b.extension, b.callbackNumber,
-        b.callDirection, b.recordCalls, b.maxCallMinutes, b.smsEnabled, b.userData, b.temporaryCallee,
+        toWireCallDirection(b.callDirection), b.recordCalls, b.maxCallMinutes, b.smsEnabled, b.userData, b.temporaryCallee,
         b.temporaryCalleeExpiresAt, b.status, b.createdAt, b.expiresAt],
     );
     return toRecord(rows[0]);
@@ -146,7 +154,7 @@ export class BindingRepository {
     const sets = keys.map((k, i) => `${COLUMN[k]} = $${i + 3}`);
     const { rows } = await db.query<Row>(
       `UPDATE bindings SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1${only ? ` AND ${UPDATE_CONDITION[only]}` : ''} RETURNING *`,
-      [id, now, ...keys.map((k) => patch[k])],
+      [id, now, ...keys.map((k) => (k === 'callDirection' ? toWireCallDirection(patch.callDirection) : patch[k]))],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }

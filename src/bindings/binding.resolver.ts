@@ -2,7 +2,7 @@ import { Authorized, Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-
 import { appsInScope, checkAppAllowed, visibleOrNull } from '../auth/app-scope';
 import { type BindingsContext, checkBindingInScope } from './binding.context';
 import { BindingFilter } from './binding.inputs';
-import { deleteBinding } from './binding.service';
+import { deleteBinding, listBindings } from './binding.service';
 import { Binding, BindingConnection } from './binding.type';
 import { type BindingView, toBindingView } from './binding.view';
 import { type ConnectionValue, PageArgs, type PageArgsOf, toConnection } from '../shared/connection';
@@ -36,8 +36,8 @@ export class BindingResolver {
     const { first, after } = page.window();
     const deps = ctx.bindings;
     const now = deps.now();
-    const rows = await deps.repo.list(
-      deps.db,
+    const rows = await listBindings(
+      deps,
       {
         mode: filter?.mode ?? undefined,
         privacyNumber: filter?.privacyNumber ?? undefined,

@@ -2,9 +2,12 @@ import type { AppConfig } from '../config';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import { PlatformError } from '../platform';
 import { UnreachableCaseError } from '../shared/unreachable';
-import { type BindingDeps, newBinding } from './binding.deps';
+import type { BindingDeps } from './binding.deps';
+import { newBinding } from './binding-create.service';
 import { type PlatformView, fromAxbInfo, fromAxeInfo, fromAxInfo, fromAxybInfo } from './binding.mapper';
 import { type BindingRecord, effectiveStatus } from './binding.record';
+import type { BindingListFilter } from './binding.repository';
+import type { Page } from '../store/paging';
 
 /** How far before the mirror's expiry a binding the platform forgot still counts as expired, ms. */
 export const EXPIRY_SLACK_MS = 5000;
@@ -155,4 +158,14 @@ export async function requireBinding(deps: BindingDeps, id: string, field: strin
   const status = effectiveStatus(record, deps.now());
   if (status !== 'ACTIVE') throw new GatewayError(ErrorCode.NotFound, `${field}: binding ${id} is ${status}`, { field });
   return record;
+}
+
+/** The mirror's binding of that id, or null; no platform call. */
+export function mirroredRecord(deps: BindingDeps, id: string): Promise<BindingRecord | null> {
+  return deps.repo.get(deps.db, id);
+}
+
+/** A page of the mirror, oldest first, with statuses effective at `now`; no platform call. */
+export function listBindings(deps: BindingDeps, filter: BindingListFilter, first: number, after: string | null, now: Date): Promise<Page<BindingRecord>> {
+  return deps.repo.list(deps.db, filter, first, after, now);
 }

@@ -3,6 +3,7 @@ import { App, BindingMode } from '../apps/app.type';
 import { DateTimeScalar, PhoneNumberScalar } from '../shared/scalars';
 import { Connection } from '../shared/connection';
 import type { BindingView } from './binding.view';
+import { CallDirection } from './call-direction';
 
 export enum BindingStatus {
   ACTIVE = 'ACTIVE',
@@ -16,22 +17,6 @@ registerEnumType(BindingStatus, {
     ACTIVE: { description: 'In force on the platform.' },
     EXPIRED: { description: 'Past its expiry (the platform dropped it by itself).' },
     DELETED: { description: 'Unbound (through deleteBinding, or the platform no longer knows it).' },
-  },
-});
-
-/** The platform's callDirection 0 / 1 / 2. */
-export enum CallDirection {
-  BOTH = 'BOTH',
-  A_TO_B_ONLY = 'A_TO_B_ONLY',
-  B_TO_A_ONLY = 'B_TO_A_ONLY',
-}
-registerEnumType(CallDirection, {
-  name: 'CallDirection',
-  description: 'Who may call whom through the privacy number (platform callDirection 0 / 1 / 2).',
-  valuesConfig: {
-    BOTH: { description: '0: both ways.' },
-    A_TO_B_ONLY: { description: '1: only A may call B.' },
-    B_TO_A_ONLY: { description: '2: only B may call A.' },
   },
 });
 

@@ -1,7 +1,8 @@
 import type { AppConfig } from '../config';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { type BindingRecord, effectiveStatus } from './binding.record';
-import { BindingStatus, CallDirection } from './binding.type';
+import { BindingStatus } from './binding.type';
+import type { CallDirection } from './call-direction';
 
 /** The GraphQL shape of a mirrored binding: all sketch fields, status made effective at `now`. */
 export interface BindingView {
@@ -24,19 +25,6 @@ export interface BindingView {
   smsEnabled: boolean;
   temporaryCallee: string | null;
   temporaryCalleeExpiresAt: Date | null;
-}
-
-export function toCallDirection(value: 0 | 1 | 2): CallDirection {
-  switch (value) {
-    case 0:
-      return CallDirection.BOTH;
-    case 1:
-      return CallDirection.A_TO_B_ONLY;
-    case 2:
-      return CallDirection.B_TO_A_ONLY;
-    default:
-      throw new UnreachableCaseError(value);
-  }
 }
 
 function toStatus(status: BindingRecord['status']): BindingStatus {
@@ -70,7 +58,7 @@ export function toBindingView(record: BindingRecord, apps: readonly AppConfig[],
     numberY: record.numberY,
     extension: record.extension,
     callbackNumber: record.callbackNumber,
-    callDirection: toCallDirection(record.callDirection),
+    callDirection: record.callDirection,
     maxCallMinutes: record.maxCallMinutes,
     smsEnabled: record.smsEnabled,
     temporaryCallee: calleeValid ? record.temporaryCallee : null,

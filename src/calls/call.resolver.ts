@@ -2,7 +2,8 @@ import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { appsInScope, visibleOrNull } from '../auth/app-scope';
 import type { BindingsContext } from '../bindings/binding.context';
 import { Binding } from '../bindings/binding.type';
-import { type BindingView, toBindingView } from '../bindings/binding.view';
+import type { BindingView } from '../bindings/binding.view';
+import { mirroredBinding } from '../bindings/mirrored-binding';
 import { ErrorCode, GatewayError, UserInputError } from '../errors';
 import type { CallsContext } from './call.deps';
 import { type CallView, callEventFromRow, callFromRow, type CallEventView } from './call.payload';
@@ -15,12 +16,6 @@ type Context = CallsContext & BindingsContext;
 
 /** Recordings are kept seven days after the CDR was pushed (rest-api.md §9). */
 export const RECORDING_RETENTION_MS = 7 * 24 * 3600 * 1000;
-
-export async function bindingOf(ctx: Context, bindingId: string | null): Promise<BindingView | null> {
-  if (!bindingId) return null;
-  const record = await ctx.loaders.bindingMirror.load(bindingId);
-  return record && toBindingView(record, ctx.bindings.apps, ctx.bindings.now());
-}
 
 export async function listCalls(ctx: Context, filter: CallFilter | null, { first, after }: PageWindow): Promise<ConnectionValue<CallView>> {
   if (filter?.from && filter.to && filter.from >= filter.to) throw new UserInputError('filter.to', 'must be later than filter.from');
@@ -62,7 +57,7 @@ export class CallResolver {
 
   @FieldResolver(() => Binding, { nullable: true, description: 'The binding the call went through, from the mirror (no platform call); null when the push named none or the mirror does not know it.' })
   binding(@Root() call: CallView, @Ctx() ctx: Context): Promise<BindingView | null> {
-    return bindingOf(ctx, call.bindingId);
+    return mirroredBinding(ctx, call.bindingId);
   }
 
   @FieldResolver(() => [CallEvent], { complexity: listCost, description: 'Every event pushed for this call, in the order they happened; empty when none is stored (e.g. only the CDR arrived).' })
@@ -109,7 +104,7 @@ export class CallResolver {
 export class CallEventResolver {
   @FieldResolver(() => Binding, { nullable: true, description: 'The binding of the call, from the mirror (no platform call); null when no event of the call named one yet, or the mirror does not know it.' })
   binding(@Root() e: CallEventView, @Ctx() ctx: Context): Promise<BindingView | null> {
-    return bindingOf(ctx, e.bindingId);
+    return mirroredBinding(ctx, e.bindingId);
   }
 }
 

@@ -14,7 +14,7 @@ import { createBindingsByNumberLoader, createNumberUsageLoader } from '../number
 import type { PlatformClient } from '../platform';
 import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
-import type { SmsContext, SmsDeps } from '../sms/sms.resolver';
+import type { SmsContext, SmsDeps } from '../sms/sms.service';
 import type { Db } from '../store/db';
 import { lazyShape } from '../shared/lazy';
 

@@ -1,9 +1,10 @@
-import type { ApiPlayInfo } from '../../platform/wire';
+import type { ApiPlayInfo, WireCallDirection } from '../../platform/wire';
 import { failInvalid } from '../result';
 
 /** Voice file names (rest-api.md §3.3): letters, digits, `_`, `@`, plus an extension. */
 const VOICE_FILE = /^[A-Za-z0-9_@][A-Za-z0-9_@.-]{0,127}$/;
 const AREA_CODE = /^0\d{2,3}$/;
+const WIRE_CALL_DIRECTION: Readonly<Record<'0' | '1' | '2', WireCallDirection>> = { '0': 0, '1': 1, '2': 2 };
 
 /**
  * Typed, validating access to one request's parameters (JSON body or URL query). Every reader throws
@@ -75,10 +76,10 @@ export class Params {
     return s as T;
   }
 
-  /** 0 both directions, 1 only A→B, 2 only B→A. */
-  optCallDirection(name = 'callDirection'): 0 | 1 | 2 | undefined {
+  /** The platform's callDirection: 0 both directions, 1 only A→B, 2 only B→A. */
+  optCallDirection(name = 'callDirection'): WireCallDirection | undefined {
     const v = this.optEnum(name, ['0', '1', '2'] as const);
-    return v === undefined ? undefined : (Number(v) as 0 | 1 | 2);
+    return v === undefined ? undefined : WIRE_CALL_DIRECTION[v];
   }
 
   optVoiceFile(name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { URI, type AxbBindingInfo } from '../../platform/wire';
+import { URI, type AxbBindingInfo, type WireCallDirection } from '../../platform/wire';
 import { toPlatformTime } from '../../shared/time';
 import { expiryOf, newSubscriptionId } from '../binding-map';
 import type { ApiRoute, HandlerContext } from '../http/handler';
@@ -115,7 +115,7 @@ function pageOf<T>(items: T[], p: Params): T[] {
 }
 
 interface AxbSettings {
-  callDirection?: 0 | 1 | 2;
+  callDirection?: WireCallDirection;
   duration?: number;
   recordFlag?: boolean;
   recordHintTone?: string;

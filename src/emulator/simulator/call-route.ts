@@ -16,7 +16,7 @@ export interface CallBinding {
 }
 
 /** CDR `direction` (push-api.md §3.4): 0 someone called A (B→A), 1 A called out, 2 abnormal (no binding). */
-export type CallDirection = 0 | 1 | 2;
+export type CdrDirection = 0 | 1 | 2;
 
 /**
  * The platform's routing decision for one dialled call. `connect`: forwarded to `destination`, shown
@@ -34,7 +34,7 @@ export type CallRoute =
       /** Runs when the forwarded callee answers (AXE: stores the callback record). */
       onAnswer?: () => void;
     }
-  | { kind: 'refuse'; direction: CallDirection; code: number; binding?: CallBinding; digits?: string };
+  | { kind: 'refuse'; direction: CdrDirection; code: number; binding?: CallBinding; digits?: string };
 
 /** One dialled call, as the router sees it. */
 export interface RouteInput {
@@ -56,7 +56,7 @@ export function connect(direction: 0 | 1, binding: CallBinding, display: string,
   return { kind: 'connect', direction, binding, display, destination, ...extra };
 }
 
-export function refuse(direction: CallDirection, code: number, binding?: CallBinding, digits?: string): CallRoute {
+export function refuse(direction: CdrDirection, code: number, binding?: CallBinding, digits?: string): CallRoute {
   return { kind: 'refuse', direction, code, ...(binding ? { binding } : {}), ...(digits !== undefined ? { digits } : {}) };
 }
 

@@ -10,7 +10,7 @@
 export type Flag = boolean | 'true' | 'false';
 /** `"0"` strict (default), `"1"` non-strict: prefer the same province, else any X of the app. */
 export type AreaMatchMode = '0' | '1';
-/** 0 both directions, 1 only A→B, 2 only B→A. */
+/** `callDirection` (rest-api.md): 0 both directions, 1 only A may call B, 2 only B may call A. The gateway speaks `CallDirection` (bindings/call-direction.ts), mapped there. */
 export type WireCallDirection = 0 | 1 | 2;
 
 /** Every response carries this envelope; `resultcode` is `"0"` on success. */

@@ -1,4 +1,4 @@
-import { newBinding } from '../../../src/bindings/binding.deps';
+import { newBinding } from '../../../src/bindings/binding-create.service';
 import { BindingRepository } from '../../../src/bindings/binding.repository';
 import { silentLogger } from '../../../src/shared/logger';
 import { migrate } from '../../../src/store/migrations';

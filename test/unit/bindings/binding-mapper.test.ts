@@ -26,7 +26,7 @@ describe('platform query answers in mirror terms', () => {
       privacyNumber: X,
       partyA: A,
       partyB: B,
-      callDirection: 2,
+      callDirection: 'B_TO_A_ONLY',
       recordCalls: true,
       maxCallMinutes: null,
       smsEnabled: false,
@@ -74,7 +74,7 @@ describe('platform query answers in mirror terms', () => {
       duration: '7200',
       subscribeTime: '2026-01-02 03:04:05',
     });
-    expect(view).toMatchObject({ privacyNumber: X, partyA: A, partyB: null, numberY: null, callDirection: 1, expiresAt: at('2026-01-02T05:04:05Z') });
+    expect(view).toMatchObject({ privacyNumber: X, partyA: A, partyB: null, numberY: null, callDirection: 'A_TO_B_ONLY', expiresAt: at('2026-01-02T05:04:05Z') });
     expect(fromAxybInfo({ bindId: 's4', numA: A, numX: X, numY: Y, numB: B })).toMatchObject({ partyB: B, numberY: Y });
   });
 });

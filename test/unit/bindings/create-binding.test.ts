@@ -1,4 +1,5 @@
-import { type BindingDeps, createBinding } from '../../../src/bindings/binding.deps';
+import { createBinding } from '../../../src/bindings/binding-create.service';
+import type { BindingDeps } from '../../../src/bindings/binding.deps';
 import type { NewBinding } from '../../../src/bindings/binding.repository';
 import { silentLogger } from '../../../src/shared/logger';
 
@@ -12,7 +13,7 @@ const created: NewBinding = {
   numberY: null,
   extension: null,
   callbackNumber: null,
-  callDirection: 0,
+  callDirection: 'BOTH',
   recordCalls: false,
   maxCallMinutes: null,
   smsEnabled: true,
