@@ -77,7 +77,7 @@ the bare process's time to its first answer ÷ the gateway's. A row that says **
   existing DATA_DIR, against a bare node:http process; \`npm start\` to the banner when nothing changed.
 - Quick runs use small sizes and one run per figure; on a machine shared with other work the figures move by
   tens of percent between runs. \`bench/results.json\` holds every raw figure of the run.
-- **Parts and comparisons**: \`npm run bench -- --only queries\` (or \`--only start\`) runs one part and prints its
+- **Parts and comparisons**: \`npm run bench -- --only queries\` (or \`--only start\`, \`--only ingest\`) runs one part and prints its
   rows without touching this file; \`BENCH_DIST=<another build>\` runs that build instead of \`dist/\`;
   \`--profile DIR\` has the gateways write V8 CPU profiles, which \`npm run bench:profile -- FILE\` sums by owner
   (package, \`src/\` folder, node internals, GC) and by function. Two builds are compared with

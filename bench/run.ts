@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only start|queries] [--profile DIR]`: the gateway's hot paths, each as a ratio against a baseline measured side by
+ * `npm run bench [-- --quick] [--only start|queries|ingest] [--profile DIR]`: the gateway's hot paths, each as a ratio against a baseline measured side by
  * side in the same run on the same machine, so the figures mean something on any machine.
  *
  * Processes (all on loopback, all ended at the end, even on failure): the emulator (`dist/`), gateways
@@ -23,11 +23,12 @@ import { median, medianRun, quantile } from './stats';
 const quick = process.argv.includes('--quick');
 const option = (name: string): string | null => (process.argv.includes(name) ? (process.argv[process.argv.indexOf(name) + 1] ?? null) : null);
 /**
- * `--only start`: just the start-up rows; `--only queries`: just the query rows (PGlite gateway). Either with
- * BENCH_DIST=<another build> compares two builds.
+ * `--only start`: just the start-up rows; `--only queries`: just the query rows (PGlite gateway); `--only ingest`:
+ * just the push rows (PGlite and PostgreSQL). Any of them with BENCH_DIST=<another build> compares two builds.
  */
-const only = option('--only');
-if (only !== null && only !== 'start' && only !== 'queries') throw new Error(`--only takes start or queries, not ${only}`);
+const ONLY = ['start', 'queries', 'ingest'] as const;
+const only = option('--only') as (typeof ONLY)[number] | null;
+if (only !== null && !ONLY.includes(only)) throw new Error(`--only takes ${ONLY.join(', ')}, not ${String(only)}`);
 /** `--profile DIR`: the gateways write V8 CPU profiles (`node --cpu-prof`) into DIR when they stop. */
 const profileDir = option('--profile');
 const gatewayArgs: readonly string[] = profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
@@ -379,7 +380,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stopOnSignal);
   try {
     log(`${quick ? 'quick' : 'full'} run; work directory ${work}`);
-    if (only !== 'queries') await section('start-up', () => startUp(work));
+    if (only === null || only === 'start') await section('start-up', () => startUp(work));
     if (only !== 'start') await benchServers(work, cleanups);
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => log(`cleanup failed: ${(err as Error).message}`));
@@ -410,7 +411,7 @@ async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Pr
 
   log('PGlite gateway');
   const pglite = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pglite') }, DIST, gatewayArgs);
-  await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
+  if (only !== 'ingest') await section('queries', () => queries(clients[0], pglite.url, bare.url, proxy.url, axb));
   if (only !== 'queries') await section('ingest on PGlite', () => ingest(clients[0], 'PGlite', pglite.url, bare.url, axb));
   await pglite.stop(10_000);
   if (only === 'queries') return;
@@ -421,6 +422,10 @@ async function benchServers(work: string, cleanups: (() => Promise<void>)[]): Pr
   const postgres = await startGateway({ GATEWAY_CONFIG: config, DATA_DIR: join(work, 'pg'), DATABASE_URL: database.url }, DIST, gatewayArgs);
   await database.client.connect();
   await section('ingest on PostgreSQL', () => ingest(clients[0], 'PostgreSQL', postgres.url, bare.url, axb));
+  if (only === 'ingest') {
+    await postgres.stop(10_000);
+    return;
+  }
   await section('fan-out', () => fanout(clients, { url: postgres.url, pid: postgres.child.pid }, { url: broadcast.url, pid: broadcast.child.pid }, axb));
   await section('calls at scale', () => callsAtScale(clients[0], postgres.url, database.client, axb.name));
   await postgres.stop(10_000);
