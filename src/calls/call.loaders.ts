@@ -6,7 +6,7 @@ import type { Db } from '../store/db';
 import type { CallDeps, CallLoaders } from './call.deps';
 import type { CallEventRow } from './call.record';
 
-/** How to build each per-request loader of the calls feature (the context builds each on first use, `shared/lazy.ts`). */
+/** How to build each per-request loader of the calls feature (the context builds each on first use, `server/context.ts`). */
 export function callLoaderMakers(deps: CallDeps, db: Db, bindings: BindingRepository, cache = true): { [K in keyof CallLoaders]: () => CallLoaders[K] } {
   const options = { cache };
   return {

@@ -1,5 +1,12 @@
-/** The GraphQL subscription field a live stream serves: the `kind` label of the subscription metrics. */
-export type SubscriptionKind = 'callEvents' | 'callUpdated' | 'callRecords' | 'smsMessages' | 'numberStatusChanged';
+/** The GraphQL subscription fields a live stream can serve: the `kind` label of the subscription metrics. */
+export const SUBSCRIPTION_KINDS = ['callEvents', 'callUpdated', 'callRecords', 'smsMessages', 'numberStatusChanged'] as const;
+
+export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
+
+/** Whether a root field name is one of the subscription fields. */
+export function isSubscriptionKind(name: string): name is SubscriptionKind {
+  return (SUBSCRIPTION_KINDS as readonly string[]).includes(name);
+}
 
 /**
  * What a live stream reports about itself (the composition root passes the metrics' one). `opened` once when

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { BindingsContext } from '../bindings/binding.context';
 import type { BindingDeps } from '../bindings/binding.deps';
 import { createBindingLoader } from '../bindings/binding.loader';
-import type { CallDeps, CallsContext } from '../calls/call.deps';
+import type { CallDeps, CallLoaders, CallsContext } from '../calls/call.deps';
 import type { DeadLettersContext } from '../dead-letters/dead-letter.resolver';
 import type { DeadLetterService } from '../dead-letters/dead-letter.service';
 import type { EventsContext } from '../events/subscribe';
@@ -16,7 +16,6 @@ import type { SandboxContext } from '../sandbox/sandbox.resolver';
 import type { Logger } from '../shared/logger';
 import type { SmsContext, SmsDeps } from '../sms/sms.service';
 import type { Db } from '../store/db';
-import { lazyShape } from '../shared/lazy';
 
 /**
  * The per-operation GraphQL context, the same for HTTP and WebSocket operations. Built in one place
@@ -78,22 +77,55 @@ interface LoaderInput {
   cache: boolean;
 }
 
-const callLoader =
-  <K extends keyof GatewayContext['loaders'] & keyof ReturnType<typeof callLoaderMakers>>(key: K) =>
-  (i: LoaderInput) =>
-    callLoaderMakers(i.calls, i.db, i.bindings.repo, i.cache)[key]() as GatewayContext['loaders'][K];
+type Loaders = GatewayContext['loaders'];
 
-/** Built on first use: most operations need one or two loaders, a trivial query none. */
-const Loaders = lazyShape<LoaderInput, GatewayContext['loaders']>({
-  binding: (i) => createBindingLoader(i.bindings, i.cache),
-  numberUsage: (i) => createNumberUsageLoader(i.db, i.bindings.repo, i.numbers.repo, i.bindings.now, i.cache),
-  bindingsByNumber: (i) => createBindingsByNumberLoader(i.db, i.bindings.repo, i.cache),
-  bindingMirror: callLoader('bindingMirror'),
-  callEvents: callLoader('callEvents'),
-  callsByBinding: callLoader('callsByBinding'),
-  callRecord: callLoader('callRecord'),
-  recordingUrl: callLoader('recordingUrl'),
-});
+/**
+ * The operation's loaders, each built on first read and kept for the operation: most operations need one or
+ * two, a trivial query none, and a subscription's context lives as long as the subscription.
+ */
+class OperationLoaders implements Loaders {
+  private readonly made: Partial<Loaders> = {};
+
+  constructor(private readonly input: LoaderInput) {}
+
+  get binding(): Loaders['binding'] {
+    return (this.made.binding ??= createBindingLoader(this.input.bindings, this.input.cache));
+  }
+
+  get numberUsage(): Loaders['numberUsage'] {
+    const i = this.input;
+    return (this.made.numberUsage ??= createNumberUsageLoader(i.db, i.bindings.repo, i.numbers.repo, i.bindings.now, i.cache));
+  }
+
+  get bindingsByNumber(): Loaders['bindingsByNumber'] {
+    return (this.made.bindingsByNumber ??= createBindingsByNumberLoader(this.input.db, this.input.bindings.repo, this.input.cache));
+  }
+
+  get bindingMirror(): Loaders['bindingMirror'] {
+    return (this.made.bindingMirror ??= this.callLoader('bindingMirror'));
+  }
+
+  get callEvents(): Loaders['callEvents'] {
+    return (this.made.callEvents ??= this.callLoader('callEvents'));
+  }
+
+  get callsByBinding(): Loaders['callsByBinding'] {
+    return (this.made.callsByBinding ??= this.callLoader('callsByBinding'));
+  }
+
+  get callRecord(): Loaders['callRecord'] {
+    return (this.made.callRecord ??= this.callLoader('callRecord'));
+  }
+
+  get recordingUrl(): Loaders['recordingUrl'] {
+    return (this.made.recordingUrl ??= this.callLoader('recordingUrl'));
+  }
+
+  private callLoader<K extends keyof CallLoaders>(key: K): CallLoaders[K] {
+    const i = this.input;
+    return callLoaderMakers(i.calls, i.db, i.bindings.repo, i.cache)[key]();
+  }
+}
 
 export function createContextFactory(services: ContextServices): ContextFactory {
   const apps: ReadonlyMap<string, AppConfig> = new Map(services.config.apps.map((a) => [a.name, a]));
@@ -150,7 +182,7 @@ class OperationContext implements GatewayContext {
     this.sandbox = features.sandbox;
     this.events = features.events;
     this.deadLetters = features.deadLetters;
-    this.loaders = new Loaders({ bindings: this.bindings, numbers: this.numbers, calls: this.calls, db: services.db, cache: transport === 'http' });
+    this.loaders = new OperationLoaders({ bindings: this.bindings, numbers: this.numbers, calls: this.calls, db: services.db, cache: transport === 'http' });
   }
 
   /** A child logger carrying `requestId` and the principal, made on first use. */

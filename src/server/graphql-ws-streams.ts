@@ -2,6 +2,11 @@ import type { ExecutionResult } from 'graphql';
 import { SlowConsumerError } from '../events/log-reader';
 import { expiredTokenError } from './graphql-ws-errors';
 
+/** What a subscription whose credential expired gets last: one UNAUTHENTICATED error, then completion. */
+export function expiredSubscriptionResult(): ExecutionResult {
+  return { errors: [expiredTokenError('subscribe again with a fresh one')] };
+}
+
 export function isAsyncIterable<T>(value: unknown): value is AsyncIterableIterator<T> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
@@ -39,7 +44,7 @@ export async function* untilExpiry(source: AsyncIterableIterator<ExecutionResult
     for (;;) {
       const next = await Promise.race([source.next(), expiry]);
       if (next === 'expired') {
-        yield { errors: [expiredTokenError('subscribe again with a fresh one')] };
+        yield expiredSubscriptionResult();
         return;
       }
       if (next.done) return;

@@ -21,7 +21,7 @@ import { requestIdFrom } from './request-id';
 import { type AuthenticatedSocket, authenticateConnection, expired } from './graphql-ws-auth';
 import { checkDocument } from './graphql-ws-document';
 import { asGraphqlError, expiredTokenError, withRequestCode } from './graphql-ws-errors';
-import { isAsyncIterable, untilCut, untilExpiry } from './graphql-ws-streams';
+import { expiredSubscriptionResult, isAsyncIterable, untilCut, untilExpiry } from './graphql-ws-streams';
 import { shareKeyOf, subscriptionKindOf } from './share-key';
 import { SharedSubscriber } from './shared-subscriber';
 import { type ShareRequest, SharedSubscriptions } from './shared-subscriptions';
@@ -175,7 +175,7 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
               socket,
               id,
               expiresAt: principal.expiresAt,
-              expiredResult: () => ({ errors: [expiredTokenError('subscribe again with a fresh one')] }),
+              expiredResult: expiredSubscriptionResult,
               onCut: () => cutSocket(socket, requestId),
             },
             onErrors: (formatted, original) => keep(state, formatted, original),

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { StreamObserver, SubscriptionKind } from '../events/stream-observer';
+import { type StreamObserver, SUBSCRIPTION_KINDS, type SubscriptionKind } from '../events/stream-observer';
 import type { PlatformRequestReport } from '../platform/http';
 
 /** Most distinct operation names kept as labels; later new names count as "other" (bounded cardinality). */
@@ -7,7 +7,6 @@ const MAX_OPERATION_NAMES = 200;
 
 /** Most distinct platform result codes kept as labels. */
 const MAX_RESULT_CODES = 100;
-const SUBSCRIPTION_KINDS: readonly SubscriptionKind[] = ['callEvents', 'callUpdated', 'callRecords', 'smsMessages', 'numberStatusChanged'];
 
 /** `AXB-1 bind` → `axb_1_bind`: the inventory name of a platform interface as a label value. */
 export function operationLabel(name: string): string {

@@ -1,8 +1,6 @@
 import { Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Principal } from '../auth/principal';
-import type { SubscriptionKind } from '../events/stream-observer';
-
-const KINDS: ReadonlySet<string> = new Set<SubscriptionKind>(['callEvents', 'callUpdated', 'callRecords', 'smsMessages', 'numberStatusChanged']);
+import { isSubscriptionKind, type SubscriptionKind } from '../events/stream-observer';
 
 /** What identical subscriptions have in common: they share one source stream and one execution per event. */
 export interface ShareKey {
@@ -43,7 +41,7 @@ export function shareKeyOf(
 export function subscriptionKindOf(operation: OperationDefinitionNode): SubscriptionKind | null {
   if (operation.operation !== 'subscription' || operation.selectionSet.selections.length !== 1) return null;
   const field = operation.selectionSet.selections[0];
-  return field.kind === Kind.FIELD && KINDS.has(field.name.value) ? (field.name.value as SubscriptionKind) : null;
+  return field.kind === Kind.FIELD && isSubscriptionKind(field.name.value) ? field.name.value : null;
 }
 
 /** Whether an `after` argument's value is (or may be) a cursor rather than null. */

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type ExecutionArgs, type ExecutionResult, type GraphQLError, type GraphQLFormattedError, subscribe } from 'graphql';
 import { SlowConsumerError } from '../events/log-reader';
 import type { StreamObserver, SubscriptionKind } from '../events/stream-observer';
+import { isAsyncIterable } from './graphql-ws-streams';
 import type { ShareKey } from './share-key';
 import { SharedSubscriber, type SubscriberOptions } from './shared-subscriber';
 
@@ -62,15 +63,15 @@ export class SharedSubscriptions {
     });
     const result = Promise.resolve(subscribe({ ...args, contextValue: request.context(group.abort.signal, () => group.cutAll()) })).then(
       (r) => {
-        if (!isAsyncIterable(r)) {
-          group.closeUnused();
+        if (!isAsyncIterable<ExecutionResult>(r)) {
+          group.close();
           return r;
         }
         group.start(r);
         return group;
       },
       (err: unknown) => {
-        group.closeUnused();
+        group.close();
         throw err;
       },
     );
@@ -117,13 +118,6 @@ class Group {
     for (const s of [...this.subscribers]) this.cut(s);
   }
 
-  /** Opening gave an error result: nobody joined yet. */
-  closeUnused(): void {
-    this.closed = true;
-    this.forget();
-    this.abort.abort();
-  }
-
   private remove(subscriber: SharedSubscriber): void {
     if (!this.subscribers.delete(subscriber)) return;
     this.onErrors.delete(subscriber);
@@ -136,7 +130,8 @@ class Group {
     void this.source?.return?.();
   }
 
-  private close(): void {
+  /** Ends the group: forgotten by the registry, its context aborted. Also when opening gave an error result (nobody joined yet). */
+  close(): void {
     if (this.closed) return;
     this.closed = true;
     this.forget();
@@ -199,8 +194,4 @@ class Group {
       if (subscriber.pending > limit && (subscriber.flushed === flushed || subscriber.pending > HARD_LIMIT_FACTOR * limit)) this.cut(subscriber);
     }
   }
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterableIterator<ExecutionResult> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
