@@ -2,30 +2,15 @@ import type { AppConfig } from '../config';
 import { UnreachableCaseError } from '../shared/unreachable';
 import { type BindingRecord, effectiveStatus } from './binding.record';
 import { BindingStatus } from './binding.type';
-import type { CallDirection } from './call-direction';
 
-/** The GraphQL shape of a mirrored binding: all sketch fields, status made effective at `now`. */
-export interface BindingView {
-  id: string;
-  mode: BindingRecord['mode'];
+/**
+ * The GraphQL shape of a mirrored binding: the record's fields (all sketch fields) without the mirror's
+ * bookkeeping, its app resolved to the configured one, its status made effective at `now`.
+ */
+export type BindingView = Omit<BindingRecord, 'app' | 'status' | 'updatedAt' | 'seq'> & {
   app: { name: string; mode: BindingRecord['mode']; appKey: string };
-  privacyNumber: string;
   status: BindingStatus;
-  recordCalls: boolean;
-  userData: string | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-  partyA: string;
-  partyB: string | null;
-  numberY: string | null;
-  extension: string | null;
-  callbackNumber: string | null;
-  callDirection: CallDirection;
-  maxCallMinutes: number | null;
-  smsEnabled: boolean;
-  temporaryCallee: string | null;
-  temporaryCalleeExpiresAt: Date | null;
-}
+};
 
 function toStatus(status: BindingRecord['status']): BindingStatus {
   switch (status) {
