@@ -150,10 +150,13 @@ describe('calls and SMS in every mode, played by the emulator', () => {
     expect(failed.edges.map((e) => [e.node.sessionId, e.node.hangupCode])).toEqual([[missed, 8102]]);
     const future = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id, from: new Date(Date.now() + 3_600_000).toISOString() } })).calls;
     expect(future.totalCount).toBe(0);
+    // Pages of one walk the same order as one page of all: newest stored first, each call once.
+    const whole = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id }, first: 2 })).calls;
+    expect(whole.edges.map((e) => e.node.sessionId).sort()).toEqual([missed, answered].sort());
     const page1 = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id }, first: 1 })).calls;
     const page2 = data(await postGraphql(gw.url, CallsDocument, { filter: { bindingId: axyb.id }, first: 1, after: page1.pageInfo.endCursor })).calls;
     expect([page1.pageInfo.hasNextPage, page2.pageInfo.hasNextPage]).toEqual([true, false]);
-    expect([...page1.edges, ...page2.edges].map((e) => e.node.sessionId)).toEqual([missed, answered]);
+    expect([...page1.edges, ...page2.edges].map((e) => e.node.sessionId)).toEqual(whole.edges.map((e) => e.node.sessionId));
   });
 
   it('a number-status push reaches numberStatusChanged subscribers', async () => {
