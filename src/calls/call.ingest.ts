@@ -7,7 +7,7 @@ import type { CallEventPush, CdrPush } from '../webhooks/push';
 import { applyEvent, applyRecord, durationSeconds, isTerminal } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 import { toCallEventPayload, toCallPayload, toCallRecordPayload } from './call.payload';
-import { backfillBinding, insertEvent, insertRecords, lockCalls, saveCalls, setEventCursor } from './call.store';
+import { backfillBinding, blankCall, insertEvent, insertOrLockCalls, insertRecords, saveCalls, setEventCursor } from './call.store';
 
 export interface CallIngestDeps {
   log: EventLog;
@@ -15,7 +15,7 @@ export interface CallIngestDeps {
 }
 
 /** Who is who in an event (push-api.md §2.3): callin names the dialler and X; later events the display number and the real callee. */
-function withParties(call: CallRow, e: CallEventPush): CallRow {
+function withParties(call: Omit<CallRow, 'seq'>, e: CallEventPush): Omit<CallRow, 'seq'> {
   const next = { ...call, bindingId: call.bindingId ?? e.subscriptionId ?? null };
   if (e.type === 'callin') return { ...next, caller: call.caller ?? e.caller ?? null, privacyNumber: call.privacyNumber ?? e.called ?? null };
   if (e.type === 'collectInfo') return next;
@@ -43,15 +43,15 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   const id = await insertEvent(tx, app, row, e.userData ?? null, e.raw, canonicalHash(e.raw));
   if (id === null) return { entries: [], duplicates: 1 };
   const now = deps.now();
-  const locked = await lockCalls(tx, app, [e.sessionId], now);
-  const current = locked.calls.get(e.sessionId);
-  if (!current) throw new Error('lockCalls returned no row for a session it was given');
-  const moved = applyEvent(current, row);
-  const call = withParties({ ...current, ...moved }, e);
-  call.durationSeconds = isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds;
-  await saveCalls(tx, [call], now);
+  const advance = (current: Omit<CallRow, 'seq'>): Omit<CallRow, 'seq'> => {
+    const call = withParties({ ...current, ...applyEvent(current, row) }, e);
+    return { ...call, durationSeconds: isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds };
+  };
+  const { from, to, created } = await writeCalls(tx, [e.sessionId], app, now, (start) => new Map([...start].map(([s, c]) => [s, advance(c)])));
+  const [current, call] = [from.get(e.sessionId), to.get(e.sessionId)];
+  if (!current || !call) throw new Error('writeCalls returned no row for a session it was given');
   // A call created by this event has no earlier events to attribute.
-  if (current.bindingId === null && call.bindingId !== null && !locked.created.has(e.sessionId)) await backfillBinding(tx, e.sessionId, call.bindingId);
+  if (current.bindingId === null && call.bindingId !== null && !created.has(e.sessionId)) await backfillBinding(tx, e.sessionId, call.bindingId);
   const [entry] = await deps.log.append(tx, [
     { kind: 'callEvent', app, sessionId: e.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { event: toCallEventPayload(row), call: toCallPayload(call) } },
   ]);
@@ -90,7 +90,7 @@ export function toRecordRow(app: string, r: CdrPush, receivedAt: Date): CallReco
 }
 
 /** The call after its CDR: the record settles the state and times, and names the parties. */
-function settle(current: CallRow, row: CallRecordRow): CallRow {
+function settle(current: Omit<CallRow, 'seq'>, row: CallRecordRow): Omit<CallRow, 'seq'> {
   const settled = applyRecord(current, row);
   return {
     ...current,
@@ -110,9 +110,10 @@ function settle(current: CallRow, row: CallRecordRow): CallRow {
  * the platform's own CDR identity) and, for a record without one, its `sessionId`: a record already stored
  * under its key, or met earlier in the same batch, is skipped.
  *
- * Set-based: one insert of the batch's records (the dedupe), one locking upsert of their calls, the state
- * machine applied in JS in batch order (records of one call one after the other, each entry carrying the
- * call as that record left it), one update of the calls, and one event-log append, the last statement.
+ * Set-based: one insert of the batch's records (the dedupe), the state machine applied in JS in batch order
+ * (records of one call one after the other, each entry carrying the call as that record left it), one
+ * insert-or-lock of their calls and one update of those already stored ({@link writeCalls}), and one
+ * event-log append, the last statement.
  */
 export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: string, records: readonly CdrPush[]): Promise<Stored> {
   const now = deps.now();
@@ -127,16 +128,59 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
   const duplicates = records.length - fresh.length;
   if (fresh.length === 0) return { entries: [], duplicates };
 
-  const { calls } = await lockCalls(tx, app, fresh.map((r) => r.sessionId), now);
-  const pending: NewLogEntry[] = [];
-  for (const row of fresh) {
-    const current = calls.get(row.sessionId);
-    if (!current) throw new Error('lockCalls returned no row for a session it was given');
-    const call = settle(current, row);
-    calls.set(row.sessionId, call);
-    pending.push({ kind: 'callRecord', app, sessionId: row.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { record: toCallRecordPayload(row), call: toCallPayload(call) } });
-  }
-  await saveCalls(tx, [...calls.values()], now);
+  let pending: NewLogEntry[] = [];
+  await writeCalls(tx, fresh.map((r) => r.sessionId), app, now, (start) => {
+    const calls = new Map(start);
+    pending = [];
+    for (const row of fresh) {
+      const current = calls.get(row.sessionId);
+      if (!current) throw new Error('writeCalls started from no row for a session it was given');
+      const call = settle(current, row);
+      calls.set(row.sessionId, call);
+      pending.push({ kind: 'callRecord', app, sessionId: row.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { record: toCallRecordPayload(row), call: toCallPayload(call) } });
+    }
+    return calls;
+  });
   const entries = await deps.log.append(tx, pending);
   return { entries, duplicates };
+}
+
+type Call = Omit<CallRow, 'seq'>;
+
+/** Which row each call was computed from, what it became, and which calls the push created. */
+interface WrittenCalls {
+  from: ReadonlyMap<string, Call>;
+  to: ReadonlyMap<string, Call>;
+  created: ReadonlySet<string>;
+}
+
+/**
+ * Computes and writes the calls of a push under their row locks, in one statement when none is stored yet
+ * (the first push of a call: callin, or a CDR batch of calls the gateway heard nothing else of). `advance`
+ * maps each session's starting row to what the push leaves; it is run first from blank rows, whose results
+ * {@link insertOrLockCalls} inserts where no row exists, and, when some are stored, again from the rows as
+ * stored (now locked), whose results {@link saveCalls} writes. So `advance` must be pure: it may run twice,
+ * and only its last run counts. The result is the same as locking blank-created rows and then updating them.
+ */
+async function writeCalls(
+  tx: Queryable,
+  sessionIds: readonly string[],
+  app: string,
+  now: Date,
+  advance: (start: ReadonlyMap<string, Call>) => Map<string, Call>,
+): Promise<WrittenCalls> {
+  const blanks = new Map([...new Set(sessionIds)].map((s) => [s, blankCall(s, app)]));
+  const proposed = advance(blanks);
+  const { calls, created } = await insertOrLockCalls(tx, [...proposed.values()], now);
+  if (created.size === blanks.size) return { from: blanks, to: proposed, created };
+  const from = new Map([...blanks].map(([s, blank]) => [s, created.has(s) ? blank : stored(calls, s)]));
+  const to = advance(from);
+  await saveCalls(tx, [...to.values()].filter((c) => !created.has(c.sessionId)), now);
+  return { from, to, created };
+}
+
+function stored(calls: ReadonlyMap<string, CallRow>, sessionId: string): CallRow {
+  const c = calls.get(sessionId);
+  if (!c) throw new Error('insertOrLockCalls returned no row for a session it was given');
+  return c;
 }

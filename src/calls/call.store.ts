@@ -8,7 +8,7 @@ import { toCall } from './call.repository';
  * in SQL, so both drivers serialize the arrays the same way.
  *
  * Lock order (events/event-log.ts states why it matters): the dedupe inserts take their keys in key order,
- * then {@link lockCalls} takes the call rows in session order, then the event-log append takes its lock.
+ * then {@link insertOrLockCalls} takes the call rows in session order, then the event-log append takes its lock.
  */
 
 const iso = (v: Date | null): string | null => (v === null ? null : v.toISOString());
@@ -75,27 +75,41 @@ export async function insertRecords(tx: Queryable, records: readonly CallRecordR
   return new Set(rows.map((r) => r.record_key));
 }
 
-/** The calls of a push, locked; `created` names those this transaction created (they have no earlier events). */
+/** The calls of a push as stored once {@link insertOrLockCalls} returns; `created` names those it inserted. */
 export interface LockedCalls {
   calls: Map<string, CallRow>;
   created: Set<string>;
 }
 
 /**
- * The rows of these calls, locked for update in session order, creating (as INCOMING, under `app`) the
- * ones not stored yet. Creating them here, not in {@link saveCalls}, is what makes two transactions that
- * both store the first push of one call serialize: the second waits on the first's new row and then reads
- * what the first wrote, instead of both starting from a blank call and the last write winning. The no-op
- * DO UPDATE is what locks an existing row and returns it; `xmax = 0` holds for a row this statement inserted.
+ * Inserts `proposed` (the calls as computed from a blank row, {@link blankCall}) where no row of the session is
+ * stored, and locks for update, unchanged, the rows that are: one statement, in session order. `calls` holds,
+ * per session, the inserted row or the stored one; the caller computes the stored ones again from what they
+ * hold and writes them with {@link saveCalls}. Inserting here is what makes two transactions that both store
+ * the first push of one call serialize: the second waits on the first's new row and then reads what the first
+ * wrote, instead of both starting from a blank call and the last write winning. Inserting the computed values
+ * (not a blank row later updated) writes a new call's row and its ten index entries once. The no-op DO UPDATE
+ * is what locks an existing row and returns it; `xmax = 0` holds for a row this statement inserted.
  */
-export async function lockCalls(tx: Queryable, app: string, sessionIds: readonly string[], now: Date): Promise<LockedCalls> {
-  const sorted = [...new Set(sessionIds)].sort();
+export async function insertOrLockCalls(tx: Queryable, proposed: readonly Omit<CallRow, 'seq'>[], now: Date): Promise<LockedCalls> {
+  const sorted = [...proposed].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
+  const col = <T>(f: (c: Omit<CallRow, 'seq'>) => T): T[] => sorted.map(f);
   const { rows } = await tx.query<Record<string, unknown> & { created: boolean }>(
-    `INSERT INTO calls (session_id, app, state, has_record, created_at, updated_at)
-     SELECT s, $2, 'INCOMING', false, $3, $3 FROM unnest($1::text[]) AS s ORDER BY s
+    `INSERT INTO calls (session_id, app, binding_id, privacy_number, caller, callee, state, started_at, ringing_at, answered_at,
+       ended_at, hangup_code, hangup_reason, duration_seconds, has_record, created_at, updated_at)
+     SELECT s, a, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec, $16, $16
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
+              $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[], $13::text[], $14::int[], $15::bool[]) WITH ORDINALITY
+         AS u(s, a, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec, ord)
+      ORDER BY ord
      ON CONFLICT (session_id) DO UPDATE SET updated_at = calls.updated_at
      RETURNING *, (xmax = 0) AS created`,
-    [sorted, app, now],
+    [
+      col((c) => c.sessionId), col((c) => c.app), col((c) => c.bindingId), col((c) => c.privacyNumber), col((c) => c.caller),
+      col((c) => c.callee), col((c) => c.state), col((c) => iso(c.startedAt)), col((c) => iso(c.ringingAt)), col((c) => iso(c.answeredAt)),
+      col((c) => iso(c.endedAt)), col((c) => c.hangupCode), col((c) => c.hangupReason), col((c) => c.durationSeconds),
+      col((c) => c.hasRecord), now,
+    ],
   );
   const calls = new Map<string, CallRow>();
   const created = new Set<string>();
@@ -107,10 +121,31 @@ export async function lockCalls(tx: Queryable, app: string, sessionIds: readonly
   return { calls, created };
 }
 
-/** Writes the calls (rows locked by {@link lockCalls} in this transaction) as computed from their pushes. */
-export async function saveCalls(tx: Queryable, calls: readonly CallRow[], now: Date): Promise<void> {
+/** A call of `app` before any push of it is stored: what {@link insertOrLockCalls} would find for a new session. */
+export function blankCall(sessionId: string, app: string): Omit<CallRow, 'seq'> {
+  return {
+    sessionId,
+    app,
+    bindingId: null,
+    privacyNumber: null,
+    caller: null,
+    callee: null,
+    state: 'INCOMING',
+    startedAt: null,
+    ringingAt: null,
+    answeredAt: null,
+    endedAt: null,
+    hangupCode: null,
+    hangupReason: null,
+    durationSeconds: null,
+    hasRecord: false,
+  };
+}
+
+/** Writes stored calls (rows locked by {@link insertOrLockCalls} in this transaction) as computed from their pushes. */
+export async function saveCalls(tx: Queryable, calls: readonly Omit<CallRow, 'seq'>[], now: Date): Promise<void> {
   if (calls.length === 0) return;
-  const col = <T>(f: (c: CallRow) => T): T[] => calls.map(f);
+  const col = <T>(f: (c: Omit<CallRow, 'seq'>) => T): T[] => calls.map(f);
   await tx.query(
     `UPDATE calls SET binding_id = u.b, privacy_number = u.x, caller = u.caller, callee = u.callee, state = u.state,
        started_at = u.t1, ringing_at = u.t2, answered_at = u.t3, ended_at = u.t4, hangup_code = u.hc, hangup_reason = u.hr,

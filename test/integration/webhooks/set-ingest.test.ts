@@ -124,6 +124,24 @@ describe('set-based ingest of CDR batches and call events', () => {
     expect(row).toEqual({ status: 'NORMAL', app: app.name });
   });
 
+  it('first pushes of the same new calls racing each other: no write of a call by one push is lost to another starting from a blank call', async () => {
+    const sessions = Array.from({ length: 20 }, (_, i) => `race${String(i).padStart(2, '0')}@set`);
+    // A CDR batch settles every call (ENDED, with its record); a callin of each call follows it at once, most
+    // while the batch's transaction is open. Whichever is stored first creates the call; the other must start
+    // from what the first wrote (a callin written over the batch from a blank call would leave it INCOMING).
+    const answers = await Promise.all([
+      push(gw.url, app, batch(sessions.map((s) => record(s, `race-${s}`)))),
+      ...sessions.map((s) => push(gw.url, app, callEvent('callin', s, '2024-05-06 01:15:40'))),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const calls = await sql<{ session_id: string; state: string; has_record: boolean; caller: string | null }>(
+      `SELECT session_id, state, has_record, caller FROM calls WHERE session_id LIKE 'race__@set' ORDER BY session_id`,
+    );
+    expect(calls.map((c) => [c.session_id, c.state, c.has_record, c.caller !== null])).toEqual(sessions.map((s) => [s, 'ENDED', true, true]));
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM event_log WHERE session_id LIKE 'race__@set'`);
+    expect(n).toBe(sessions.length * 2);
+  });
+
   it('concurrent batches over the same calls (in opposite orders) all store, with cursors in order and without a gap', async () => {
     const sessions = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, '0')}@set`);
     // The calls exist first, so every batch below locks stored rows.
