@@ -1,4 +1,5 @@
 import type { Queryable } from '../store/db';
+import { EMPTY_CALL } from './call-state';
 import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
 import { toCall } from './call.repository';
 
@@ -123,23 +124,7 @@ export async function insertOrLockCalls(tx: Queryable, proposed: readonly Omit<C
 
 /** A call of `app` before any push of it is stored: what {@link insertOrLockCalls} would find for a new session. */
 export function blankCall(sessionId: string, app: string): Omit<CallRow, 'seq'> {
-  return {
-    sessionId,
-    app,
-    bindingId: null,
-    privacyNumber: null,
-    caller: null,
-    callee: null,
-    state: 'INCOMING',
-    startedAt: null,
-    ringingAt: null,
-    answeredAt: null,
-    endedAt: null,
-    hangupCode: null,
-    hangupReason: null,
-    durationSeconds: null,
-    hasRecord: false,
-  };
+  return { ...EMPTY_CALL, sessionId, app, bindingId: null, privacyNumber: null, caller: null, callee: null, durationSeconds: null, hasRecord: false };
 }
 
 /** Writes stored calls (rows locked by {@link insertOrLockCalls} in this transaction) as computed from their pushes. */

@@ -171,8 +171,11 @@ describe('every subscription resumes from the cursor of its last delivery', () =
 
   it('numberStatusChanged', async () => {
     const status = async (changes: [string, 'SUSPENDED' | 'NORMAL' | 'UNAVAILABLE'][]) => {
-      for (const [number, to] of changes) data(await postGraphql(gw.url, SimulateNumberStatusDocument, { number, status: to, cause: null }));
-      await gw.gateway.emulator!.pushes.settled();
+      // One push at a time: the emulator sends each change as its own push, and two in flight may be stored in either order.
+      for (const [number, to] of changes) {
+        data(await postGraphql(gw.url, SimulateNumberStatusDocument, { number, status: to, cause: null }));
+        await gw.gateway.emulator!.pushes.settled();
+      }
       return changes.length;
     };
     const got = await checkResume(gw, {

@@ -1,4 +1,4 @@
-import type { TimeUnit } from '../../platform/wire';
+import type { AxeSettings, TimeUnit } from '../../platform/wire';
 import { BindingMap } from '../binding-map';
 
 /** Position of a binding in AXE v2 paging: creation ms, then a sequence number unique in the store. */
@@ -7,22 +7,17 @@ export interface CursorKey {
   readonly seq: number;
 }
 
-/** One AXE binding: A is reached as X + extension (rest-api.md §7). */
-export interface AxeBinding {
+/**
+ * One AXE binding: A is reached as X + extension (rest-api.md §7). The settings are the wire's as given at
+ * bind (`recordFlag` as a boolean); `timeUnit`, `bindExpiredTime` and `callbackExpiredTime` stay the bind-time
+ * values: queries show these even after a modify changed the lifetime (rest-api.md §7.3).
+ */
+export interface AxeBinding extends Omit<AxeSettings, 'recordFlag'> {
   readonly subscriptionId: string;
   readonly virtualNum: string;
   readonly extendNum: string;
   readonly bindNum: string;
-  displayNumMode?: '0' | '1';
   recordFlag: boolean;
-  recordHintTone?: string;
-  callbackTone?: string;
-  callbackNum?: string;
-  /** Bind-time values: queries show these even after a modify changed the lifetime (rest-api.md §7.3). */
-  timeUnit?: TimeUnit;
-  bindExpiredTime?: number;
-  callbackExpiredTime?: number;
-  userData?: string;
   /** The unit the current lifetime was given in (a modify may change it; queries still show `timeUnit`). */
   effectiveTimeUnit: TimeUnit;
   subscribeTimeMs: number;

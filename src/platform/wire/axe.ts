@@ -5,7 +5,7 @@ import type { Envelope, Flag, AreaMatchMode } from './common';
 export type TimeUnit = '0' | '1';
 
 /** What an AXE binding carries besides its numbers: given at bind, shown by a query. */
-interface AxeSettings {
+export interface AxeSettings {
   displayNumMode?: '0' | '1';
   recordFlag?: Flag;
   recordHintTone?: string;
