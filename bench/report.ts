@@ -100,6 +100,35 @@ without its path), its variable coercion errors differ from graphql-js's (no BAD
 await type-graphql's async \`resolveType\`, so every \`Binding\` field failed until a synchronous one was put on
 the built schema. It was not kept; execution is graphql-js.
 
+PGlite's JSON reads (\`src/store/pglite-json-reads.ts\`: a plain SELECT seen before is read as one \`json_agg\` text):
+\`npm run bench:ab\`, 9 paired rounds at concurrency 16, with ÷ without: \`bindings(first: 50)\` 1.36 (range 1.27–1.49),
+\`binding(id)\` 1.01, \`{ apps { name } }\` 1.08 (no store read: noise). Kept. On PGlite a 50-row page of bindings
+costs 1.43 ms decoded row by row and 0.66 ms as one JSON text (measured on the driver alone).
+
+## Where the misses stand
+
+- **CDR ingest on PostgreSQL.** The bare endpoint stores nothing, so 0.3× of it (50k–90k records/s here) is
+  above what PostgreSQL itself takes on this machine: the store path alone (\`storeCdrBatch\` in transactions
+  on the same PostgreSQL, no HTTP, 4 at a time) reaches 6.6k–7.4k records/s. Per 50-record push at
+  concurrency 1 it is three statements of about 2 ms each (records insert, calls insert-or-lock, event-log
+  append) plus BEGIN, the nonce, the owner checks and COMMIT; at concurrency 4 the append waits for the
+  event-log lock held by the others' appends and commits (9.6 ms of 19 ms). In the gateway's own CPU profile,
+  writev to PostgreSQL's socket is the largest single item (22 %): the work is in PostgreSQL and the kernel.
+  A new call is written once (inserted as computed), not inserted blank and updated, which took the row
+  from 4.8k–4.9k to 5.1k–5.5k records/s.
+- **CDR ingest on PGlite.** The store path alone reaches 3.2k–3.7k records/s; its profile is 46 % inside
+  Postgres's WASM and 24 % PGlite's JavaScript (its file-system layer: open, unlink, lstat of relation
+  files), the gateway's own code under 10 %. WAL settings (\`wal_init_zero\` off) changed nothing measurable.
+- **\`binding(id)\`.** The REST proxy makes one signed platform call per request; the gateway makes the same
+  call and also reads the mirror, compares, runs the GraphQL document and the edge (auth, limits, metrics,
+  access log), on cores it shares with the emulator and the load client. In a CPU profile of the query rows
+  PGlite was the largest owner (43 % with its WASM) before the JSON reads; graphql-js is 6 %.
+- **\`{ apps { name } }\`.** No store and no platform: what is measured is Apollo's request pipeline and the
+  edge. In a CPU profile of this query alone (30,000 requests at concurrency 16, start-up included) the
+  largest item is writev of the answers, 22 % (the kernel's loopback send; the baseline pays it too), then
+  Apollo's pipeline 8.5 %, the gateway's server code 7 %, garbage collection 6 %, graphql-js 6 %; no other
+  item is above 4 %. Nothing single is left to remove: the gap is the sum of a GraphQL server's steps.
+
 
 ## Targets
 

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, Transaction } from './db';
+import { JsonReads } from './pglite-json-reads';
 
 /**
  * The embedded store: one PGlite instance (a single Postgres backend in WASM) with its files under
@@ -15,9 +16,14 @@ import type { Db, QueryResult, Transaction } from './db';
  * transaction of several statements, or a queue of queries, would run to the end without the event loop
  * turning once (no timer, socket or other request in between). Every statement first yields one macrotask
  * turn, so the event loop is held for at most one statement at a time.
+ *
+ * Reads: a plain SELECT run before is read as one JSON aggregate when its columns allow it, with the same
+ * values as PGlite's own decoding, for a fraction of the cost on many rows (pglite-json-reads.ts).
  */
 export class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
+
+  private readonly reads = new JsonReads();
 
   private constructor(private readonly pg: PGlite) {}
 
@@ -31,11 +37,11 @@ export class PgliteDb implements Db {
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     await turn();
-    return toResult(await this.pg.query<T>(sql, [...params]));
+    return runStatement<T>(this.pg, this.reads, sql, params);
   }
 
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.pg.transaction((tx) => fn(wrap(tx)));
+    return this.pg.transaction((tx) => fn(wrap(tx, this.reads)));
   }
 
   async ping(): Promise<void> {
@@ -47,16 +53,28 @@ export class PgliteDb implements Db {
   }
 }
 
-function wrap(tx: PgliteTransaction): Transaction {
+function wrap(tx: PgliteTransaction, reads: JsonReads): Transaction {
   return {
     query: async <T>(sql: string, params: readonly unknown[] = []) => {
       await turn();
-      return toResult(await tx.query<T>(sql, [...params]));
+      return runStatement<T>(tx, reads, sql, params);
     },
     exec: async (sql: string) => {
       await tx.exec(sql);
     },
   };
+}
+
+/** Runs one statement on the instance or a transaction, as one JSON aggregate when its plan says so. */
+export async function runStatement<T = Record<string, unknown>>(on: Pick<PGlite, 'query'>, reads: JsonReads, sql: string, params: readonly unknown[]): Promise<QueryResult<T>> {
+  const plan = reads.planOf(sql);
+  if (plan?.kind === 'json') {
+    const r = await on.query<{ j: string | null }>(plan.sql, [...params]);
+    return { rows: JsonReads.rowsOf<T>(plan, r.rows), affectedRows: r.affectedRows ?? 0 };
+  }
+  const r = await on.query<T>(sql, [...params]);
+  if (plan === null) reads.learn(sql, r.fields);
+  return toResult(r);
 }
 
 /** Lets the event loop run timers and I/O before the next statement. */
