@@ -1,6 +1,8 @@
 import { Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { isSubscriptionKind, type SubscriptionKind } from '../events/stream-observer';
+import { canonicalJson } from '../webhooks/canonical';
+import type { JsonValue } from '../webhooks/json';
 
 /** What identical subscriptions have in common: they share one source stream and one execution per event. */
 export interface ShareKey {
@@ -11,7 +13,7 @@ export interface ShareKey {
 
 /**
  * The share key of a subscription, or null when it must run on its own. Two subscriptions share when they
- * have the same document text, operation name and variables (as sent: a different key order does not share)
+ * have the same document text, operation name and variables (compared as canonical JSON: key order does not matter)
  * and their principals have the same view: the role (what masking and `@Authorized` decide on) and the app
  * scope (what the stream and lookups are limited to). Nothing else of a principal reaches a subscription's
  * result; its expiry is applied per subscriber.
@@ -33,7 +35,8 @@ export function shareKeyOf(
   const after = field.arguments?.find((a) => a.name.value === 'after');
   if (after && namesCursor(after.value, variables, defaults)) return null;
   const apps = principal.apps === null ? null : [...principal.apps].sort();
-  const key = JSON.stringify([payload.query, payload.operationName ?? null, variables, principal.role, apps]);
+  // The variables came off the socket as parsed JSON, so they are JSON values.
+  const key = canonicalJson([payload.query, payload.operationName ?? null, variables as JsonValue, principal.role, apps]);
   return { key, kind };
 }
 

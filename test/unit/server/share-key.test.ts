@@ -32,6 +32,14 @@ describe('shareKeyOf: which subscriptions share one execution', () => {
     }
   });
 
+  it('variables are compared by value, whatever the order of their keys', () => {
+    const DOC = 'subscription E($filter: CallEventFilter) { callEvents(filter: $filter) { cursor } }';
+    const a = keyOf(DOC, { filter: { bindingId: 'b1', types: ['ANSWER', 'DISCONNECT'] } });
+    expect(a).not.toBeNull();
+    expect(keyOf(DOC, { filter: { types: ['ANSWER', 'DISCONNECT'], bindingId: 'b1' } })?.key).toBe(a?.key);
+    expect(keyOf(DOC, { filter: { types: ['DISCONNECT', 'ANSWER'], bindingId: 'b1' } })?.key).not.toBe(a?.key);
+  });
+
   it('app scopes are compared as sets', () => {
     expect(keyOf(EVENTS, undefined, { ...viewer, apps: new Set(['a', 'b']) })?.key).toBe(keyOf(EVENTS, undefined, { ...viewer, apps: new Set(['b', 'a']) })?.key);
   });
