@@ -24,18 +24,27 @@ export interface PurgeStep {
   sql: string;
 }
 
+/**
+ * Lock contract of every batch: the rows are chosen `FOR UPDATE SKIP LOCKED`, so a purge never waits for a
+ * row a push holds (a late CDR or event of an old call locks the call, its events and its log entries; see
+ * events/event-log.ts). A purge that waited while holding the rows it already deleted could close a wait
+ * cycle with such a push, and PostgreSQL would end one of them as a deadlock (a push answered 503). A
+ * skipped row is purged by the next run.
+ */
+const PICK = 'FOR UPDATE SKIP LOCKED';
+
 /** A batch that deletes the rows of `table` whose `column` is older than the cutoff, by its key columns. */
 function deleteOlder(table: string, keyColumns: string, column: string, extra = ''): string {
   const key = keyColumns.includes(',') ? `(${keyColumns})` : keyColumns;
   return `WITH gone AS (
-    DELETE FROM ${table} WHERE ${key} IN (SELECT ${keyColumns} FROM ${table} WHERE ${column} < $1${extra} LIMIT $2) RETURNING 1
+    DELETE FROM ${table} WHERE ${key} IN (SELECT ${keyColumns} FROM ${table} WHERE ${column} < $1${extra} LIMIT $2 ${PICK}) RETURNING 1
   ) SELECT count(*)::int AS n FROM gone`;
 }
 
 /** A batch that sets `set` on the rows of `table` older than the cutoff that `still` says are not done yet. */
 function emptyOlder(table: string, key: string, column: string, set: string, still: string): string {
   return `WITH done AS (
-    UPDATE ${table} SET ${set} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${column} < $1 AND ${still} LIMIT $2) RETURNING 1
+    UPDATE ${table} SET ${set} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${column} < $1 AND ${still} LIMIT $2 ${PICK}) RETURNING 1
   ) SELECT count(*)::int AS n FROM done`;
 }
 
@@ -59,7 +68,7 @@ export const PURGE_STEPS: readonly PurgeStep[] = [
     kind: 'eventLog',
     keptFor: 'eventLogDays',
     sql: `WITH gone AS (
-      DELETE FROM event_log WHERE cursor IN (SELECT cursor FROM event_log WHERE created_at < $1 ORDER BY cursor LIMIT $2) RETURNING cursor
+      DELETE FROM event_log WHERE cursor IN (SELECT cursor FROM event_log WHERE created_at < $1 ORDER BY cursor LIMIT $2 ${PICK}) RETURNING cursor
     ), mark AS (
       INSERT INTO gateway_meta (key, value, updated_at)
       SELECT '${EVENT_LOG_PURGED_THROUGH}', max(cursor)::text, now() FROM gone HAVING count(*) > 0
