@@ -160,10 +160,10 @@ export function createGraphqlWsServer(options: GraphqlWsOptions): GraphqlWsServe
         const share = shareKeyOf(operation, payload, principal);
         if (share) {
           const args: ExecutionArgs = { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: undefined };
-          // The shared execution's context: this first principal without its expiry (applied per subscriber). Every
-          // sharer has its role and apps, so sees the same data; its name and request id reach only the shared
-          // execution's logs and a field's FORBIDDEN message.
-          const view: Principal = { ...principal, expiresAt: null };
+          // The shared execution's context: the view every sharer has (role and apps), under no sharer's name and
+          // without an expiry (applied per subscriber), so no sharer's name reaches another in a message and the
+          // execution's log lines say whose view they ran as. The request id is this first sharer's.
+          const view: Principal = { kind: principal.kind, name: `shared ${principal.role} view`, role: principal.role, apps: principal.apps, expiresAt: null };
           shareRequests.set(args, {
             ...share,
             context: (signal, onSlowConsumer) => {
