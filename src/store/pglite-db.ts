@@ -29,10 +29,10 @@ export class PgliteDb implements Db {
 
   /** Opens (creating if needed) the database under `<dataDir>/pglite`; `dataDir: null` keeps it in memory. */
   static async open(dataDir: string | null): Promise<PgliteDb> {
-    if (dataDir === null) return new PgliteDb(await PGlite.create());
+    if (dataDir === null) return new PgliteDb(leanParsers(await PGlite.create()));
     const dir = join(dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
-    return new PgliteDb(await PGlite.create(dir));
+    return new PgliteDb(leanParsers(await PGlite.create(dir)));
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
@@ -51,6 +51,24 @@ export class PgliteDb implements Db {
   async close(): Promise<void> {
     if (!this.pg.closed) await this.pg.close();
   }
+}
+
+/**
+ * The type OIDs whose parsers the instance keeps: the scalar types the store reads and the arrays of the
+ * common ones. Others fall back to PGlite's global table of built-in parsers (every scalar type; arrays of
+ * other types would come back as their text, and the store reads none).
+ */
+const KEPT_PARSERS = [16, 17, 20, 21, 23, 25, 114, 199, 700, 701, 1000, 1007, 1009, 1015, 1016, 1043, 1082, 1114, 1184, 1185, 1231, 1700, 3802, 3807];
+
+/**
+ * PGlite copies the instance's whole parser table into a new object on every query (its result parsing
+ * starts with `{ ...this.parsers, ...options.parsers }`), and after start-up that table holds 316 types
+ * with their array types: about 8 % of the CPU of a one-row lookup. Keeping only the parsers the store
+ * needs makes the copy small; each kept type is parsed by the very function PGlite would have used.
+ */
+function leanParsers(pg: PGlite): PGlite {
+  pg.parsers = Object.fromEntries(KEPT_PARSERS.filter((oid) => pg.parsers[oid] !== undefined).map((oid) => [oid, pg.parsers[oid]]));
+  return pg;
 }
 
 function wrap(tx: PgliteTransaction, reads: JsonReads): Transaction {
