@@ -68,6 +68,10 @@ describe('PGlite reads as one JSON aggregate', () => {
       for (const r of rounds) expect(r.rows).toEqual(rounds[0].rows);
       expect(rounds[0].rows).toHaveLength(51);
       expect(rounds[2].rows[0]).toEqual({ id: 60, at: new Date('2026-01-01T00:01:00Z') });
+      // The driver keeps only some of PGlite's parsers (leanParsers): every type still reads as PGlite reads it.
+      const typed = await db.query(`SELECT 1.50::numeric AS n, '{a,"b c"}'::text[] AS t, '{1,2}'::int8[] AS i, true AS b, 2.5::float8 AS f,
+        '{"k":[1]}'::jsonb AS j, '2026-01-02'::date AS d, '\\x0102'::bytea AS x, 7::int2 AS s, 'v'::varchar AS v`);
+      expect(typed.rows[0]).toEqual({ n: '1.50', t: ['a', 'b c'], i: [1, 2], b: true, f: 2.5, j: { k: [1] }, d: new Date('2026-01-02T00:00:00Z'), x: new Uint8Array([1, 2]), s: 7, v: 'v' });
     } finally {
       await db.close();
     }
