@@ -47,7 +47,7 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
     const call = withParties({ ...current, ...applyEvent(current, row) }, e);
     return { ...call, durationSeconds: isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds };
   };
-  const { from, to, created } = await writeCalls(tx, [e.sessionId], app, now, (start) => new Map([...start].map(([s, c]) => [s, advance(c)])));
+  const { from, to, created } = await writeCalls(tx, [e.sessionId], app, now, (start) => ({ calls: new Map([...start].map(([s, c]) => [s, advance(c)])), out: null }));
   const [current, call] = [from.get(e.sessionId), to.get(e.sessionId)];
   if (!current || !call) throw new Error('writeCalls returned no row for a session it was given');
   // A call created by this event has no earlier events to attribute.
@@ -128,18 +128,17 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
   const duplicates = records.length - fresh.length;
   if (fresh.length === 0) return { entries: [], duplicates };
 
-  let pending: NewLogEntry[] = [];
-  await writeCalls(tx, fresh.map((r) => r.sessionId), app, now, (start) => {
+  const { out: pending } = await writeCalls(tx, fresh.map((r) => r.sessionId), app, now, (start) => {
     const calls = new Map(start);
-    pending = [];
+    const out: NewLogEntry[] = [];
     for (const row of fresh) {
       const current = calls.get(row.sessionId);
       if (!current) throw new Error('writeCalls started from no row for a session it was given');
       const call = settle(current, row);
       calls.set(row.sessionId, call);
-      pending.push({ kind: 'callRecord', app, sessionId: row.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { record: toCallRecordPayload(row), call: toCallPayload(call) } });
+      out.push({ kind: 'callRecord', app, sessionId: row.sessionId, bindingId: call.bindingId, privacyNumber: call.privacyNumber, payload: { record: toCallRecordPayload(row), call: toCallPayload(call) } });
     }
-    return calls;
+    return { calls, out };
   });
   const entries = await deps.log.append(tx, pending);
   return { entries, duplicates };
@@ -147,36 +146,38 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
 
 type Call = Omit<CallRow, 'seq'>;
 
-/** Which row each call was computed from, what it became, and which calls the push created. */
-interface WrittenCalls {
+/** Which row each call was computed from, what it became, which calls the push created, and what else `advance` gave. */
+interface WrittenCalls<T> {
   from: ReadonlyMap<string, Call>;
   to: ReadonlyMap<string, Call>;
   created: ReadonlySet<string>;
+  out: T;
 }
 
 /**
  * Computes and writes the calls of a push under their row locks, in one statement when none is stored yet
  * (the first push of a call: callin, or a CDR batch of calls the gateway heard nothing else of). `advance`
- * maps each session's starting row to what the push leaves; it is run first from blank rows, whose results
- * {@link insertOrLockCalls} inserts where no row exists, and, when some are stored, again from the rows as
- * stored (now locked), whose results {@link saveCalls} writes. So `advance` must be pure: it may run twice,
- * and only its last run counts. The result is the same as locking blank-created rows and then updating them.
+ * maps each session's starting row to what the push leaves (and anything else computed on the way, such as
+ * the log entries); it is run first from blank rows, whose results {@link insertOrLockCalls} inserts where
+ * no row exists, and, when some are stored, again from the rows as stored (now locked), whose results
+ * {@link saveCalls} writes. So `advance` must be pure: it may run twice, and only its last run counts. The
+ * result is the same as locking blank-created rows and then updating them.
  */
-async function writeCalls(
+async function writeCalls<T>(
   tx: Queryable,
   sessionIds: readonly string[],
   app: string,
   now: Date,
-  advance: (start: ReadonlyMap<string, Call>) => Map<string, Call>,
-): Promise<WrittenCalls> {
+  advance: (start: ReadonlyMap<string, Call>) => { calls: Map<string, Call>; out: T },
+): Promise<WrittenCalls<T>> {
   const blanks = new Map([...new Set(sessionIds)].map((s) => [s, blankCall(s, app)]));
   const proposed = advance(blanks);
-  const { calls, created } = await insertOrLockCalls(tx, [...proposed.values()], now);
-  if (created.size === blanks.size) return { from: blanks, to: proposed, created };
+  const { calls, created } = await insertOrLockCalls(tx, [...proposed.calls.values()], now);
+  if (created.size === blanks.size) return { from: blanks, to: proposed.calls, created, out: proposed.out };
   const from = new Map([...blanks].map(([s, blank]) => [s, created.has(s) ? blank : stored(calls, s)]));
-  const to = advance(from);
-  await saveCalls(tx, [...to.values()].filter((c) => !created.has(c.sessionId)), now);
-  return { from, to, created };
+  const again = advance(from);
+  await saveCalls(tx, [...again.calls.values()].filter((c) => !created.has(c.sessionId)), now);
+  return { from, to: again.calls, created, out: again.out };
 }
 
 function stored(calls: ReadonlyMap<string, CallRow>, sessionId: string): CallRow {
