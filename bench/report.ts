@@ -123,8 +123,11 @@ parsers the store reads kept: \`binding(id)\` 1.06 (range 1.03–1.16), \`bindin
   files), the gateway's own code under 10 %. WAL settings (\`wal_init_zero\` off) changed nothing measurable.
 - **\`binding(id)\`.** The REST proxy makes one signed platform call per request; the gateway makes the same
   call and also reads the mirror, compares, runs the GraphQL document and the edge (auth, limits, metrics,
-  access log), on cores it shares with the emulator and the load client. In a CPU profile of the query rows
-  PGlite was the largest owner (43 % with its WASM) before the JSON reads; graphql-js is 6 %.
+  access log), on cores it shares with the emulator and the load client. In a CPU profile of this query
+  alone (8,000 requests at concurrency 16, one SELECT each) PGlite is still the largest owner: 20 % in
+  Postgres's WASM (planning the statement anew each time, with an lseek and fstat of each relation file
+  through PGlite's file-system layer) and 10 % in its JavaScript; undici 7 % (a new connection per call:
+  the platform closes after each answer, the proxy pays the same), graphql-js 5 %.
 - **\`{ apps { name } }\`.** No store and no platform: what is measured is Apollo's request pipeline and the
   edge. In a CPU profile of this query alone (30,000 requests at concurrency 16, start-up included) the
   largest item is writev of the answers, 22 % (the kernel's loopback send; the baseline pays it too), then
