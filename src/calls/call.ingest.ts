@@ -5,7 +5,7 @@ import type { Queryable } from '../store/db';
 import { canonicalHash } from '../webhooks/canonical';
 import type { CallEventPush, CdrPush } from '../webhooks/push';
 import { applyEvent, applyRecord, durationSeconds, isTerminal } from './call-state';
-import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
+import type { CallEventRow, CallFields, CallRecordRow, CallRow } from './call.record';
 import { toCallEventPayload, toCallPayload, toCallRecordPayload } from './call.payload';
 import { backfillBinding, blankCall, insertEvent, insertOrLockCalls, insertRecords, saveCalls, setEventCursor } from './call.store';
 
@@ -15,7 +15,7 @@ export interface CallIngestDeps {
 }
 
 /** Who is who in an event (push-api.md §2.3): callin names the dialler and X; later events the display number and the real callee. */
-function withParties(call: Omit<CallRow, 'seq'>, e: CallEventPush): Omit<CallRow, 'seq'> {
+function withParties(call: CallFields, e: CallEventPush): CallFields {
   const next = { ...call, bindingId: call.bindingId ?? e.subscriptionId ?? null };
   if (e.type === 'callin') return { ...next, caller: call.caller ?? e.caller ?? null, privacyNumber: call.privacyNumber ?? e.called ?? null };
   if (e.type === 'collectInfo') return next;
@@ -43,7 +43,7 @@ export async function storeCallEvent(deps: CallIngestDeps, tx: Queryable, app: s
   const id = await insertEvent(tx, app, row, e.userData ?? null, e.raw, canonicalHash(e.raw));
   if (id === null) return { entries: [], duplicates: 1 };
   const now = deps.now();
-  const advance = (current: Omit<CallRow, 'seq'>): Omit<CallRow, 'seq'> => {
+  const advance = (current: CallFields): CallFields => {
     const call = withParties({ ...current, ...applyEvent(current, row) }, e);
     return { ...call, durationSeconds: isTerminal(call.state) && !call.hasRecord ? durationSeconds(call) : call.durationSeconds };
   };
@@ -90,7 +90,7 @@ export function toRecordRow(app: string, r: CdrPush, receivedAt: Date): CallReco
 }
 
 /** The call after its CDR: the record settles the state and times, and names the parties. */
-function settle(current: Omit<CallRow, 'seq'>, row: CallRecordRow): Omit<CallRow, 'seq'> {
+function settle(current: CallFields, row: CallRecordRow): CallFields {
   const settled = applyRecord(current, row);
   return {
     ...current,
@@ -144,12 +144,10 @@ export async function storeCdrBatch(deps: CallIngestDeps, tx: Queryable, app: st
   return { entries, duplicates };
 }
 
-type Call = Omit<CallRow, 'seq'>;
-
 /** Which row each call was computed from, what it became, which calls the push created, and what else `advance` gave. */
 interface WrittenCalls<T> {
-  from: ReadonlyMap<string, Call>;
-  to: ReadonlyMap<string, Call>;
+  from: ReadonlyMap<string, CallFields>;
+  to: ReadonlyMap<string, CallFields>;
   created: ReadonlySet<string>;
   out: T;
 }
@@ -168,7 +166,7 @@ async function writeCalls<T>(
   sessionIds: readonly string[],
   app: string,
   now: Date,
-  advance: (start: ReadonlyMap<string, Call>) => { calls: Map<string, Call>; out: T },
+  advance: (start: ReadonlyMap<string, CallFields>) => { calls: Map<string, CallFields>; out: T },
 ): Promise<WrittenCalls<T>> {
   const blanks = new Map([...new Set(sessionIds)].map((s) => [s, blankCall(s, app)]));
   const proposed = advance(blanks);

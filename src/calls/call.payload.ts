@@ -1,12 +1,12 @@
 import { type CallEventType, toCallEventType } from './call-event-type';
-import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
+import type { CallEventRow, CallFields, CallRecordRow, CallRow } from './call.record';
 
 /**
  * JSON-safe payloads of the event log (ISO strings, no Dates) and their GraphQL objects. A live subscriber
  * and a replay read the same payload, so both see exactly the same values.
  */
 /** The call as the log carries it: its row without the bookkeeping (`seq`, `hasRecord`, `ringingAt`), instants as ISO strings. */
-export type CallPayload = Omit<CallRow, 'seq' | 'hasRecord' | 'ringingAt' | 'startedAt' | 'answeredAt' | 'endedAt'> & {
+export type CallPayload = Omit<CallFields, 'hasRecord' | 'ringingAt' | 'startedAt' | 'answeredAt' | 'endedAt'> & {
   startedAt: string | null;
   answeredAt: string | null;
   endedAt: string | null;
@@ -35,7 +35,7 @@ export type CallRecordPayload = Omit<CallRecordRow, 'callStartedAt' | 'ringingAt
 const iso = (v: Date | null): string | null => (v === null ? null : v.toISOString());
 const date = (v: string | null): Date | null => (v === null ? null : new Date(v));
 
-export function toCallPayload(c: Omit<CallRow, 'seq'>): CallPayload {
+export function toCallPayload(c: CallFields): CallPayload {
   return {
     sessionId: c.sessionId,
     app: c.app,

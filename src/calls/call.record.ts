@@ -1,8 +1,8 @@
 import type { WireCallEventType } from '../platform/push-wire';
 import type { CallSnapshot } from './call-state';
 
-/** A row of `calls`: the call as the gateway knows it, built from events and the CDR. */
-export interface CallRow extends CallSnapshot {
+/** A call as its pushes make it, built from events and the CDR: what ingest computes and writes. */
+export interface CallFields extends CallSnapshot {
   sessionId: string;
   app: string;
   bindingId: string | null;
@@ -11,6 +11,10 @@ export interface CallRow extends CallSnapshot {
   callee: string | null;
   durationSeconds: number | null;
   hasRecord: boolean;
+}
+
+/** A row of `calls`: the call as the gateway knows it, with the order the store gave it (the page cursor). */
+export interface CallRow extends CallFields {
   seq: number;
 }
 

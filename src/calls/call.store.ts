@@ -1,6 +1,6 @@
 import type { Queryable } from '../store/db';
 import { EMPTY_CALL } from './call-state';
-import type { CallEventRow, CallRecordRow, CallRow } from './call.record';
+import type { CallEventRow, CallFields, CallRecordRow, CallRow } from './call.record';
 import { toCall } from './call.repository';
 
 /**
@@ -76,6 +76,25 @@ export async function insertRecords(tx: Queryable, records: readonly CallRecordR
   return new Set(rows.map((r) => r.record_key));
 }
 
+/**
+ * The columns both call writes send, as `$1`–`$14` arrays in this order: the session, then what a push
+ * computes. {@link CALL_UNNEST} opens the unnest (the caller may add arrays and closes it); {@link callArrays}
+ * makes the arrays.
+ */
+const CALL_COLUMNS = 's, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec';
+const CALL_UNNEST = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
+              $9::timestamptz[], $10::timestamptz[], $11::int[], $12::text[], $13::int[], $14::bool[]`;
+
+function callArrays(calls: readonly CallFields[]): unknown[][] {
+  const col = <T>(f: (c: CallFields) => T): T[] => calls.map(f);
+  return [
+    col((c) => c.sessionId), col((c) => c.bindingId), col((c) => c.privacyNumber), col((c) => c.caller), col((c) => c.callee),
+    col((c) => c.state), col((c) => iso(c.startedAt)), col((c) => iso(c.ringingAt)), col((c) => iso(c.answeredAt)),
+    col((c) => iso(c.endedAt)), col((c) => c.hangupCode), col((c) => c.hangupReason), col((c) => c.durationSeconds),
+    col((c) => c.hasRecord),
+  ];
+}
+
 /** The calls of a push as stored once {@link insertOrLockCalls} returns; `created` names those it inserted. */
 export interface LockedCalls {
   calls: Map<string, CallRow>;
@@ -92,25 +111,17 @@ export interface LockedCalls {
  * (not a blank row later updated) writes a new call's row and its ten index entries once. The no-op DO UPDATE
  * is what locks an existing row and returns it; `xmax = 0` holds for a row this statement inserted.
  */
-export async function insertOrLockCalls(tx: Queryable, proposed: readonly Omit<CallRow, 'seq'>[], now: Date): Promise<LockedCalls> {
+export async function insertOrLockCalls(tx: Queryable, proposed: readonly CallFields[], now: Date): Promise<LockedCalls> {
   const sorted = [...proposed].sort((a, b) => (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
-  const col = <T>(f: (c: Omit<CallRow, 'seq'>) => T): T[] => sorted.map(f);
   const { rows } = await tx.query<Record<string, unknown> & { created: boolean }>(
-    `INSERT INTO calls (session_id, app, binding_id, privacy_number, caller, callee, state, started_at, ringing_at, answered_at,
-       ended_at, hangup_code, hangup_reason, duration_seconds, has_record, created_at, updated_at)
-     SELECT s, a, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec, $16, $16
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[],
-              $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[], $13::text[], $14::int[], $15::bool[]) WITH ORDINALITY
-         AS u(s, a, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec, ord)
+    `INSERT INTO calls (session_id, binding_id, privacy_number, caller, callee, state, started_at, ringing_at, answered_at,
+       ended_at, hangup_code, hangup_reason, duration_seconds, has_record, app, created_at, updated_at)
+     SELECT s, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec, a, $16, $16
+       FROM ${CALL_UNNEST}, $15::text[]) WITH ORDINALITY AS u(${CALL_COLUMNS}, a, ord)
       ORDER BY ord
      ON CONFLICT (session_id) DO UPDATE SET updated_at = calls.updated_at
      RETURNING *, (xmax = 0) AS created`,
-    [
-      col((c) => c.sessionId), col((c) => c.app), col((c) => c.bindingId), col((c) => c.privacyNumber), col((c) => c.caller),
-      col((c) => c.callee), col((c) => c.state), col((c) => iso(c.startedAt)), col((c) => iso(c.ringingAt)), col((c) => iso(c.answeredAt)),
-      col((c) => iso(c.endedAt)), col((c) => c.hangupCode), col((c) => c.hangupReason), col((c) => c.durationSeconds),
-      col((c) => c.hasRecord), now,
-    ],
+    [...callArrays(sorted), sorted.map((c) => c.app), now],
   );
   const calls = new Map<string, CallRow>();
   const created = new Set<string>();
@@ -123,27 +134,19 @@ export async function insertOrLockCalls(tx: Queryable, proposed: readonly Omit<C
 }
 
 /** A call of `app` before any push of it is stored: what {@link insertOrLockCalls} would find for a new session. */
-export function blankCall(sessionId: string, app: string): Omit<CallRow, 'seq'> {
+export function blankCall(sessionId: string, app: string): CallFields {
   return { ...EMPTY_CALL, sessionId, app, bindingId: null, privacyNumber: null, caller: null, callee: null, durationSeconds: null, hasRecord: false };
 }
 
 /** Writes stored calls (rows locked by {@link insertOrLockCalls} in this transaction) as computed from their pushes. */
-export async function saveCalls(tx: Queryable, calls: readonly Omit<CallRow, 'seq'>[], now: Date): Promise<void> {
+export async function saveCalls(tx: Queryable, calls: readonly CallFields[], now: Date): Promise<void> {
   if (calls.length === 0) return;
-  const col = <T>(f: (c: Omit<CallRow, 'seq'>) => T): T[] => calls.map(f);
   await tx.query(
     `UPDATE calls SET binding_id = u.b, privacy_number = u.x, caller = u.caller, callee = u.callee, state = u.state,
        started_at = u.t1, ringing_at = u.t2, answered_at = u.t3, ended_at = u.t4, hangup_code = u.hc, hangup_reason = u.hr,
        duration_seconds = u.dur, has_record = u.rec, updated_at = $15
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[],
-            $9::timestamptz[], $10::timestamptz[], $11::int[], $12::text[], $13::int[], $14::bool[])
-       AS u(s, b, x, caller, callee, state, t1, t2, t3, t4, hc, hr, dur, rec)
+     FROM ${CALL_UNNEST}) AS u(${CALL_COLUMNS})
      WHERE calls.session_id = u.s`,
-    [
-      col((c) => c.sessionId), col((c) => c.bindingId), col((c) => c.privacyNumber), col((c) => c.caller), col((c) => c.callee),
-      col((c) => c.state), col((c) => iso(c.startedAt)), col((c) => iso(c.ringingAt)), col((c) => iso(c.answeredAt)),
-      col((c) => iso(c.endedAt)), col((c) => c.hangupCode), col((c) => c.hangupReason), col((c) => c.durationSeconds),
-      col((c) => c.hasRecord), now,
-    ],
+    [...callArrays(calls), now],
   );
 }

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite, type Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import { PGlite, type Transaction as PgliteTransaction, types } from '@electric-sql/pglite';
 import type { Db, QueryResult, Transaction } from './db';
-import { JsonReads } from './pglite-json-reads';
+import { ARRAY_OID, JsonReads } from './pglite-json-reads';
 
 /**
  * The embedded store: one PGlite instance (a single Postgres backend in WASM) with its files under
@@ -58,7 +58,11 @@ export class PgliteDb implements Db {
  * common ones. Others fall back to PGlite's global table of built-in parsers (every scalar type; arrays of
  * other types would come back as their text, and the store reads none).
  */
-const KEPT_PARSERS = [16, 17, 20, 21, 23, 25, 114, 199, 700, 701, 1000, 1007, 1009, 1015, 1016, 1043, 1082, 1114, 1184, 1185, 1231, 1700, 3802, 3807];
+const KEPT_PARSERS: readonly number[] = [
+  ...[types.BOOL, types.BYTEA, types.INT8, types.INT2, types.INT4, types.TEXT, types.JSON, types.FLOAT4, types.FLOAT8, types.VARCHAR],
+  ...[types.DATE, types.TIMESTAMP, types.TIMESTAMPTZ, types.NUMERIC, types.JSONB],
+  ...Object.values(ARRAY_OID),
+];
 
 /**
  * PGlite copies the instance's whole parser table into a new object on every query (its result parsing

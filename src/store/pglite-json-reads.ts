@@ -11,30 +11,23 @@
  * columns, and only when every column is of a type whose JSON form decodes to exactly what PGlite's own
  * parser gives (the value types `db.ts` states): text, booleans, integers (int8 within 2^53, as in the whole
  * store), json/jsonb, timestamptz (an ISO string made a Date again) and arrays of text or integers.
- * Anything else (numeric, floats whose NaN JSON cannot carry, bytea, dates without zone, unknown types), a locking read, a statement that is not
- * a single SELECT, and every statement of a text seen with other columns keep PGlite's own decoding. Row
+ * Anything else (numeric, floats whose NaN JSON cannot carry, bytea, dates without zone, unknown types), a
+ * locking read, a statement that is not a single SELECT, and every statement of a text seen with other
+ * columns keep PGlite's own decoding. Row
  * order: the aggregate reads the statement's rows in the order the statement gives them (a subquery scan
  * under a plain aggregate, one backend, no parallel plan: Postgres feeds rows through in order).
  */
 
+import { types } from '@electric-sql/pglite';
+
 /** What one statement text is read as. */
 type Plan = { kind: 'rows' } | { kind: 'json'; sql: string; dates: readonly string[] };
 
+/** Type OIDs of arrays, which PGlite's `types` does not name. */
+export const ARRAY_OID = { BOOL: 1000, INT4: 1007, TEXT: 1009, VARCHAR: 1015, INT8: 1016, TIMESTAMPTZ: 1185, NUMERIC: 1231, JSON: 199, JSONB: 3807 } as const;
+
 /** Type OIDs whose JSON form is the value PGlite parses (timestamptz is turned back into a Date). */
-const JSON_SAFE = new Set([
-  16, // bool
-  20, // int8
-  21, // int2
-  23, // int4
-  25, // text
-  114, // json
-  1043, // varchar
-  3802, // jsonb
-  1007, // int4[]
-  1009, // text[]
-  1016, // int8[]
-]);
-const TIMESTAMPTZ = 1184;
+const JSON_SAFE = new Set<number>([types.BOOL, types.INT8, types.INT2, types.INT4, types.TEXT, types.JSON, types.VARCHAR, types.JSONB, ARRAY_OID.INT4, ARRAY_OID.TEXT, ARRAY_OID.INT8]);
 
 /** How many statement texts the plan cache holds; the store issues a few hundred distinct texts at most. */
 const MAX_PLANS = 2000;
@@ -86,7 +79,7 @@ function planFor(sql: string, fields: readonly Field[]): Plan {
     // Two columns of one name: which one a JSON object keeps is not worth reasoning about.
     if (names.has(f.name)) return { kind: 'rows' };
     names.add(f.name);
-    if (f.dataTypeID === TIMESTAMPTZ) dates.push(f.name);
+    if (f.dataTypeID === types.TIMESTAMPTZ) dates.push(f.name);
     else if (!JSON_SAFE.has(f.dataTypeID)) return { kind: 'rows' };
   }
   return { kind: 'json', sql: `SELECT json_agg(q)::text AS j FROM (${sql}) AS q`, dates };
